@@ -1,0 +1,34 @@
+package dev.registryclient.api.exception;
+
+import java.util.Objects;
+
+/**
+ * Content did not match the digest (or size) it was asked for or announced with. Nothing that
+ * failed this check is ever returned or stored.
+ */
+public class DigestMismatchException extends RegistryClientException {
+  private static final long serialVersionUID = 1L;
+
+  private final String expected;
+  private final String actual;
+
+  /**
+   * @param expected the digest (or size) that was asked for, e.g. {@code sha256:ab...}
+   * @param actual the digest (or size) of the bytes received
+   */
+  public DigestMismatchException(ErrorContext context, String expected, String actual) {
+    super(context, "content mismatch: expected " + expected + " but got " + actual);
+    this.expected = Objects.requireNonNull(expected, "expected");
+    this.actual = Objects.requireNonNull(actual, "actual");
+  }
+
+  /** What was asked for. */
+  public String expected() {
+    return expected;
+  }
+
+  /** What the bytes really hash (or measure) to. */
+  public String actual() {
+    return actual;
+  }
+}

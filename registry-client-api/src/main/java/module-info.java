@@ -1,0 +1,8 @@
+/**
+ * The public face of registry-client: value types, the fluent client interfaces, the blob store SPI
+ * and the exception hierarchy. Depends on the JDK only.
+ */
+module dev.registryclient.api {
+  exports dev.registryclient.api;
+  exports dev.registryclient.api.exception;
+}

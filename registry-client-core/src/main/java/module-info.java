@@ -1,0 +1,10 @@
+/**
+ * Transport and storage: HTTP on Apache HttpClient 5, challenge/token auth, credentials, redirects,
+ * retries, resume, and the filesystem content-addressed blob store.
+ */
+module dev.registryclient.core {
+  requires transitive dev.registryclient.api;
+  requires org.apache.httpcomponents.client5.httpclient5;
+  requires org.apache.httpcomponents.core5.httpcore5;
+  requires org.slf4j;
+}

@@ -1,0 +1,10 @@
+/**
+ * Protocol: Distribution API operations, manifest formats, schema 1, pagination, platform
+ * selection, the pull engine and the OCI image layout.
+ */
+module dev.registryclient.oci {
+  requires transitive dev.registryclient.api;
+  requires dev.registryclient.core;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+}

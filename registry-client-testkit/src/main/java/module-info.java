@@ -1,0 +1,9 @@
+/**
+ * An in-process registry for tests: token auth, CDN redirects with signed URLs, paging, faults and
+ * a request journal. Depends on the api module and the JDK's HTTP server only.
+ */
+module dev.registryclient.testkit {
+  requires transitive dev.registryclient.api;
+  requires jdk.httpserver;
+  requires static org.junit.jupiter.api;
+}
