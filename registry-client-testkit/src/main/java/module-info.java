@@ -6,4 +6,6 @@ module dev.registryclient.testkit {
   requires transitive dev.registryclient.api;
   requires jdk.httpserver;
   requires static org.junit.jupiter.api;
+
+  exports dev.registryclient.testkit.distribution;
 }

@@ -1,0 +1,262 @@
+package dev.registryclient.testkit.distribution;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real registry, Debian's {@code docker-registry} (distribution 2.8), started on 127.0.0.1 with a
+ * generated configuration and storage in a temporary directory, for integration tests.
+ *
+ * <pre>{@code
+ * try (DistributionRegistry registry = DistributionRegistry.builder().start()) {
+ *   String ref = registry.hostAndPort() + "/test/hello:1";
+ *   // push with skopeo, pull with the SDK ...
+ * }
+ * }</pre>
+ *
+ * <p>It never touches the system service or {@code /etc/docker/registry}: each instance has its own
+ * port, config and storage, all removed by {@link #close()}.
+ */
+public final class DistributionRegistry implements AutoCloseable {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
+
+  private final Path workDir;
+  private final Process process;
+  private final int port;
+
+  private DistributionRegistry(Path workDir, Process process, int port) {
+    this.workDir = workDir;
+    this.process = process;
+    this.port = port;
+  }
+
+  /** A builder with schema 1 compatibility and deletes enabled, no auth. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code 127.0.0.1:PORT}, the registry part of image references. */
+  public String hostAndPort() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** The port the registry listens on. */
+  public int port() {
+    return port;
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public URI url() {
+    return URI.create("http://" + hostAndPort());
+  }
+
+  /** The directory holding config, storage and log; deleted by {@link #close()}. */
+  Path workDirectory() {
+    return workDir;
+  }
+
+  /** The registry's log so far, for failure messages. */
+  public String log() {
+    try {
+      return Files.readString(workDir.resolve("registry.log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Stops the registry and deletes its configuration and storage. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    } finally {
+      deleteRecursively(workDir);
+    }
+  }
+
+  /** Configures a {@link DistributionRegistry}. */
+  public static final class Builder {
+    private boolean schema1 = true;
+    private Optional<TokenAuth> tokenAuth = Optional.empty();
+
+    private Builder() {}
+
+    /** Whether the registry accepts and serves signed schema 1 manifests (default true). */
+    public Builder schema1(boolean enabled) {
+      this.schema1 = enabled;
+      return this;
+    }
+
+    /**
+     * Protects the registry with bearer tokens issued by a token server the caller runs.
+     *
+     * @param realm the token endpoint URL put in challenges
+     * @param service the {@code service} (and JWT audience)
+     * @param issuer the JWT issuer the registry accepts
+     * @param rootCertBundle a PEM file with the certificate whose key signs the tokens
+     */
+    public Builder tokenAuth(URI realm, String service, String issuer, Path rootCertBundle) {
+      this.tokenAuth = Optional.of(new TokenAuth(realm, service, issuer, rootCertBundle));
+      return this;
+    }
+
+    /**
+     * Starts the registry on a free loopback port and waits until {@code /v2/} answers.
+     *
+     * @throws IllegalStateException if docker-registry is not installed or does not come up
+     */
+    public DistributionRegistry start() {
+      Path binary = ExternalTool.dockerRegistry().require();
+      Path workDir = null;
+      try {
+        workDir = Files.createTempDirectory("docker-registry-");
+        int port = freeLoopbackPort();
+        Path config = workDir.resolve("config.yml");
+        Files.writeString(config, config(workDir.resolve("storage"), port));
+        Process process =
+            new ProcessBuilder(binary.toString(), "serve", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("registry.log").toFile())
+                .start();
+        DistributionRegistry registry = new DistributionRegistry(workDir, process, port);
+        try {
+          awaitReady(registry);
+        } catch (RuntimeException e) {
+          String log = registry.log();
+          registry.close();
+          throw new IllegalStateException(e.getMessage() + "\nregistry log:\n" + log, e);
+        }
+        return registry;
+      } catch (IOException e) {
+        if (workDir != null) {
+          deleteRecursively(workDir);
+        }
+        throw new UncheckedIOException("could not start docker-registry", e);
+      }
+    }
+
+    private String config(Path storage, int port) {
+      StringBuilder yaml = new StringBuilder();
+      yaml.append("version: 0.1\n")
+          .append("log:\n  level: info\n  accesslog:\n    disabled: false\n")
+          .append("storage:\n  filesystem:\n    rootdirectory: ")
+          .append(quote(storage.toString()))
+          .append("\n  delete:\n    enabled: true\n")
+          .append("http:\n  addr: 127.0.0.1:")
+          .append(port)
+          .append('\n');
+      if (schema1) {
+        yaml.append("compatibility:\n  schema1:\n    enabled: true\n");
+      }
+      tokenAuth.ifPresent(
+          t ->
+              yaml.append("auth:\n  token:\n    realm: ")
+                  .append(quote(t.realm().toString()))
+                  .append("\n    service: ")
+                  .append(quote(t.service()))
+                  .append("\n    issuer: ")
+                  .append(quote(t.issuer()))
+                  .append("\n    rootcertbundle: ")
+                  .append(quote(t.rootCertBundle().toString()))
+                  .append('\n'));
+      return yaml.toString();
+    }
+
+    private static String quote(String s) {
+      return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+  }
+
+  private record TokenAuth(URI realm, String service, String issuer, Path rootCertBundle) {
+    TokenAuth {
+      Objects.requireNonNull(realm, "realm");
+      Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(issuer, "issuer");
+      Objects.requireNonNull(rootCertBundle, "rootCertBundle");
+    }
+  }
+
+  private static void awaitReady(DistributionRegistry registry) {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    URI ping = registry.url().resolve("/v2/");
+    while (System.nanoTime() < deadline) {
+      if (!registry.process.isAlive()) {
+        throw new IllegalStateException(
+            "docker-registry exited with " + registry.process.exitValue() + " while starting");
+      }
+      try {
+        HttpURLConnection connection = (HttpURLConnection) ping.toURL().openConnection();
+        connection.setConnectTimeout(500);
+        connection.setReadTimeout(1000);
+        int status = connection.getResponseCode();
+        connection.disconnect();
+        if (status == 200 || status == 401) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for docker-registry", e);
+      }
+    }
+    throw new IllegalStateException(
+        "docker-registry did not answer on " + registry.hostAndPort() + " within " + READY_TIMEOUT);
+  }
+
+  private static int freeLoopbackPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  static void deleteRecursively(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc)
+                throws IOException {
+              Files.delete(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + root, e);
+    }
+  }
+}
