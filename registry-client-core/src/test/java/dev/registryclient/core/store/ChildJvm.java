@@ -67,9 +67,9 @@ final class ChildJvm implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
-      killHard();
+      process.destroyForcibly();
     }
   }
 }

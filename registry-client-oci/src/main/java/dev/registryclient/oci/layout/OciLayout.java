@@ -145,13 +145,18 @@ public final class OciLayout {
 
   private void update(IndexEdit edit) {
     Path indexFile = dir.resolve(INDEX_FILE);
-    try (LayoutLock lock = LayoutLock.acquire(dir.resolve("ingest").resolve("index.json.lock"))) {
-      AtomicFile.cleanTemps(indexFile);
-      ensureLayoutFile();
-      boolean exists = Files.exists(indexFile);
-      ObjectNode index = IndexDocument.read(indexFile);
-      if (edit.apply(index) || !exists) {
-        AtomicFile.write(indexFile, IndexDocument.toBytes(index));
+    try {
+      LayoutLock lock = LayoutLock.acquire(dir.resolve("ingest").resolve("index.json.lock"));
+      try {
+        AtomicFile.cleanTemps(indexFile);
+        ensureLayoutFile();
+        boolean exists = Files.exists(indexFile);
+        ObjectNode index = IndexDocument.read(indexFile);
+        if (edit.apply(index) || !exists) {
+          AtomicFile.write(indexFile, IndexDocument.toBytes(index));
+        }
+      } finally {
+        lock.close();
       }
     } catch (IOException e) {
       throw new StoreException(CONTEXT, "cannot update " + indexFile + ": " + e, e);
