@@ -233,10 +233,13 @@ public final class ImageReference {
 
   /**
    * The short name {@code docker} shows: {@code ubuntu} for {@code docker.io/library/ubuntu},
-   * {@code org/app} for {@code docker.io/org/app}, otherwise {@link #name()}.
+   * {@code org/app} for {@code docker.io/org/app}, otherwise {@link #name()}. Docker Hub names
+   * whose first component would read as a registry ({@code docker.io/my.org/app}) keep the prefix,
+   * so the familiar form always parses back to this reference.
    */
   public String familiarName() {
-    if (!isDockerHub()) {
+    int slash = repository.indexOf('/');
+    if (!isDockerHub() || slash < 0 || looksLikeRegistry(repository.substring(0, slash))) {
       return name();
     }
     if (repository.startsWith(OFFICIAL_PREFIX)

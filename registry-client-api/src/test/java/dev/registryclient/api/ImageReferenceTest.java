@@ -174,4 +174,81 @@ class ImageReferenceTest {
         .hasMessageContaining("...")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
   }
+
+  @Test
+  void talksToRegistry1ForDockerHubAndToTheNamedRegistryOtherwise() {
+    assertThat(ImageReference.parse("ubuntu").registryApiHost()).isEqualTo("registry-1.docker.io");
+    assertThat(ImageReference.parse("index.docker.io/x/y").registryApiHost())
+        .isEqualTo("registry-1.docker.io");
+    assertThat(ImageReference.parse("localhost:5000/app").registryApiHost())
+        .isEqualTo("localhost:5000");
+    assertThat(ImageReference.parse("[::1]:5000/app").registryApiHost()).isEqualTo("[::1]:5000");
+  }
+
+  @Test
+  void referencePrefersTheDigestThenTheTagThenLatest() {
+    assertThat(ImageReference.parse("app").reference()).isEqualTo("latest");
+    assertThat(ImageReference.parse("app:1").reference()).isEqualTo("1");
+    assertThat(ImageReference.parse("app:1@" + SHA256).reference()).isEqualTo(SHA256);
+    assertThat(ImageReference.parse("app@" + SHA256).reference()).isEqualTo(SHA256);
+  }
+
+  @Test
+  void printsTheCanonicalFormWithoutInventingATag() {
+    assertThat(ImageReference.parse("ubuntu")).hasToString("docker.io/library/ubuntu");
+    assertThat(ImageReference.parse("ubuntu:22.04")).hasToString("docker.io/library/ubuntu:22.04");
+    assertThat(ImageReference.parse("busybox:latest@" + SHA256))
+        .hasToString("docker.io/library/busybox:latest@" + SHA256);
+  }
+
+  @Test
+  void familiarFormsDropWhatDockerLeavesOut() {
+    assertThat(ImageReference.parse("docker.io/library/redis:7").familiarString())
+        .isEqualTo("redis:7");
+    assertThat(ImageReference.parse("docker.io/library/foo/bar").familiarName())
+        .isEqualTo("library/foo/bar");
+    assertThat(ImageReference.parse("dmcgowan/myapp").familiarName()).isEqualTo("dmcgowan/myapp");
+    assertThat(ImageReference.parse("example.com:8000/privatebase").familiarName())
+        .isEqualTo("example.com:8000/privatebase");
+    // "my.org/app" alone would name the registry my.org
+    assertThat(ImageReference.parse("docker.io/my.org/app").familiarName())
+        .isEqualTo("docker.io/my.org/app");
+  }
+
+  @Test
+  void withersReplaceOnlyWhatTheyName() {
+    ImageReference ref = ImageReference.parse("ghcr.io/org/app:1");
+    Digest digest = Digest.parse(SHA256);
+
+    assertThat(ref.withDigest(digest)).hasToString("ghcr.io/org/app:1@" + SHA256);
+    assertThat(ref.withDigest(digest).withTag("2")).hasToString("ghcr.io/org/app:2@" + SHA256);
+    assertThat(ref.withDigest(digest).withoutTagOrDigest()).hasToString("ghcr.io/org/app");
+    assertThat(ref.name()).isEqualTo("ghcr.io/org/app");
+    assertThatThrownBy(() -> ref.withTag("-bad"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-bad");
+  }
+
+  @Test
+  void buildsAReferenceFromRegistryAndRepository() {
+    assertThat(ImageReference.of("127.0.0.1:5000", "team/app"))
+        .isEqualTo(ImageReference.parse("127.0.0.1:5000/team/app"));
+    assertThat(ImageReference.of("index.docker.io", "ubuntu"))
+        .isEqualTo(ImageReference.parse("ubuntu"));
+    assertThatThrownBy(() -> ImageReference.of("myhost", "app"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Docker Hub namespace");
+    assertThatThrownBy(() -> ImageReference.of("ghcr.io", "Org/App"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lower case");
+  }
+
+  @Test
+  void equalReferencesHaveEqualHashCodes() {
+    assertThat(ImageReference.parse("ubuntu:22.04"))
+        .isEqualTo(ImageReference.parse("docker.io/library/ubuntu:22.04"))
+        .hasSameHashCodeAs(ImageReference.parse("index.docker.io/ubuntu:22.04"))
+        .isNotEqualTo(ImageReference.parse("ubuntu:22.10"))
+        .isNotEqualTo(ImageReference.parse("ubuntu"));
+  }
 }
