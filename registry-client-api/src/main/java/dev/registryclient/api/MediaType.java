@@ -1,6 +1,7 @@
 package dev.registryclient.api;
 
 import dev.registryclient.api.internal.Immutables;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -161,7 +162,15 @@ public final class MediaType {
         return known;
       }
     }
-    return new MediaType(t, s, Immutables.orderedMap(parameters, "parameters"));
+    Map<String, String> params = Immutables.orderedMap(parameters, "parameters");
+    String charset = params.get("charset");
+    if (charset != null && !charset.equals(charset.toLowerCase(Locale.ROOT))) {
+      // charset names are case-insensitive; keep one spelling so equal types compare equal
+      Map<String, String> lowered = new LinkedHashMap<>(params);
+      lowered.put("charset", charset.toLowerCase(Locale.ROOT));
+      params = Immutables.orderedMap(lowered, "parameters");
+    }
+    return new MediaType(t, s, params);
   }
 
   /** The type, e.g. {@code application}. */

@@ -45,9 +45,6 @@ final class MediaTypeParser {
       String name = token("parameter name").toLowerCase(Locale.ROOT);
       expect('=', "'=' after parameter " + name);
       String value = pos < input.length() && input.charAt(pos) == '"' ? quoted() : token("value");
-      if (name.equals("charset")) {
-        value = value.toLowerCase(Locale.ROOT); // charset names are case-insensitive
-      }
       if (parameters.put(name, value) != null) {
         throw fail("parameter " + name + " appears twice");
       }
