@@ -7,4 +7,9 @@ module dev.registryclient.core {
   requires org.apache.httpcomponents.client5.httpclient5;
   requires org.apache.httpcomponents.core5.httpcore5;
   requires org.slf4j;
+
+  exports dev.registryclient.core.transport;
+  exports dev.registryclient.core.auth;
+  exports dev.registryclient.core.auth.credentials;
+  exports dev.registryclient.core.error;
 }
