@@ -73,6 +73,9 @@ public final class AuthInterceptor implements Interceptor {
       authorizer.invalidate(first); // invalid_token, expired, revoked: never reuse it
     }
     List<Scope> wider = widen(scopes, challenge);
+    if (insufficientScope && wider.equals(scopes)) {
+      throw AuthFailures.denied(request, wider, response, challenge); // nothing wider to ask for
+    }
     response.close();
     LOG.debug(
         "{} answered {} to {}; asking again with scope {}",
