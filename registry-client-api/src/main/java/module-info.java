@@ -7,4 +7,5 @@ module dev.registryclient.api {
   exports dev.registryclient.api.exception;
   exports dev.registryclient.api.manifest;
   exports dev.registryclient.api.store;
+  exports dev.registryclient.api.auth;
 }
