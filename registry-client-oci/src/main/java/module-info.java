@@ -7,4 +7,7 @@ module dev.registryclient.oci {
   requires dev.registryclient.core;
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
+
+  exports dev.registryclient.oci.listing;
+  exports dev.registryclient.oci.paging;
 }
