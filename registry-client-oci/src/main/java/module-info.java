@@ -9,5 +9,6 @@ module dev.registryclient.oci {
   requires org.slf4j;
 
   exports dev.registryclient.oci.listing;
+  exports dev.registryclient.oci.manifest;
   exports dev.registryclient.oci.paging;
 }
