@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.oci.internal.Json;
+import dev.registryclient.oci.internal.Names;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One page of {@code GET /v2/_catalog}: {@code {"repositories": [...]}}.
@@ -23,9 +23,6 @@ import java.util.regex.Pattern;
  */
 public record RepositoryList(List<String> repositories, List<String> skipped) {
 
-  private static final String COMPONENT = "[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*";
-  private static final Pattern NAME = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
-
   /** Copies the lists. */
   public RepositoryList {
     repositories = List.copyOf(repositories);
@@ -34,7 +31,7 @@ public record RepositoryList(List<String> repositories, List<String> skipped) {
 
   /** Whether {@code name} is a valid repository name per the distribution spec. */
   public static boolean isValidRepositoryName(String name) {
-    return name != null && name.length() <= 255 && NAME.matcher(name).matches();
+    return Names.isValidRepository(name);
   }
 
   /**

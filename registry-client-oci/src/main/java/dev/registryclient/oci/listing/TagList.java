@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.oci.internal.Json;
+import dev.registryclient.oci.internal.Names;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One page of {@code GET /v2/<name>/tags/list}: {@code {"name": "...", "tags": [...]}}.
@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  */
 public record TagList(String name, List<String> tags, List<String> skipped) {
 
-  private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
-
   /** Copies the lists; all components are required. */
   public TagList {
     Objects.requireNonNull(name, "name");
@@ -38,7 +36,7 @@ public record TagList(String name, List<String> tags, List<String> skipped) {
 
   /** Whether {@code tag} is a valid tag per the distribution spec. */
   public static boolean isValidTag(String tag) {
-    return tag != null && TAG.matcher(tag).matches();
+    return Names.isValidTag(tag);
   }
 
   /**
