@@ -5,4 +5,5 @@
 module dev.registryclient.api {
   exports dev.registryclient.api;
   exports dev.registryclient.api.exception;
+  exports dev.registryclient.api.store;
 }

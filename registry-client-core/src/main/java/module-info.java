@@ -7,4 +7,6 @@ module dev.registryclient.core {
   requires org.apache.httpcomponents.client5.httpclient5;
   requires org.apache.httpcomponents.core5.httpcore5;
   requires org.slf4j;
+
+  exports dev.registryclient.core.store;
 }

@@ -9,6 +9,7 @@ module dev.registryclient.oci {
   requires org.slf4j;
 
   exports dev.registryclient.oci;
+  exports dev.registryclient.oci.layout;
   exports dev.registryclient.oci.listing;
   exports dev.registryclient.oci.manifest;
   exports dev.registryclient.oci.paging;

@@ -8,4 +8,5 @@ module dev.registryclient.testkit {
   requires static org.junit.jupiter.api;
 
   exports dev.registryclient.testkit.distribution;
+  exports dev.registryclient.testkit.store;
 }

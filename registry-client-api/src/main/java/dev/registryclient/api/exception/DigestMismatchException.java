@@ -22,6 +22,28 @@ public class DigestMismatchException extends RegistryClientException {
     this.actual = Objects.requireNonNull(actual, "actual");
   }
 
+  /**
+   * A mismatch found while writing to or reading from a known place, such as a blob store
+   * directory.
+   *
+   * @param where what was being written or read, e.g. {@code "store /var/cache/blobs"}
+   * @param expected the digest (or size) that was asked for
+   * @param actual the digest (or size) of the bytes received
+   */
+  public DigestMismatchException(
+      ErrorContext context, String where, String expected, String actual) {
+    super(
+        context,
+        "content mismatch in "
+            + Objects.requireNonNull(where, "where")
+            + ": expected "
+            + expected
+            + " but got "
+            + actual);
+    this.expected = Objects.requireNonNull(expected, "expected");
+    this.actual = Objects.requireNonNull(actual, "actual");
+  }
+
   /** What was asked for. */
   public String expected() {
     return expected;

@@ -1,0 +1,174 @@
+package dev.registryclient.oci.layout;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registryclient.api.Digest;
+import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.InvalidContentException;
+import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.exception.StoreException;
+import dev.registryclient.api.store.BlobStore;
+import dev.registryclient.api.store.BlobWriter;
+import dev.registryclient.core.store.FileBlobStore;
+import dev.registryclient.oci.layout.internal.AtomicFile;
+import dev.registryclient.oci.layout.internal.IndexDocument;
+import dev.registryclient.oci.layout.internal.LayoutLock;
+import dev.registryclient.oci.layout.internal.RefNames;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An OCI image layout directory that can be written: {@code oci-layout}, {@code index.json} and
+ * {@code blobs/<alg>/<hex>}, as the image-spec defines them, readable by skopeo ({@code
+ * oci:DIR:TAG}) and umoci.
+ *
+ * <p>Blobs go through a {@link FileBlobStore} rooted at the layout, so they are verified and never
+ * visible half-written. {@code index.json} is replaced atomically (temp file + rename) under a
+ * cross-process lock, so several threads and processes may tag into one layout at once.
+ *
+ * <pre>{@code
+ * OciLayout layout = OciLayout.at(Path.of("out"));
+ * // ... write config and layer blobs through layout.blobs() ...
+ * LayoutDescriptor manifest = layout.putManifest(OciLayout.OCI_MANIFEST, manifestBytes);
+ * layout.tag("v1.0", manifest);
+ * }</pre>
+ */
+public final class OciLayout {
+  /** The media type of an OCI image manifest. */
+  public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+
+  /** The media type of an OCI image index. */
+  public static final String OCI_INDEX = IndexDocument.INDEX_MEDIA_TYPE;
+
+  static final String LAYOUT_FILE = "oci-layout";
+  static final String INDEX_FILE = "index.json";
+  private static final byte[] LAYOUT_CONTENT =
+      "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
+  private static final ErrorContext CONTEXT = ErrorContext.of(Phase.STORE);
+
+  private final Path dir;
+  private final FileBlobStore blobs;
+
+  private OciLayout(Path dir, FileBlobStore blobs) {
+    this.dir = dir;
+    this.blobs = blobs;
+  }
+
+  /**
+   * Opens the layout at {@code dir}, creating the directory, {@code oci-layout} and an empty {@code
+   * index.json} where missing.
+   *
+   * @throws StoreException if the directory cannot be written
+   * @throws InvalidContentException if an existing {@code oci-layout} or {@code index.json} is not
+   *     valid
+   */
+  public static OciLayout at(Path dir) {
+    FileBlobStore blobs = FileBlobStore.open(dir);
+    OciLayout layout = new OciLayout(blobs.root(), blobs);
+    layout.update(index -> false); // creates the files, checks existing ones, cleans crash debris
+    return layout;
+  }
+
+  /** The layout directory. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** The layout's blobs: write configs and layers here before tagging a manifest. */
+  public BlobStore blobs() {
+    return blobs;
+  }
+
+  /** A reader over this layout. */
+  public OciLayoutReader reader() {
+    return OciLayoutReader.open(dir);
+  }
+
+  /** Stores a manifest (or index) blob and returns its descriptor, ready for {@link #tag}. */
+  public LayoutDescriptor putManifest(String mediaType, byte[] manifest) {
+    Digest digest = Digest.sha256(manifest);
+    try (BlobWriter writer = blobs.writer(digest, manifest.length)) {
+      writer.write(manifest);
+      writer.commit();
+    }
+    return LayoutDescriptor.of(mediaType, digest, manifest.length);
+  }
+
+  /**
+   * Points tag {@code name} at {@code manifest} in {@code index.json}, replacing any entry that had
+   * the name before. The manifest blob must already be in the layout.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a valid ref name
+   * @throws StoreException if the manifest blob is missing or index.json cannot be written
+   */
+  public void tag(String name, LayoutDescriptor manifest) {
+    RefNames.require(name);
+    Objects.requireNonNull(manifest, "manifest");
+    if (!blobs.exists(manifest.digest())) {
+      throw new StoreException(
+          CONTEXT,
+          "cannot tag "
+              + name
+              + " in "
+              + dir
+              + ": manifest "
+              + manifest.digest()
+              + " is not in its blobs");
+    }
+    Map<String, String> annotations = new HashMap<>(manifest.annotations());
+    annotations.put(LayoutDescriptor.REF_NAME, name);
+    LayoutDescriptor entry =
+        new LayoutDescriptor(manifest.mediaType(), manifest.digest(), manifest.size(), annotations);
+    update(
+        index -> {
+          IndexDocument.removeTag(index, name);
+          IndexDocument.add(index, entry);
+          return true;
+        });
+  }
+
+  /** Removes tag {@code name}; its blobs stay. Returns whether the tag existed. */
+  public boolean untag(String name) {
+    boolean[] removed = {false};
+    update(index -> removed[0] = IndexDocument.removeTag(index, name));
+    return removed[0];
+  }
+
+  private interface IndexEdit {
+    /** Edits the index in place; returns whether it changed. */
+    boolean apply(ObjectNode index);
+  }
+
+  private void update(IndexEdit edit) {
+    Path indexFile = dir.resolve(INDEX_FILE);
+    try {
+      LayoutLock lock = LayoutLock.acquire(dir.resolve("ingest").resolve("index.json.lock"));
+      try {
+        AtomicFile.cleanTemps(indexFile);
+        ensureLayoutFile();
+        boolean exists = Files.exists(indexFile);
+        ObjectNode index = IndexDocument.read(indexFile);
+        if (edit.apply(index) || !exists) {
+          AtomicFile.write(indexFile, IndexDocument.toBytes(index));
+        }
+      } finally {
+        lock.close();
+      }
+    } catch (IOException e) {
+      throw new StoreException(CONTEXT, "cannot update " + indexFile + ": " + e, e);
+    }
+  }
+
+  private void ensureLayoutFile() throws IOException {
+    Path file = dir.resolve(LAYOUT_FILE);
+    if (!Files.exists(file)) {
+      AtomicFile.write(file, LAYOUT_CONTENT);
+      return;
+    }
+    OciLayoutReader.checkLayoutFile(file);
+  }
+}

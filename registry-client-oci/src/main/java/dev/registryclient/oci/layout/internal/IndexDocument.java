@@ -1,0 +1,133 @@
+package dev.registryclient.oci.layout.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registryclient.api.Digest;
+import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.InvalidContentException;
+import dev.registryclient.api.exception.Phase;
+import dev.registryclient.oci.layout.LayoutDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and edits {@code index.json} as a JSON tree, so fields this SDK does not model (platforms,
+ * artifact types, index annotations, other tools' extras) survive an update.
+ */
+public final class IndexDocument {
+  /** The media type of an OCI image index. */
+  public static final String INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";
+
+  private static final ErrorContext CONTEXT = ErrorContext.of(Phase.STORE);
+  private static final int MAX_INDEX_BYTES = 16 << 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private IndexDocument() {}
+
+  /** An index with no manifests. */
+  public static ObjectNode empty() {
+    ObjectNode index = JSON.createObjectNode();
+    index.put("schemaVersion", 2);
+    index.put("mediaType", INDEX_MEDIA_TYPE);
+    index.putArray("manifests");
+    return index;
+  }
+
+  /** Parses {@code file}, or returns {@link #empty()} if it does not exist. */
+  public static ObjectNode read(Path file) throws IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_INDEX_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      return empty();
+    }
+    if (bytes.length > MAX_INDEX_BYTES) {
+      throw invalid(file, "larger than " + MAX_INDEX_BYTES + " bytes", null);
+    }
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw invalid(file, "not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!(tree instanceof ObjectNode index) || !tree.path("manifests").isArray()) {
+      throw invalid(file, "not an image index (no \"manifests\" array)", null);
+    }
+    return index;
+  }
+
+  /** The serialized form, pretty-printed for people who look at layouts. */
+  public static byte[] toBytes(ObjectNode index) throws JsonProcessingException {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index);
+  }
+
+  /** Removes every entry tagged {@code name}; returns whether there was one. */
+  public static boolean removeTag(ObjectNode index, String name) {
+    ArrayNode manifests = (ArrayNode) index.get("manifests");
+    boolean removed = false;
+    for (int i = manifests.size() - 1; i >= 0; i--) {
+      if (name.equals(
+          manifests.get(i).path("annotations").path(LayoutDescriptor.REF_NAME).asText(null))) {
+        manifests.remove(i);
+        removed = true;
+      }
+    }
+    return removed;
+  }
+
+  /** Appends {@code descriptor} as a manifest entry. */
+  public static void add(ObjectNode index, LayoutDescriptor descriptor) {
+    ObjectNode entry = ((ArrayNode) index.get("manifests")).addObject();
+    entry.put("mediaType", descriptor.mediaType());
+    entry.put("digest", descriptor.digest().toString());
+    entry.put("size", descriptor.size());
+    if (!descriptor.annotations().isEmpty()) {
+      ObjectNode annotations = entry.putObject("annotations");
+      descriptor.annotations().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(a -> annotations.put(a.getKey(), a.getValue()));
+    }
+  }
+
+  /** The manifest entries, validated: a bad digest or size is an error naming file and value. */
+  public static List<LayoutDescriptor> entries(ObjectNode index, Path file) {
+    List<LayoutDescriptor> entries = new ArrayList<>();
+    for (JsonNode entry : index.get("manifests")) {
+      entries.add(entry(entry, file));
+    }
+    return entries;
+  }
+
+  private static LayoutDescriptor entry(JsonNode entry, Path file) {
+    String mediaType = entry.path("mediaType").asText("");
+    String digest = entry.path("digest").asText("");
+    JsonNode size = entry.path("size");
+    if (!size.canConvertToLong() || !size.isIntegralNumber() || size.asLong() < 0) {
+      throw invalid(file, "entry " + digest + " has an invalid size: " + size, null);
+    }
+    Map<String, String> annotations = new LinkedHashMap<>();
+    entry
+        .path("annotations")
+        .properties()
+        .forEach(a -> annotations.put(a.getKey(), a.getValue().asText()));
+    try {
+      return new LayoutDescriptor(mediaType, Digest.parse(digest), size.asLong(), annotations);
+    } catch (IllegalArgumentException e) {
+      throw invalid(file, "invalid entry: " + e.getMessage(), e);
+    }
+  }
+
+  private static InvalidContentException invalid(Path file, String detail, Throwable cause) {
+    return new InvalidContentException(CONTEXT, file + ": " + detail, cause);
+  }
+}
