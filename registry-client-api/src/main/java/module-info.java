@@ -5,5 +5,6 @@
 module dev.registryclient.api {
   exports dev.registryclient.api;
   exports dev.registryclient.api.exception;
+  exports dev.registryclient.api.manifest;
   exports dev.registryclient.api.store;
 }

@@ -75,7 +75,9 @@ public final class Digest implements Comparable<Digest> {
         }
       }
       throw new IllegalArgumentException(
-          "unsupported digest algorithm \"" + prefix + "\" (supported: sha256, sha512)");
+          "unsupported digest algorithm \""
+              + abbreviate(prefix)
+              + "\" (supported: sha256, sha512)");
     }
   }
 

@@ -10,17 +10,20 @@ import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
- * Hashes what passes through and, at end of stream, checks size and digest against what was
- * expected. It fails as soon as more bytes arrive than expected, so a body that never ends does not
- * run on forever.
+ * Hashes what passes through and checks size and digest against what was expected. It fails as soon
+ * as more bytes arrive than expected, so a body that never ends does not run on forever. With a
+ * known size the digest is checked on the read that completes it, so a caller that reads exactly
+ * {@code expectedSize} bytes and never asks for end of stream is still protected; bytes after that
+ * point, or an early end of stream, fail too.
  *
  * <pre>{@code
  * try (InputStream in = new DigestingInputStream(body, descriptor.digest(), descriptor.size(), ctx)) {
- *   in.transferTo(out); // throws DigestMismatchException at EOF on a mismatch
+ *   in.transferTo(out); // throws DigestMismatchException on a mismatch
  * }
  * }</pre>
  *
- * <p>Not thread-safe. {@code mark}/{@code reset} are not supported.
+ * <p>Once it has thrown, every further read throws the same exception. Not thread-safe. {@code
+ * mark}/{@code reset} are not supported.
  */
 public final class DigestingInputStream extends FilterInputStream {
   private final Digest expected;
@@ -29,17 +32,23 @@ public final class DigestingInputStream extends FilterInputStream {
   private final MessageDigest messageDigest;
   private long count;
   private boolean verified;
+  private DigestMismatchException failure;
 
   /**
    * @param in the stream to read
    * @param expected the digest the content must have
    * @param expectedSize the size in bytes the content must have, or {@code -1} if unknown
    * @param context where this stream belongs, for the exception message
+   * @throws IllegalArgumentException if {@code expectedSize} is below {@code -1}
    */
   public DigestingInputStream(
       InputStream in, Digest expected, long expectedSize, ErrorContext context) {
     super(Objects.requireNonNull(in, "in"));
     this.expected = Objects.requireNonNull(expected, "expected");
+    if (expectedSize < -1) {
+      throw new IllegalArgumentException(
+          "expected size must be -1 (unknown) or at least 0, got " + expectedSize);
+    }
     this.expectedSize = expectedSize;
     this.context = Objects.requireNonNull(context, "context");
     this.messageDigest = expected.algorithm().newMessageDigest();
@@ -55,13 +64,17 @@ public final class DigestingInputStream extends FilterInputStream {
     return count;
   }
 
-  /** Whether end of stream was reached and the content matched. */
+  /**
+   * Whether the content has been checked and matched: at end of stream, or, with a known size, as
+   * soon as that many bytes were read.
+   */
   public boolean verified() {
     return verified;
   }
 
   @Override
   public int read() throws IOException {
+    throwIfFailed();
     int b = super.read();
     if (b < 0) {
       verifyAtEnd();
@@ -74,6 +87,7 @@ public final class DigestingInputStream extends FilterInputStream {
 
   @Override
   public int read(byte[] buf, int off, int len) throws IOException {
+    throwIfFailed();
     int n = super.read(buf, off, len);
     if (n < 0) {
       verifyAtEnd();
@@ -116,26 +130,44 @@ public final class DigestingInputStream extends FilterInputStream {
 
   private void advance(int n) {
     count += n;
-    if (expectedSize >= 0 && count > expectedSize) {
-      throw new DigestMismatchException(
-          context,
-          expected + " of " + expectedSize + " bytes",
-          "more than " + expectedSize + " bytes");
+    if (expectedSize < 0) {
+      return;
+    }
+    if (count > expectedSize) {
+      verified = false;
+      throw fail(
+          expected + " of " + expectedSize + " bytes", "more than " + expectedSize + " bytes");
+    }
+    if (count == expectedSize) {
+      verifyDigest();
     }
   }
 
   private void verifyAtEnd() {
-    if (verified) {
-      return;
-    }
     if (expectedSize >= 0 && count != expectedSize) {
-      throw new DigestMismatchException(
-          context, expected + " of " + expectedSize + " bytes", count + " bytes");
+      throw fail(expected + " of " + expectedSize + " bytes", count + " bytes");
     }
+    if (!verified) {
+      verifyDigest(); // unknown size, or an expected size of 0
+    }
+  }
+
+  private void verifyDigest() {
     Digest actual = Digest.fromBytes(expected.algorithm(), messageDigest.digest());
     if (!actual.equals(expected)) {
-      throw new DigestMismatchException(context, expected.toString(), actual.toString());
+      throw fail(expected.toString(), actual.toString());
     }
     verified = true;
+  }
+
+  private DigestMismatchException fail(String wanted, String got) {
+    failure = new DigestMismatchException(context, wanted, got);
+    return failure;
+  }
+
+  private void throwIfFailed() {
+    if (failure != null) {
+      throw failure;
+    }
   }
 }

@@ -1,0 +1,82 @@
+package dev.registryclient.api;
+
+import dev.registryclient.api.internal.Immutables;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An OCI content descriptor: what a manifest says about a blob or a child manifest it points to.
+ *
+ * <pre>{@code
+ * Descriptor layer = Descriptor.of(MediaType.OCI_LAYER_TAR_GZIP, digest, 32_654)
+ *     .withAnnotations(Map.of("org.opencontainers.image.title", "rootfs.tar.gz"));
+ * Descriptor child = Descriptor.of(MediaType.OCI_MANIFEST, digest2, 1_024)
+ *     .withPlatform(Platform.parse("linux/arm64/v8"));
+ * }</pre>
+ *
+ * <p>All collections are unmodifiable copies; annotations keep their order.
+ *
+ * @param mediaType what the target is, e.g. {@link MediaType#OCI_LAYER_TAR_GZIP}
+ * @param digest the digest of the target's bytes
+ * @param size the size of the target in bytes, at least 0
+ * @param urls where else the blob may be fetched from (foreign / non-distributable layers)
+ * @param annotations arbitrary metadata
+ * @param platform the platform of a child manifest in an index
+ * @param artifactType the artifact type of a child manifest, when it is an artifact
+ */
+public record Descriptor(
+    MediaType mediaType,
+    Digest digest,
+    long size,
+    List<String> urls,
+    Map<String, String> annotations,
+    Optional<Platform> platform,
+    Optional<MediaType> artifactType) {
+
+  /**
+   * Validates and copies.
+   *
+   * @throws IllegalArgumentException if {@code size} is negative
+   */
+  public Descriptor {
+    Objects.requireNonNull(mediaType, "mediaType");
+    Objects.requireNonNull(digest, "digest");
+    if (size < 0) {
+      throw new IllegalArgumentException("descriptor " + digest + " has a negative size: " + size);
+    }
+    urls = Immutables.list(urls, "urls");
+    annotations = Immutables.orderedMap(annotations, "annotations");
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(artifactType, "artifactType");
+  }
+
+  /** A descriptor with no URLs, annotations, platform or artifact type. */
+  public static Descriptor of(MediaType mediaType, Digest digest, long size) {
+    return new Descriptor(
+        mediaType, digest, size, List.of(), Map.of(), Optional.empty(), Optional.empty());
+  }
+
+  /** This descriptor with {@code urls}. */
+  public Descriptor withUrls(List<String> urls) {
+    return new Descriptor(mediaType, digest, size, urls, annotations, platform, artifactType);
+  }
+
+  /** This descriptor with {@code annotations} instead of its own. */
+  public Descriptor withAnnotations(Map<String, String> annotations) {
+    return new Descriptor(mediaType, digest, size, urls, annotations, platform, artifactType);
+  }
+
+  /** This descriptor with {@code platform}. */
+  public Descriptor withPlatform(Platform platform) {
+    return new Descriptor(
+        mediaType, digest, size, urls, annotations, Optional.of(platform), artifactType);
+  }
+
+  /** This descriptor with {@code artifactType}. */
+  public Descriptor withArtifactType(MediaType artifactType) {
+    return new Descriptor(
+        mediaType, digest, size, urls, annotations, platform, Optional.of(artifactType));
+  }
+}

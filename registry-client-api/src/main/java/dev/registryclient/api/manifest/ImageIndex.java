@@ -1,0 +1,139 @@
+package dev.registryclient.api.manifest;
+
+import dev.registryclient.api.Descriptor;
+import dev.registryclient.api.Digest;
+import dev.registryclient.api.MediaType;
+import dev.registryclient.api.Platform;
+import dev.registryclient.api.internal.Immutables;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An OCI image index or a Docker manifest list: one manifest per platform (plus attestations and
+ * other artifacts, which often carry the platform {@code unknown/unknown}).
+ *
+ * <pre>{@code
+ * ImageIndex index = ImageIndex.of(MediaType.OCI_INDEX, bytes, manifests);
+ * List<Descriptor> arm = index.manifestsMatching(Platform.parse("linux/arm64"));
+ * }</pre>
+ *
+ * <p>{@link #raw()} returns a copy on every call; the constructor copies what it is given.
+ *
+ * @param mediaType {@link MediaType#OCI_INDEX} or {@link MediaType#DOCKER_MANIFEST_LIST}, possibly
+ *     with parameters
+ * @param digest the digest of {@code raw}; checked
+ * @param raw the exact bytes served
+ * @param manifests the child manifests in document order, each usually with a platform
+ * @param annotations the index's annotations
+ * @param subject the manifest this index refers to (OCI 1.1)
+ * @param artifactType what kind of artifact this is, when it is one (OCI 1.1)
+ */
+public record ImageIndex(
+    MediaType mediaType,
+    Digest digest,
+    byte[] raw,
+    List<Descriptor> manifests,
+    Map<String, String> annotations,
+    Optional<Descriptor> subject,
+    Optional<MediaType> artifactType)
+    implements Manifest {
+
+  /**
+   * Validates and copies.
+   *
+   * @throws IllegalArgumentException if the media type is not an index type or the digest is not
+   *     the digest of {@code raw}
+   */
+  public ImageIndex {
+    Objects.requireNonNull(mediaType, "mediaType");
+    if (!mediaType.isIndex()) {
+      throw new IllegalArgumentException("an image index cannot have media type " + mediaType);
+    }
+    Objects.requireNonNull(digest, "digest");
+    raw = Immutables.bytes(raw, "raw");
+    RawBytes.checkDigest("image index", digest, raw);
+    manifests = Immutables.list(manifests, "manifests");
+    annotations = Immutables.orderedMap(annotations, "annotations");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(artifactType, "artifactType");
+  }
+
+  /** An index without annotations, subject or artifact type, with the SHA-256 of {@code raw}. */
+  public static ImageIndex of(MediaType mediaType, byte[] raw, List<Descriptor> manifests) {
+    return new ImageIndex(
+        mediaType,
+        Digest.sha256(raw),
+        raw,
+        manifests,
+        Map.of(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * The child manifests whose platform {@linkplain Platform#matches(Platform) matches} {@code
+   * wanted}, in document order. Children without a platform never match.
+   */
+  public List<Descriptor> manifestsMatching(Platform wanted) {
+    Objects.requireNonNull(wanted, "wanted");
+    return manifests.stream()
+        .filter(d -> d.platform().map(p -> p.matches(wanted)).orElse(false))
+        .toList();
+  }
+
+  /** A copy of the exact bytes served. */
+  @Override
+  public byte[] raw() {
+    return raw.clone();
+  }
+
+  @Override
+  public int size() {
+    return raw.length;
+  }
+
+  /** Always 2. */
+  @Override
+  public int schemaVersion() {
+    return 2;
+  }
+
+  /** The descriptor that points at this index. */
+  public Descriptor descriptor() {
+    return Descriptor.of(mediaType.withoutParameters(), digest, raw.length);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ImageIndex i
+        && mediaType.equals(i.mediaType)
+        && digest.equals(i.digest)
+        && Arrays.equals(raw, i.raw)
+        && manifests.equals(i.manifests)
+        && annotations.equals(i.annotations)
+        && subject.equals(i.subject)
+        && artifactType.equals(i.artifactType);
+  }
+
+  @Override
+  public int hashCode() {
+    // the digest stands for the bytes, which decide everything else
+    return Objects.hash(mediaType, digest);
+  }
+
+  @Override
+  public String toString() {
+    return "ImageIndex["
+        + mediaType
+        + ", "
+        + digest
+        + ", "
+        + raw.length
+        + " bytes, "
+        + manifests.size()
+        + " manifests]";
+  }
+}

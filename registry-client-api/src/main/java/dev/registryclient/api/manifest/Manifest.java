@@ -1,0 +1,41 @@
+package dev.registryclient.api.manifest;
+
+import dev.registryclient.api.Digest;
+import dev.registryclient.api.MediaType;
+
+/**
+ * A manifest as a registry served it: one of an {@link ImageManifest} (one image), an {@link
+ * ImageIndex} (one image per platform) or a legacy {@link Schema1Manifest}.
+ *
+ * <pre>{@code
+ * switch (manifest) {
+ *   case ImageIndex index -> pick(index.manifests());
+ *   case ImageManifest image -> pull(image.config(), image.layers());
+ *   case Schema1Manifest old -> pullLegacy(old.layers());
+ * }
+ * }</pre>
+ *
+ * <p>These are plain values; reading them from JSON is the job of the {@code registry-client-oci}
+ * module. Every manifest keeps the exact bytes it was read from, because its digest, and any
+ * signature over it, are defined over those bytes.
+ */
+public sealed interface Manifest permits ImageManifest, ImageIndex, Schema1Manifest {
+
+  /** The media type the manifest was served as (or declares). */
+  MediaType mediaType();
+
+  /**
+   * The digest registries address this manifest by: the digest of {@link #raw()}, except for a
+   * signed schema 1 manifest, where it is the digest of the JWS payload without the signatures.
+   */
+  Digest digest();
+
+  /** A fresh copy of the exact bytes served; changing it changes nothing here. */
+  byte[] raw();
+
+  /** The number of bytes served, without copying them. */
+  int size();
+
+  /** {@code schemaVersion}: 2, or 1 for {@link Schema1Manifest}. */
+  int schemaVersion();
+}
