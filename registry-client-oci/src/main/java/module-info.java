@@ -13,4 +13,5 @@ module dev.registryclient.oci {
   exports dev.registryclient.oci.listing;
   exports dev.registryclient.oci.manifest;
   exports dev.registryclient.oci.paging;
+  exports dev.registryclient.oci.platform;
 }
