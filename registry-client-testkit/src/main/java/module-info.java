@@ -7,5 +7,6 @@ module dev.registryclient.testkit {
   requires jdk.httpserver;
   requires static org.junit.jupiter.api;
 
+  exports dev.registryclient.testkit;
   exports dev.registryclient.testkit.distribution;
 }
