@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
 /** Records every exchange, with secrets redacted, after it was answered (or failed). */
@@ -33,23 +35,33 @@ public final class JournalFilter extends Filter {
   @Override
   public void doFilter(HttpExchange ex, Chain chain) throws IOException {
     Instant time = Instant.now();
+    AtomicBoolean recorded = new AtomicBoolean();
+    IntConsumer record =
+        status -> {
+          if (recorded.compareAndSet(false, true)) {
+            sink.accept(recordOf(ex, status, time));
+          }
+        };
     try {
-      chain.doFilter(ex);
+      chain.doFilter(new RecordingExchange(ex, record));
     } finally {
-      String query = ex.getRequestURI().getRawQuery();
-      String target =
-          ex.getRequestURI().getRawPath()
-              + (query == null ? "" : "?" + SECRET_PARAMS.matcher(query).replaceAll("<redacted>"));
-      sink.accept(
-          new RecordedRequest(
-              origin,
-              ex.getRequestMethod(),
-              Exchanges.hostAndPort(ex),
-              target,
-              redact(ex.getRequestHeaders()),
-              ex.getResponseCode(),
-              time));
+      record.accept(-1); // the handler failed before answering: the client saw a cut connection
     }
+  }
+
+  private RecordedRequest recordOf(HttpExchange ex, int status, Instant time) {
+    String query = ex.getRequestURI().getRawQuery();
+    String target =
+        ex.getRequestURI().getRawPath()
+            + (query == null ? "" : "?" + SECRET_PARAMS.matcher(query).replaceAll("<redacted>"));
+    return new RecordedRequest(
+        origin,
+        ex.getRequestMethod(),
+        Exchanges.hostAndPort(ex),
+        target,
+        redact(ex.getRequestHeaders()),
+        status,
+        time);
   }
 
   static Map<String, List<String>> redact(Map<String, List<String>> headers) {
