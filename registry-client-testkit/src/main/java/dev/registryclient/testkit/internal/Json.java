@@ -261,9 +261,14 @@ public final class Json {
       }
       String n = s.substring(start, pos);
       try {
-        return n.matches("-?\\d{1,18}")
-            ? (Object) Long.parseLong(n)
-            : (Object) Double.parseDouble(n);
+        if (n.matches("-?\\d{1,19}")) {
+          try {
+            return Long.parseLong(n);
+          } catch (NumberFormatException beyondLong) {
+            return Double.parseDouble(n);
+          }
+        }
+        return Double.parseDouble(n);
       } catch (NumberFormatException e) {
         pos = start;
         throw error("unexpected character");
