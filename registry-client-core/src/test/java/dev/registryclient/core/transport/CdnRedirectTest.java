@@ -100,7 +100,9 @@ class CdnRedirectTest {
   @Test
   void aRelativeLocationIsResolvedAgainstTheUrlThatAnswered() throws Exception {
     try (TestRegistry registry =
-            TestRegistry.builder().faults(Fault.redirectTo("../../app/tags/list").on("/manifests/")).start();
+            TestRegistry.builder()
+                .faults(Fault.redirectTo("../../app/tags/list").on("/manifests/"))
+                .start();
         Transport transport = transport()) {
       registry.image("other/app").layer(10).push("1");
       try (Response r =
