@@ -81,7 +81,8 @@ record FailureReport(String line, Throwable failure) {
     if (e instanceof AuthenticationException) {
       return "Give credentials with --user USER:PASS or --authfile FILE (or log in with podman/docker).";
     } else if (e instanceof AuthorizationException) {
-      return "The credentials used lack access to this repository: use an account that may pull it.";
+      return "Anonymous or these credentials may not pull here: give an account that may, with"
+          + " --user USER:PASS or --authfile FILE.";
     } else if (e instanceof NotFoundException) {
       return "Check the repository and tag (registry-client tags REPO lists the tags).";
     } else if (e instanceof RateLimitedException) {

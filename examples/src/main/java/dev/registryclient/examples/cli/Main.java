@@ -51,6 +51,14 @@ public final class Main {
     cmd.addSubcommand(new ServeCommand(terminal));
     cmd.setOut(terminal.out());
     cmd.setErr(terminal.err());
+    cmd.setParameterExceptionHandler(
+        (ex, arguments) -> {
+          // one line and a pointer to the help, instead of the whole usage text
+          CommandLine failed = ex.getCommandLine();
+          terminal.err().println("error: " + ex.getMessage());
+          terminal.err().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+          return USAGE;
+        });
     cmd.setExecutionExceptionHandler(
         (ex, failed, parseResult) -> {
           boolean verbose = Verbosity.requested(parseResult);
