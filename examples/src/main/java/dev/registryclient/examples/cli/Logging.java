@@ -15,6 +15,8 @@ final class Logging {
     setIfAbsent(PREFIX + "logFile", "System.err");
     setIfAbsent(PREFIX + "showThreadName", "false");
     setIfAbsent(PREFIX + "showShortLogName", "true");
+    // HttpClient's own auth layer warns about Bearer challenges it leaves to us; not news to users
+    setIfAbsent(PREFIX + "log.org.apache.hc", verbose ? "info" : "error");
     if (verbose) {
       setIfAbsent(PREFIX + "log.dev.registryclient", "debug");
     }

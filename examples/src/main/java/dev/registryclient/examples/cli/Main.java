@@ -48,6 +48,7 @@ public final class Main {
     CommandLine cmd = new CommandLine(new RootCommand());
     cmd.addSubcommand(new TagsCommand(terminal));
     cmd.addSubcommand(new InspectCommand(terminal));
+    cmd.addSubcommand(new HostsCommand(terminal));
     cmd.addSubcommand(new ServeCommand(terminal));
     cmd.setOut(terminal.out());
     cmd.setErr(terminal.err());
