@@ -19,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * paths, including the {@code /v2/} ping, answer 200 with an empty JSON object.
  */
 public final class StubRegistry implements AutoCloseable {
+  private static final Reply EMPTY_OBJECT =
+      new Reply(200, Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
   private final HttpServer server;
   private final Map<String, Reply> replies = new ConcurrentHashMap<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -40,9 +42,12 @@ public final class StubRegistry implements AutoCloseable {
     return stub;
   }
 
-  /** Answers requests for {@code path} (without query) with {@code reply}. */
-  public StubRegistry on(String path, Reply reply) {
-    replies.put(path, reply);
+  /**
+   * Answers requests for {@code target} with {@code reply}: a path with a query matches only that
+   * query, a path without one matches any query not registered on its own.
+   */
+  public StubRegistry on(String target, Reply reply) {
+    replies.put(target, reply);
     return this;
   }
 
@@ -56,20 +61,20 @@ public final class StubRegistry implements AutoCloseable {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** The requests so far as {@code METHOD path}, without the {@code /v2/} ping. */
+  /** The requests so far as {@code METHOD path[?query]}, without the {@code /v2/} ping. */
   public List<String> requests() {
     return List.copyOf(requests);
   }
 
   private void handle(HttpExchange ex) throws IOException {
     try {
-      String path = ex.getRequestURI().getPath();
+      String path = ex.getRequestURI().getRawPath();
+      String query = ex.getRequestURI().getRawQuery();
+      String target = query == null ? path : path + "?" + query;
       if (!path.equals("/v2/")) {
-        requests.add(ex.getRequestMethod() + " " + path);
+        requests.add(ex.getRequestMethod() + " " + target);
       }
-      Reply reply =
-          replies.getOrDefault(
-              path, new Reply(200, Map.of(), "{}".getBytes(StandardCharsets.UTF_8)));
+      Reply reply = replies.getOrDefault(target, replies.getOrDefault(path, EMPTY_OBJECT));
       reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
       boolean head = ex.getRequestMethod().equals("HEAD");
       ex.getResponseHeaders().set("Content-Length", Integer.toString(reply.body().length));
