@@ -7,8 +7,10 @@ import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.HostLedger;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.RetryPolicy;
 import dev.registryclient.core.transport.Transport;
 import dev.registryclient.core.transport.TransportBuilder;
 import dev.registryclient.oci.RegistryEndpoints;
@@ -36,12 +38,24 @@ final class CliRegistry implements AutoCloseable {
 
   /** A registry connection for {@code reference}'s registry with these options. */
   static CliRegistry open(ImageReference reference, ConnectionOptions options) {
+    return new CliRegistry(transport(reference, options).build(), options);
+  }
+
+  /**
+   * A connection that notes every host it contacts in {@code ledger} and does not retry: {@code
+   * hosts} wants to know quickly which host fails, not to wait through backoff.
+   */
+  static CliRegistry probing(
+      ImageReference reference, ConnectionOptions options, HostLedger ledger) {
     Transport transport =
-        TransportBuilder.create()
-            .userAgent("registry-client-cli/0.1")
-            .credentials(options.credentials(reference))
-            .build();
+        transport(reference, options).hostLedger(ledger).retryPolicy(RetryPolicy.none()).build();
     return new CliRegistry(transport, options);
+  }
+
+  private static TransportBuilder transport(ImageReference reference, ConnectionOptions options) {
+    return TransportBuilder.create()
+        .userAgent("registry-client-cli/0.1")
+        .credentials(options.credentials(reference));
   }
 
   /** The transport, for commands that look at single responses ({@code hosts}). */

@@ -2,7 +2,10 @@ package dev.registryclient.examples.cli;
 
 import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.exception.RegistryException;
+import dev.registryclient.core.transport.Origin;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,22 +49,19 @@ final class HostsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RegistryException failure = null;
-    HostLedger ledger;
-    try (CliRegistry registry = CliRegistry.open(reference, connection)) {
-      HostProbe probe = new HostProbe(registry);
-      try {
-        probe.probe(reference);
-      } catch (RegistryException e) {
-        failure = e; // print what was learnt, then the failure
-      }
-      ledger = probe.ledger();
+    HostProbe probe = new HostProbe();
+    try (CliRegistry registry = CliRegistry.probing(reference, connection, probe.ledger())) {
+      probe.probe(registry, reference);
+    } catch (RegistryException e) {
+      failure = e; // print the hosts learnt so far, then the failure
     }
     ConnectionCheck check = new ConnectionCheck(Duration.ofSeconds(5), !connection.insecure);
     boolean allOk = true;
-    for (HostLedger.Entry entry : ledger.entries()) {
-      ConnectionCheck.Result result = check.check(entry.origin());
+    for (Map.Entry<Origin, Set<String>> host : probe.roles().entrySet()) {
+      ConnectionCheck.Result result = check.check(host.getKey());
       allOk &= result.ok();
-      terminal.out().println(entry.origin().hostWithPort() + " " + entry.roles(",") + " " + result);
+      String roles = String.join(",", host.getValue());
+      terminal.out().println(host.getKey().hostWithPort() + " " + roles + " " + result);
     }
     terminal.out().flush();
     if (failure != null) {
