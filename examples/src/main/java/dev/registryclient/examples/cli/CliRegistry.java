@@ -53,9 +53,15 @@ final class CliRegistry implements AutoCloseable {
   }
 
   private static TransportBuilder transport(ImageReference reference, ConnectionOptions options) {
-    return TransportBuilder.create()
-        .userAgent("registry-client-cli/0.1")
-        .credentials(options.credentials(reference));
+    TransportBuilder builder =
+        TransportBuilder.create()
+            .userAgent("registry-client-cli/0.1")
+            .credentials(options.credentials(reference));
+    if (options.plainHttp) {
+      // --plain-http is the user's opt-in to send this registry's credentials unencrypted
+      builder.allowCredentialsOverHttp(reference.registryApiHost());
+    }
+    return builder;
   }
 
   /** The transport, for commands that look at single responses ({@code hosts}). */
