@@ -4,7 +4,10 @@
  */
 module dev.registryclient.api {
   exports dev.registryclient.api;
+  exports dev.registryclient.api.client;
   exports dev.registryclient.api.exception;
   exports dev.registryclient.api.manifest;
   exports dev.registryclient.api.store;
+
+  uses dev.registryclient.api.client.RegistryClientFactory;
 }
