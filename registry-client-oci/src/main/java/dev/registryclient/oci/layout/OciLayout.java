@@ -3,7 +3,9 @@ package dev.registryclient.oci.layout;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
+import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.MediaType;
+import dev.registryclient.api.client.PullTarget;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An OCI image layout directory that can be written: {@code oci-layout}, {@code index.json} and
@@ -38,8 +41,11 @@ import java.util.Objects;
  * Descriptor manifest = layout.putManifest(MediaType.OCI_MANIFEST, manifestBytes);
  * layout.tag("v1.0", manifest);
  * }</pre>
+ *
+ * <p>It is also a {@link PullTarget}: {@code client.pull(ref).into(layout)} stores the image and
+ * tags it with the reference's tag (an untagged entry for a digest reference).
  */
-public final class OciLayout {
+public final class OciLayout implements PullTarget {
   /** The annotation naming a tag, as the image-spec defines it for layouts. */
   public static final String REF_NAME = "org.opencontainers.image.ref.name";
 
@@ -78,6 +84,7 @@ public final class OciLayout {
   }
 
   /** The layout's blobs: write configs and layers here before tagging a manifest. */
+  @Override
   public BlobStore blobs() {
     return blobs;
   }
@@ -125,6 +132,27 @@ public final class OciLayout {
         index -> {
           IndexDocument.removeTag(index, name);
           IndexDocument.add(index, entry);
+          return true;
+        });
+  }
+
+  /**
+   * Records a pulled image: tags it with the reference's tag, or, for a reference by digest, adds
+   * an untagged entry unless one for that digest is already there.
+   */
+  @Override
+  public void pulled(ImageReference reference, Descriptor manifest) {
+    Optional<String> tag = reference.tag();
+    if (tag.isPresent()) {
+      tag(tag.get(), manifest);
+      return;
+    }
+    update(
+        index -> {
+          if (IndexDocument.hasUntagged(index, manifest.digest())) {
+            return false;
+          }
+          IndexDocument.add(index, manifest);
           return true;
         });
   }

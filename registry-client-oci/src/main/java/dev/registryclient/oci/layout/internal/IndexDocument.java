@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.Descriptor;
+import dev.registryclient.api.Digest;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
@@ -80,6 +81,17 @@ public final class IndexDocument {
       }
     }
     return removed;
+  }
+
+  /** Whether an entry without a tag points at {@code digest}. */
+  public static boolean hasUntagged(ObjectNode index, Digest digest) {
+    for (JsonNode entry : index.get("manifests")) {
+      if (entry.path("digest").asText("").equals(digest.toString())
+          && entry.path("annotations").path(REF_NAME).isMissingNode()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Appends {@code descriptor} as a manifest entry. */
