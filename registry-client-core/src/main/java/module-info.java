@@ -9,4 +9,8 @@ module dev.registryclient.core {
   requires org.slf4j;
 
   exports dev.registryclient.core.store;
+  exports dev.registryclient.core.transport;
+  exports dev.registryclient.core.auth;
+  exports dev.registryclient.core.auth.credentials;
+  exports dev.registryclient.core.error;
 }

@@ -8,5 +8,10 @@ module dev.registryclient.oci {
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
 
+  exports dev.registryclient.oci;
   exports dev.registryclient.oci.layout;
+  exports dev.registryclient.oci.listing;
+  exports dev.registryclient.oci.manifest;
+  exports dev.registryclient.oci.paging;
+  exports dev.registryclient.oci.platform;
 }

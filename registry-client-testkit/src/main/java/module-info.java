@@ -7,6 +7,7 @@ module dev.registryclient.testkit {
   requires jdk.httpserver;
   requires static org.junit.jupiter.api;
 
+  exports dev.registryclient.testkit;
   exports dev.registryclient.testkit.distribution;
   exports dev.registryclient.testkit.store;
 }

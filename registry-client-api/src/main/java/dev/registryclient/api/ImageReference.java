@@ -1,8 +1,5 @@
 package dev.registryclient.api;
 
-import static dev.registryclient.api.internal.Immutables.quote;
-
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,19 +32,16 @@ public final class ImageReference {
   /** The registry Docker Hub images are named with. */
   public static final String DOCKER_HUB = "docker.io";
 
-  private static final String DOCKER_HUB_LEGACY = "index.docker.io";
   private static final String DOCKER_HUB_API_HOST = "registry-1.docker.io";
-  private static final String OFFICIAL_PREFIX = "library/";
+  static final String OFFICIAL_PREFIX = "library/";
   private static final String DEFAULT_TAG = "latest";
-  // longer than any valid reference (255 name + ':' + 128 tag + '@' + sha512 digest); stops early
-  private static final int INPUT_MAX_LENGTH = 600;
 
   private final String registry;
   private final String repository;
   private final String tag;
   private final Digest digest;
 
-  private ImageReference(String registry, String repository, String tag, Digest digest) {
+  ImageReference(String registry, String repository, String tag, Digest digest) {
     this.registry = registry;
     this.repository = repository;
     this.tag = tag;
@@ -62,41 +56,7 @@ public final class ImageReference {
    *     rule it breaks
    */
   public static ImageReference parse(String value) {
-    Objects.requireNonNull(value, "reference");
-    if (value.isEmpty()) {
-      throw invalid(value, "it is empty");
-    }
-    if (value.length() > INPUT_MAX_LENGTH) {
-      throw invalid(value, "it is longer than any valid reference");
-    }
-    if (ReferenceGrammar.isImageId(value)) {
-      throw invalid(value, "a 64-character hex string is an image ID, not a repository name");
-    }
-    String rest = value;
-    Digest digest = null;
-    int at = rest.indexOf('@');
-    if (at >= 0) {
-      digest = parseDigest(value, rest.substring(at + 1));
-      rest = rest.substring(0, at);
-    }
-    String tag = null;
-    int colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-      tag = rest.substring(colon + 1);
-      check(value, ReferenceGrammar.tagProblem(tag));
-      rest = rest.substring(0, colon);
-    }
-    if (rest.isEmpty()) {
-      throw invalid(value, "the repository name is missing");
-    }
-    String registry = DOCKER_HUB;
-    String repository = rest;
-    int slash = rest.indexOf('/');
-    if (slash >= 0 && looksLikeRegistry(rest.substring(0, slash))) {
-      registry = rest.substring(0, slash);
-      repository = rest.substring(slash + 1);
-    }
-    return create(value, registry, repository, tag, digest);
+    return ReferenceParser.parse(value);
   }
 
   /**
@@ -107,58 +67,7 @@ public final class ImageReference {
    * @throws IllegalArgumentException if either part breaks the grammar
    */
   public static ImageReference of(String registry, String repository) {
-    Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(repository, "repository");
-    String input = registry + "/" + repository;
-    if (!looksLikeRegistry(registry)) {
-      throw invalid(
-          input, "registry " + quote(registry) + " would be read as a Docker Hub namespace");
-    }
-    return create(input, registry, repository, null, null);
-  }
-
-  private static ImageReference create(
-      String input, String registry, String repository, String tag, Digest digest) {
-    check(input, ReferenceGrammar.domainProblem(registry));
-    if (registry.equals(DOCKER_HUB_LEGACY)) {
-      registry = DOCKER_HUB;
-    }
-    check(input, ReferenceGrammar.pathProblem(repository));
-    if (registry.equals(DOCKER_HUB) && repository.indexOf('/') < 0) {
-      repository = OFFICIAL_PREFIX + repository;
-    }
-    if (registry.length() + 1 + repository.length() > ReferenceGrammar.NAME_MAX_LENGTH) {
-      throw invalid(
-          input,
-          "registry/repository is longer than " + ReferenceGrammar.NAME_MAX_LENGTH + " characters");
-    }
-    return new ImageReference(registry, repository, tag, digest);
-  }
-
-  private static boolean looksLikeRegistry(String component) {
-    return component.indexOf('.') >= 0
-        || component.indexOf(':') >= 0
-        || component.equals("localhost")
-        || !component.toLowerCase(Locale.ROOT).equals(component);
-  }
-
-  private static Digest parseDigest(String input, String digest) {
-    try {
-      return Digest.parse(digest);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "invalid image reference " + quote(input) + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void check(String input, String problem) {
-    if (problem != null) {
-      throw invalid(input, problem);
-    }
-  }
-
-  private static IllegalArgumentException invalid(String input, String problem) {
-    return new IllegalArgumentException("invalid image reference " + quote(input) + ": " + problem);
+    return ReferenceParser.of(registry, repository);
   }
 
   /** The registry as named, e.g. {@code docker.io}, {@code ghcr.io}, {@code localhost:5000}. */
@@ -217,7 +126,7 @@ public final class ImageReference {
    */
   public ImageReference withTag(String tag) {
     Objects.requireNonNull(tag, "tag");
-    check(name() + ":" + tag, ReferenceGrammar.tagProblem(tag));
+    ReferenceParser.check(name() + ":" + tag, ReferenceGrammar.tagProblem(tag));
     return new ImageReference(registry, repository, tag, digest);
   }
 
@@ -239,7 +148,9 @@ public final class ImageReference {
    */
   public String familiarName() {
     int slash = repository.indexOf('/');
-    if (!isDockerHub() || slash < 0 || looksLikeRegistry(repository.substring(0, slash))) {
+    if (!isDockerHub()
+        || slash < 0
+        || ReferenceParser.looksLikeRegistry(repository.substring(0, slash))) {
       return name();
     }
     if (repository.startsWith(OFFICIAL_PREFIX)

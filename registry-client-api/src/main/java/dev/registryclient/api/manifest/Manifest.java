@@ -8,10 +8,12 @@ import dev.registryclient.api.MediaType;
  * ImageIndex} (one image per platform) or a legacy {@link Schema1Manifest}.
  *
  * <pre>{@code
- * switch (manifest) {
- *   case ImageIndex index -> pick(index.manifests());
- *   case ImageManifest image -> pull(image.config(), image.layers());
- *   case Schema1Manifest old -> pullLegacy(old.layers());
+ * if (manifest instanceof ImageIndex index) {
+ *   pick(index.manifestsMatching(Platform.current()));
+ * } else if (manifest instanceof ImageManifest image) {
+ *   pull(image.config(), image.layers());
+ * } else if (manifest instanceof Schema1Manifest old) {
+ *   pullLegacy(old.layers());
  * }
  * }</pre>
  *

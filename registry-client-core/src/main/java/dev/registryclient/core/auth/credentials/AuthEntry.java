@@ -1,0 +1,69 @@
+package dev.registryclient.core.auth.credentials;
+
+import dev.registryclient.api.auth.Credentials;
+import dev.registryclient.api.auth.Secret;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decodes one entry of {@code auths} (Docker {@code config.json} and containers {@code auth.json}
+ * share the format): {@code registrytoken}, then {@code identitytoken} (an OAuth2 refresh token),
+ * then base64 {@code auth} ({@code user:password}), then plain {@code username}/{@code password}.
+ */
+final class AuthEntry {
+  private AuthEntry() {}
+
+  static Optional<Credentials> decode(Object entry, String key, Path file) {
+    if (!(entry instanceof Map<?, ?> map)) {
+      throw CredentialFile.malformed(file, "entry \"" + key + "\" is not an object", null);
+    }
+    Optional<String> user = text(map, "username");
+    Optional<String> auth = text(map, "auth");
+    if (auth.isPresent()) {
+      String decoded = base64(auth.get(), key, file);
+      int colon = decoded.indexOf(':');
+      if (colon < 0) {
+        throw CredentialFile.malformed(
+            file, "\"auth\" of \"" + key + "\" is not user:password", null);
+      }
+      user =
+          Optional.of(decoded.substring(0, colon))
+              .filter(u -> !u.isEmpty())
+              .or(() -> Optional.empty());
+      String password = decoded.substring(colon + 1);
+      if (text(map, "registrytoken").isEmpty() && text(map, "identitytoken").isEmpty()) {
+        return user.isPresent() && !password.isEmpty()
+            ? Optional.of(Credentials.usernamePassword(user.get(), Secret.of(password)))
+            : Optional.empty();
+      }
+    }
+    Optional<String> registryToken = text(map, "registrytoken");
+    if (registryToken.isPresent()) {
+      return Optional.of(Credentials.bearerToken(Secret.of(registryToken.get())));
+    }
+    Optional<String> identityToken = text(map, "identitytoken");
+    if (identityToken.isPresent()) {
+      return Optional.of(Credentials.identityToken(user, Secret.of(identityToken.get())));
+    }
+    Optional<String> password = text(map, "password");
+    if (user.isPresent() && password.isPresent()) {
+      return Optional.of(Credentials.usernamePassword(user.get(), Secret.of(password.get())));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> text(Map<?, ?> map, String name) {
+    return map.get(name) instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
+  }
+
+  private static String base64(String value, String key, Path file) {
+    try {
+      return new String(Base64.getDecoder().decode(value.strip()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw CredentialFile.malformed(file, "\"auth\" of \"" + key + "\" is not base64", null);
+    }
+  }
+}

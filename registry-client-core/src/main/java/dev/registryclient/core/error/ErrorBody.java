@@ -1,0 +1,37 @@
+package dev.registryclient.core.error;
+
+import dev.registryclient.api.exception.RegistryError;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an error response body said.
+ *
+ * @param errors the distribution-spec entries of {@code {"errors":[...]}}, possibly empty
+ * @param text a one-line summary for bodies that are not spec JSON: the {@code error}, {@code
+ *     details} or {@code message} member of other JSON shapes, or the first KiB of a text body;
+ *     empty when the body was spec JSON or empty
+ */
+public record ErrorBody(List<RegistryError> errors, String text) {
+
+  /** Validates and copies the components. */
+  public ErrorBody {
+    errors = List.copyOf(errors);
+    Objects.requireNonNull(text, "text");
+  }
+
+  /** An empty body. */
+  public static ErrorBody empty() {
+    return new ErrorBody(List.of(), "");
+  }
+
+  /** Whether any entry has this code, e.g. {@code "DENIED"}. */
+  public boolean hasCode(String code) {
+    return errors.stream().anyMatch(e -> e.code().equalsIgnoreCase(code));
+  }
+
+  /** Whether the body said anything at all. */
+  public boolean isEmpty() {
+    return errors.isEmpty() && text.isEmpty();
+  }
+}

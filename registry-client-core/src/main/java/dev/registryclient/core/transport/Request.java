@@ -1,0 +1,209 @@
+package dev.registryclient.core.transport;
+
+import dev.registryclient.api.exception.Phase;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable HTTP request to a registry, with what the layers below need to know about it: the
+ * {@linkplain #registry() registry origin} it belongs to (it stays the same when a redirect moves
+ * the {@link #uri()} to a CDN, so credentials never follow), the repository and the phase used in
+ * error messages.
+ *
+ * <pre>{@code
+ * Request get = Request.get(URI.create("https://registry.example/v2/app/manifests/1"))
+ *     .newBuilder()
+ *     .header("Accept", "application/vnd.oci.image.index.v1+json")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Repository and phase default to what the {@code /v2/} path says. {@link #toString()} hides the
+ * {@code Authorization} header.
+ */
+public final class Request {
+  private final String method;
+  private final URI uri;
+  private final Headers headers;
+  private final Optional<RequestBody> body;
+  private final Origin registry;
+  private final Optional<String> repository;
+  private final Phase phase;
+
+  private Request(Builder b) {
+    this.method = b.method;
+    this.uri = b.uri;
+    this.headers = b.headers.build();
+    this.body = Optional.ofNullable(b.body);
+    this.registry = b.registry != null ? b.registry : Origin.of(b.uri);
+    RegistryPath path = RegistryPath.parse(b.uri.getRawPath());
+    this.repository = b.repository != null ? Optional.of(b.repository) : path.repository();
+    this.phase = b.phase != null ? b.phase : path.phase();
+  }
+
+  /** A GET request for this URI. */
+  public static Request get(URI uri) {
+    return builder(uri).build();
+  }
+
+  /** A builder for a GET of this URI; change the method with {@link Builder#method}. */
+  public static Builder builder(URI uri) {
+    return new Builder(uri);
+  }
+
+  /** A builder starting from this request. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  /** The HTTP method, upper case. */
+  public String method() {
+    return method;
+  }
+
+  /** The absolute http(s) URI. */
+  public URI uri() {
+    return uri;
+  }
+
+  /** The header fields. */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The first value of a header. */
+  public Optional<String> header(String name) {
+    return headers.first(name);
+  }
+
+  /** The body of a PUT, POST or PATCH. */
+  public Optional<RequestBody> body() {
+    return body;
+  }
+
+  /** The registry this request belongs to; equals the URI's origin unless redirected. */
+  public Origin registry() {
+    return registry;
+  }
+
+  /** The origin this request goes to now. */
+  public Origin origin() {
+    return Origin.of(uri);
+  }
+
+  /** Whether this request goes to its registry's own origin (and may carry its credentials). */
+  public boolean isForRegistry() {
+    return origin().equals(registry);
+  }
+
+  /** The repository, e.g. {@code library/nginx}, when the request concerns one. */
+  public Optional<String> repository() {
+    return repository;
+  }
+
+  /** The phase named in error messages. */
+  public Phase phase() {
+    return phase;
+  }
+
+  /** Whether sending this request twice is safe (the method is idempotent, the body repeatable). */
+  public boolean isReplayable() {
+    return body.map(RequestBody::repeatable).orElse(true);
+  }
+
+  @Override
+  public String toString() {
+    return "Request[" + method + " " + uri + " " + headers + "]";
+  }
+
+  /** Builds a {@link Request}. */
+  public static final class Builder {
+    private String method = "GET";
+    private URI uri;
+    private Headers.Builder headers = Headers.builder();
+    private RequestBody body;
+    private Origin registry;
+    private String repository;
+    private Phase phase;
+
+    private Builder(URI uri) {
+      uri(uri);
+    }
+
+    private Builder(Request r) {
+      this.method = r.method;
+      this.uri = r.uri;
+      this.headers = r.headers.toBuilder();
+      this.body = r.body.orElse(null);
+      this.registry = r.registry;
+      this.repository = r.repository.orElse(null);
+      this.phase = r.phase;
+    }
+
+    /** The method, e.g. {@code HEAD} or {@code PUT}. */
+    public Builder method(String method) {
+      Objects.requireNonNull(method, "method");
+      if (!method.matches("[A-Za-z]+")) {
+        throw new IllegalArgumentException("invalid HTTP method: " + method);
+      }
+      this.method = method.toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /** The target; the registry origin is kept when it was already set (a redirect). */
+    public Builder uri(URI uri) {
+      Objects.requireNonNull(uri, "uri");
+      Origin.of(uri); // validates: absolute http(s) with a host
+      this.uri = uri;
+      return this;
+    }
+
+    /** Adds a header field. */
+    public Builder header(String name, String value) {
+      headers.add(name, value);
+      return this;
+    }
+
+    /** Replaces every field of this name. */
+    public Builder setHeader(String name, String value) {
+      headers.set(name, value);
+      return this;
+    }
+
+    /** Removes every field of this name. */
+    public Builder removeHeader(String name) {
+      headers.remove(name);
+      return this;
+    }
+
+    /** The content to send. */
+    public Builder body(RequestBody body) {
+      this.body = body;
+      return this;
+    }
+
+    /** The registry origin, when it differs from the URI's (set by redirects). */
+    public Builder registry(Origin registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** The repository named in error messages and token scopes. */
+    public Builder repository(String repository) {
+      this.repository = Objects.requireNonNull(repository, "repository");
+      return this;
+    }
+
+    /** The phase named in error messages. */
+    public Builder phase(Phase phase) {
+      this.phase = Objects.requireNonNull(phase, "phase");
+      return this;
+    }
+
+    /** The immutable request. */
+    public Request build() {
+      return new Request(this);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.registryclient.core.transport;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * The content of a request (a manifest or blob upload). A body is opened once per attempt; only a
+ * {@linkplain #repeatable() repeatable} body may be sent again after a 401 or a retry.
+ *
+ * <pre>{@code
+ * RequestBody manifest = RequestBody.of(bytes, "application/vnd.oci.image.manifest.v1+json");
+ * }</pre>
+ */
+public interface RequestBody {
+
+  /** The media type, sent as {@code Content-Type}. */
+  String contentType();
+
+  /** The length in bytes, or -1 when unknown (sent chunked). */
+  long contentLength();
+
+  /** Whether {@link #open()} may be called more than once. */
+  boolean repeatable();
+
+  /** A fresh stream over the content. */
+  InputStream open() throws IOException;
+
+  /** A repeatable body over a byte array (copied). */
+  static RequestBody of(byte[] content, String contentType) {
+    Objects.requireNonNull(contentType, "contentType");
+    byte[] copy = content.clone();
+    return new RequestBody() {
+      @Override
+      public String contentType() {
+        return contentType;
+      }
+
+      @Override
+      public long contentLength() {
+        return copy.length;
+      }
+
+      @Override
+      public boolean repeatable() {
+        return true;
+      }
+
+      @Override
+      public InputStream open() {
+        return new ByteArrayInputStream(copy);
+      }
+
+      @Override
+      public String toString() {
+        return "RequestBody[" + contentType + ", " + copy.length + " bytes]";
+      }
+    };
+  }
+}

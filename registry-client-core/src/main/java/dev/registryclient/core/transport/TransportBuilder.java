@@ -1,0 +1,155 @@
+package dev.registryclient.core.transport;
+
+import dev.registryclient.api.auth.CredentialProvider;
+import dev.registryclient.api.auth.Credentials;
+import dev.registryclient.core.auth.AuthInterceptor;
+import dev.registryclient.core.auth.AuthOptions;
+import dev.registryclient.core.auth.PlainHttpPolicy;
+import dev.registryclient.core.transport.http5.ApacheEngine;
+import dev.registryclient.core.transport.http5.EngineOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Configures and builds a {@link Transport}: the one place where the interceptors are put together,
+ * always in this order (outermost first):
+ *
+ * <ol>
+ *   <li>{@link UserAgentInterceptor}: sets {@code User-Agent};
+ *   <li>retry (Transport II): re-sends idempotent requests on 429/5xx and I/O errors;
+ *   <li>redirect (Transport II): follows 3xx hop by hop, keeping {@link Request#registry()};
+ *   <li>{@link AuthInterceptor}: ping, credentials, tokens, only for the registry's own origin;
+ *   <li>{@link ApacheEngine}: sends exactly what it is given.
+ * </ol>
+ *
+ * <pre>{@code
+ * Transport transport = TransportBuilder.create()
+ *     .credentials(CredentialProviders.defaultChain())
+ *     .userAgent("my-tool/1.0")
+ *     .connectTimeout(Duration.ofSeconds(5))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Credentials default to anonymous: reading the user's Docker or podman files is opt-in.
+ */
+public final class TransportBuilder {
+  private String userAgent = UserAgentInterceptor.DEFAULT;
+  private CredentialProvider credentials =
+      (host, repository) -> Optional.of(Credentials.anonymous());
+  private Duration connectTimeout = EngineOptions.defaults().connectTimeout();
+  private Duration responseTimeout = EngineOptions.defaults().responseTimeout();
+  private Duration socketTimeout = EngineOptions.defaults().socketTimeout();
+  private int maxConnections = EngineOptions.defaults().maxConnections();
+  private int maxConnectionsPerRoute = EngineOptions.defaults().maxConnectionsPerRoute();
+  private String oauth2ClientId = "registry-client";
+  private boolean preferOAuth2PasswordGrant;
+  private Clock clock = Clock.systemUTC();
+  private Duration tokenRefreshMargin = Duration.ofSeconds(10);
+  private final Set<String> plainHttpCredentialHosts = new LinkedHashSet<>();
+
+  private TransportBuilder() {}
+
+  /** A builder with the defaults: anonymous, 10 s connect, 60 s response and idle read. */
+  public static TransportBuilder create() {
+    return new TransportBuilder();
+  }
+
+  /** The {@code User-Agent} sent with every request. */
+  public TransportBuilder userAgent(String userAgent) {
+    this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+    return this;
+  }
+
+  /** Where credentials come from, e.g. {@code CredentialProviders.defaultChain()}. */
+  public TransportBuilder credentials(CredentialProvider credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    return this;
+  }
+
+  /** TCP/TLS connect timeout, also the longest wait for a pooled connection (default 10 s). */
+  public TransportBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /** The longest wait for response headers once the request was sent (default 60 s). */
+  public TransportBuilder responseTimeout(Duration timeout) {
+    this.responseTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /** The longest silence while reading a body before it fails (default 60 s). */
+  public TransportBuilder socketTimeout(Duration timeout) {
+    this.socketTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /** Pool size: all hosts together, and per host:port (defaults 20 and 6). */
+  public TransportBuilder maxConnections(int total, int perRoute) {
+    this.maxConnections = total;
+    this.maxConnectionsPerRoute = perRoute;
+    return this;
+  }
+
+  /** The OAuth2 {@code client_id} sent to token servers (default {@code registry-client}). */
+  public TransportBuilder oauth2ClientId(String clientId) {
+    this.oauth2ClientId = Objects.requireNonNull(clientId, "clientId");
+    return this;
+  }
+
+  /**
+   * Sends username and password to token servers as an OAuth2 {@code grant_type=password} POST
+   * (falling back to a Basic GET when the server answers 404) instead of a Basic GET.
+   */
+  public TransportBuilder preferOAuth2PasswordGrant(boolean prefer) {
+    this.preferOAuth2PasswordGrant = prefer;
+    return this;
+  }
+
+  /** Allows credentials over plain http to this non-loopback {@code host} or {@code host:port}. */
+  public TransportBuilder allowCredentialsOverHttp(String host) {
+    plainHttpCredentialHosts.add(Objects.requireNonNull(host, "host"));
+    return this;
+  }
+
+  /** The clock token expiry is judged by (for tests; default UTC system clock). */
+  public TransportBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** How long before expiry a token is replaced (default 10 s, below 60 s). */
+  public TransportBuilder tokenRefreshMargin(Duration margin) {
+    this.tokenRefreshMargin = Objects.requireNonNull(margin, "margin");
+    return this;
+  }
+
+  /** Builds the transport; it owns a new connection pool, closed with it. */
+  public Transport build() {
+    AuthOptions auth =
+        new AuthOptions(
+            credentials,
+            oauth2ClientId,
+            preferOAuth2PasswordGrant,
+            clock,
+            tokenRefreshMargin,
+            new PlainHttpPolicy(plainHttpCredentialHosts));
+    EngineOptions engineOptions =
+        new EngineOptions(
+            connectTimeout, responseTimeout, socketTimeout, maxConnections, maxConnectionsPerRoute);
+    ApacheEngine engine = new ApacheEngine(engineOptions);
+    List<Interceptor> chain = new ArrayList<>();
+    chain.add(new UserAgentInterceptor(userAgent)); // 1. user agent
+    // 2. RetryInterceptor goes here (Transport II)
+    // 3. RedirectInterceptor goes here (Transport II)
+    chain.add(new AuthInterceptor(auth)); // 4. auth, for the registry origin only
+    chain.add(engine); // 5. the wire
+    return new InterceptingTransport(chain, engine);
+  }
+}

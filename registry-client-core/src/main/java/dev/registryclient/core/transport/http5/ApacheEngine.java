@@ -1,0 +1,146 @@
+package dev.registryclient.core.transport.http5;
+
+import dev.registryclient.core.transport.Chain;
+import dev.registryclient.core.transport.Headers;
+import dev.registryclient.core.transport.Interceptor;
+import dev.registryclient.core.transport.Request;
+import dev.registryclient.core.transport.RequestBody;
+import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.TransportIOException;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.hc.client5.http.auth.AuthSchemeFactory;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The last link of the chain and the only class that touches Apache HttpClient 5. It sends exactly
+ * the request it is given: redirects, automatic retries, authentication, cookies and content
+ * decompression are all disabled in HttpClient, because the interceptors above own those decisions
+ * (and decompressing would change the bytes a digest is checked against).
+ *
+ * <p>Responses stream: closing one after its body was read to the end returns the connection to the
+ * pool; closing it earlier discards the connection instead of draining a large blob.
+ */
+public final class ApacheEngine implements Interceptor, AutoCloseable {
+  private final PoolingHttpClientConnectionManager pool;
+  private final CloseableHttpClient client;
+
+  /**
+   * An engine with its own connection pool.
+   *
+   * @param options timeouts and pool limits
+   */
+  public ApacheEngine(EngineOptions options) {
+    this.pool =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(options.maxConnections())
+            .setMaxConnPerRoute(options.maxConnectionsPerRoute())
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(timeout(options.connectTimeout()))
+                    .setSocketTimeout(timeout(options.socketTimeout()))
+                    .build())
+            .build();
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(pool)
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setResponseTimeout(timeout(options.responseTimeout()))
+                    .setConnectionRequestTimeout(timeout(options.connectTimeout()))
+                    .setRedirectsEnabled(false)
+                    .build())
+            .setDefaultAuthSchemeRegistry(RegistryBuilder.<AuthSchemeFactory>create().build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableContentCompression()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .build();
+  }
+
+  private static Timeout timeout(Duration d) {
+    return Timeout.ofMilliseconds(d.toMillis());
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    BasicClassicHttpRequest wire = new BasicClassicHttpRequest(request.method(), request.uri());
+    for (Map.Entry<String, String> h : request.headers().fields()) {
+      wire.addHeader(h.getKey(), h.getValue());
+    }
+    InputStream upload = null;
+    try {
+      if (request.body().isPresent()) {
+        RequestBody body = request.body().get();
+        upload = body.open();
+        wire.setEntity(
+            new InputStreamEntity(
+                upload, body.contentLength(), ContentType.parse(body.contentType())));
+      }
+      HttpHost target = HttpHost.create(request.uri());
+      ClassicHttpResponse answer = client.executeOpen(target, wire, null);
+      return Response.of(request, answer.getCode(), headersOf(answer), bodyOf(answer));
+    } catch (IOException e) {
+      throw new TransportIOException(request, e);
+    } finally {
+      if (upload != null) {
+        upload.close();
+      }
+    }
+  }
+
+  private static Headers headersOf(ClassicHttpResponse answer) {
+    Headers.Builder headers = Headers.builder();
+    for (Header h : answer.getHeaders()) {
+      headers.add(h.getName(), h.getValue() == null ? "" : h.getValue());
+    }
+    return headers.build();
+  }
+
+  private static InputStream bodyOf(ClassicHttpResponse answer) throws IOException {
+    HttpEntity entity = answer.getEntity();
+    InputStream content =
+        entity == null ? new ByteArrayInputStream(new byte[0]) : entity.getContent();
+    return new FilterInputStream(content) {
+      @Override
+      public void close() throws IOException {
+        // Closing the response (not the content stream, which would drain it) releases the
+        // connection if the body was read to its end, and discards it otherwise.
+        answer.close();
+      }
+    };
+  }
+
+  /** Connections currently leased from the pool (a response not yet closed holds one). */
+  public int leasedConnections() {
+    return pool.getTotalStats().getLeased();
+  }
+
+  /** Closes the client and every pooled connection. */
+  @Override
+  public void close() {
+    client.close(CloseMode.GRACEFUL);
+    pool.close(CloseMode.IMMEDIATE);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.registryclient.testkit;
+
+import dev.registryclient.api.Digest;
+import dev.registryclient.testkit.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a multi-platform OCI index (default) or Docker manifest list and pushes it, with its
+ * platform images, into a {@link TestRegistry}. Get one from {@link TestRegistry#index(String)}.
+ *
+ * <pre>{@code
+ * PushedIndex index = registry.index("team/app")
+ *     .add(registry.image("team/app").platform("linux", "amd64").layer(1024))
+ *     .add(registry.image("team/app").platform("linux", "arm64").layer(1024))
+ *     .dockerManifestList()
+ *     .push("multi");
+ * PushedImage arm = index.image("linux", "arm64");
+ * }</pre>
+ *
+ * <p>Platform images are pushed by digest in the index's format, whatever format their builder was
+ * set to.
+ */
+public final class IndexBuilder {
+  private final TestRegistry registry;
+  private final String repository;
+  private final List<ImageBuilder> images = new ArrayList<>();
+  private ImageFormat format = ImageFormat.OCI;
+
+  IndexBuilder(TestRegistry registry, String repository) {
+    this.registry = registry;
+    this.repository = Objects.requireNonNull(repository, "repository");
+  }
+
+  /** Adds a platform image. */
+  public IndexBuilder add(ImageBuilder image) {
+    images.add(Objects.requireNonNull(image, "image"));
+    return this;
+  }
+
+  /** Writes a Docker manifest list of Docker schema 2 images. */
+  public IndexBuilder dockerManifestList() {
+    format = ImageFormat.DOCKER;
+    return this;
+  }
+
+  /** Writes an OCI index of OCI images (the default). */
+  public IndexBuilder oci() {
+    format = ImageFormat.OCI;
+    return this;
+  }
+
+  /** Pushes the images and the index and tags the index {@code tag}. */
+  public PushedIndex push(String tag) {
+    return pushAs(Objects.requireNonNull(tag, "tag"));
+  }
+
+  /** Pushes the images and the index without a tag. */
+  public PushedIndex pushByDigest() {
+    return pushAs(null);
+  }
+
+  private PushedIndex pushAs(String tag) {
+    List<PushedImage> pushed = new ArrayList<>();
+    List<Object> descriptors = new ArrayList<>();
+    for (ImageBuilder builder : images) {
+      PushedImage image = builder.pushAs(null, format);
+      pushed.add(image);
+      descriptors.add(
+          Json.object(
+              "mediaType", image.mediaType(),
+              "size", image.size(),
+              "digest", image.digest().toString(),
+              "platform", Json.object("architecture", image.architecture(), "os", image.os())));
+    }
+    Map<String, Object> index =
+        Json.object("schemaVersion", 2L, "mediaType", format.indexType(), "manifests", descriptors);
+    byte[] bytes = Json.pretty(index, "", "   ").getBytes(StandardCharsets.UTF_8);
+    Digest digest = registry.pushManifest(repository, tag, format.indexType(), bytes);
+    return new PushedIndex(
+        registry.hostAndPort(), repository, tag, format.indexType(), digest, bytes, pushed);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.registryclient.testkit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request a {@link TestRegistry} server answered, as the {@link Journal} recorded it.
+ *
+ * <p>Secrets are redacted before recording: {@code Authorization} and {@code Proxy-Authorization}
+ * keep only their scheme ({@code "Bearer <redacted>"}), {@code Cookie} and {@code Set-Cookie}
+ * become {@code "<redacted>"}, and query parameters named like credentials ({@code password},
+ * {@code token}, {@code access_token}, {@code refresh_token}) have their values replaced. So a test
+ * can assert that a credential was sent to a server without the journal ever holding it.
+ *
+ * @param origin which server answered: the registry, the token endpoint or the CDN
+ * @param method the HTTP method, e.g. {@code GET}
+ * @param hostAndPort the address the request reached, e.g. {@code 127.0.0.2:40123}
+ * @param target the path and query as sent, e.g. {@code /v2/app/tags/list?n=10}
+ * @param headers request headers, names in lower case, values redacted as described above
+ * @param status the status code answered, or {@code -1} if the connection was cut before any
+ * @param time when the request arrived
+ */
+public record RecordedRequest(
+    Origin origin,
+    String method,
+    String hostAndPort,
+    String target,
+    Map<String, List<String>> headers,
+    int status,
+    Instant time) {
+
+  /** The server of a {@link TestRegistry} that answered a request. */
+  public enum Origin {
+    /** The registry's Distribution API ({@code /v2/...}). */
+    REGISTRY,
+    /** The token endpoint (bearer auth realm). */
+    TOKEN,
+    /** The CDN origin that serves redirected blob downloads. */
+    CDN
+  }
+
+  /** Copies the headers so the record is immutable. */
+  public RecordedRequest {
+    headers = Map.copyOf(headers);
+  }
+
+  /** The path without the query. */
+  public String path() {
+    int q = target.indexOf('?');
+    return q < 0 ? target : target.substring(0, q);
+  }
+
+  /** The first value of header {@code name} (case-insensitive), redacted if it is a secret. */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** Whether the request carried an {@code Authorization} header of any scheme. */
+  public boolean hasAuthorization() {
+    return headers.containsKey("authorization");
+  }
+
+  @Override
+  public String toString() {
+    return origin + " " + method + " " + hostAndPort + target + " -> " + status;
+  }
+}

@@ -1,0 +1,358 @@
+package dev.registryclient.testkit;
+
+import dev.registryclient.api.Digest;
+import dev.registryclient.testkit.internal.AccessPolicy;
+import dev.registryclient.testkit.internal.ContentStore;
+import dev.registryclient.testkit.internal.RandomContent;
+import dev.registryclient.testkit.internal.RegistryConfig;
+import dev.registryclient.testkit.internal.RegistryServer;
+import dev.registryclient.testkit.internal.Schema1Signer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-process container registry for tests, speaking the Docker Registry HTTP API V2 / OCI
+ * Distribution API on 127.0.0.1 with an ephemeral port, and able to play the hard parts of real
+ * registries: bearer token auth with its own token endpoint, blob downloads redirected to a CDN
+ * with signed expiring URLs, paginated tag lists, and injected faults. Blobs live on disk.
+ *
+ * <pre>{@code
+ * try (TestRegistry registry = TestRegistry.builder()
+ *         .tokenAuth("alice", "secret")          // bearer tokens; alice may pull and push anywhere
+ *         .publicRepository("library/*")         // anonymous pulls here
+ *         .cdnRedirects(Duration.ofMinutes(5))   // blob GETs answer 302 to 127.0.0.2
+ *         .faults(Fault.status(503).on("/manifests/").times(1))
+ *         .start()) {
+ *   PushedImage image = registry.image("library/app").layer(4096).push("v1");
+ *   // pull image.reference() with the client under test, then:
+ *   assertThat(registry.journal().cdn()).noneMatch(RecordedRequest::hasAuthorization);
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops all servers and worker threads and deletes the temporary blob
+ * directory. See {@link Builder} for every option, {@link Fault} for the faults and {@link Journal}
+ * for what is recorded.
+ */
+public final class TestRegistry implements AutoCloseable {
+  private final RegistryServer server;
+  private final Journal journal;
+  private final Schema1Signer schema1Signer = new Schema1Signer();
+  private final AtomicLong seeds = new AtomicLong(0x5eed);
+
+  private TestRegistry(RegistryServer server, Journal journal) {
+    this.server = server;
+    this.journal = journal;
+  }
+
+  /** A builder; with no options the registry needs no auth and serves blobs itself. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  static TestRegistry start(Builder builder) {
+    Journal journal = new Journal();
+    try {
+      return new TestRegistry(new RegistryServer(builder.config(), journal::add), journal);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the test registry", e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public URI url() {
+    return URI.create("http://" + hostAndPort());
+  }
+
+  /** {@code 127.0.0.1:PORT}, the registry part of image references. */
+  public String hostAndPort() {
+    var address = server.registryAddress();
+    return address.getAddress().getHostAddress() + ":" + address.getPort();
+  }
+
+  /** The CDN origin's URL ({@code http://127.0.0.2:PORT} where bindable), if CDN mode is on. */
+  public Optional<URI> cdnUrl() {
+    return Optional.ofNullable(server.cdnUrl()).map(URI::create);
+  }
+
+  /** The token endpoint (bearer realm) URL; meaningful only with token auth. */
+  public URI tokenRealm() {
+    return URI.create(server.tokenRealm());
+  }
+
+  /** The requests answered so far. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** A builder for an image in {@code repository}. */
+  public ImageBuilder image(String repository) {
+    return new ImageBuilder(this, repository);
+  }
+
+  /** A builder for a multi-platform index in {@code repository}. */
+  public IndexBuilder index(String repository) {
+    return new IndexBuilder(this, repository);
+  }
+
+  /** Stores {@code content} as a blob of {@code repository}. */
+  public PushedBlob pushBlob(String repository, byte[] content, String mediaType) {
+    ContentStore store = server.content();
+    Digest digest = store.blobs().put(content);
+    store.metadata().linkBlob(repository, digest);
+    return new PushedBlob(digest, content.length, mediaType);
+  }
+
+  /** Stores {@code size} random bytes as a blob of {@code repository}, streamed to disk. */
+  public PushedBlob pushRandomBlob(String repository, long size, String mediaType) {
+    ContentStore store = server.content();
+    try (InputStream in = new RandomContent(size, seeds.incrementAndGet())) {
+      Digest digest = store.blobs().put(in);
+      store.metadata().linkBlob(repository, digest);
+      return new PushedBlob(digest, size, mediaType);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store a random blob", e);
+    }
+  }
+
+  /**
+   * Stores a manifest as if it had been pushed, tagging it if {@code tag} is not null, and returns
+   * the digest the registry serves for it.
+   *
+   * @throws IllegalArgumentException if the registry would refuse it (invalid JSON, unknown blobs)
+   */
+  public Digest pushManifest(String repository, String tag, String mediaType, byte[] manifest) {
+    try {
+      return server.content().putManifest(repository, tag, mediaType, manifest).digest();
+    } catch (ContentStore.RejectedException e) {
+      throw new IllegalArgumentException(
+          "manifest refused with " + e.code() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the registry has the blob stored (in any repository). */
+  public boolean containsBlob(Digest digest) {
+    return server.content().blobs().contains(digest);
+  }
+
+  /**
+   * Moves the registry's clock forward, so tokens and signed CDN URLs expire without sleeping.
+   * Clients keep their own clocks: they still believe cached tokens are valid.
+   */
+  public void advanceClock(Duration amount) {
+    server.clock().advance(amount);
+  }
+
+  Schema1Signer schema1Signer() {
+    return schema1Signer;
+  }
+
+  /** The prefix of this registry's worker thread names (for leak checks). */
+  public String threadNamePrefix() {
+    return server.threadNamePrefix();
+  }
+
+  /** Stops the servers and worker threads and deletes a temporary blob directory. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  @Override
+  public String toString() {
+    return "TestRegistry[" + url() + cdnUrl().map(u -> ", cdn " + u).orElse("") + "]";
+  }
+
+  /**
+   * Options of a {@link TestRegistry}. Reusable: each {@link #start()} starts an independent
+   * registry with the options set so far.
+   *
+   * <pre>{@code
+   * TestRegistry.builder()
+   *     .tokenAuth()
+   *     .user("alice", "secret").grant("alice", "team/*", "pull", "push")
+   *     .user("bob", "hunter2").grant("bob", "team/app", "pull")
+   *     .publicRepository("library/*")
+   *     .tokenLifetime(Duration.ofSeconds(60))
+   *     .tagPageSize(50)
+   *     .start();
+   * }</pre>
+   */
+  public static final class Builder {
+    private record Grant(String user, String glob, Set<String> actions) {}
+
+    private RegistryConfig.AuthMode auth = RegistryConfig.AuthMode.NONE;
+    private final Map<String, String> users = new LinkedHashMap<>();
+    private final List<Grant> grants = new ArrayList<>();
+    private final List<String> publicRepositories = new ArrayList<>();
+    private final List<Fault> faults = new ArrayList<>();
+    private Duration tokenLifetime = Duration.ofMinutes(5);
+    private boolean tokenPostAnswers404;
+    private boolean tokenRealmOnOwnPort;
+    private Duration cdnTtl;
+    private int cdnRedirectStatus = 302;
+    private int tagPageSize = 50;
+    private Path blobDirectory;
+    private int threads = 32;
+
+    private Builder() {}
+
+    /** No authentication at all (the default). */
+    public Builder noAuth() {
+      auth = RegistryConfig.AuthMode.NONE;
+      return this;
+    }
+
+    /** HTTP Basic on every request; {@code user} may pull, push and delete everywhere. */
+    public Builder basicAuth(String user, String password) {
+      auth = RegistryConfig.AuthMode.BASIC;
+      return user(user, password).grant(user, "*", "pull", "push", "delete");
+    }
+
+    /** Bearer tokens from the registry's token endpoint; add users with {@link #user}. */
+    public Builder tokenAuth() {
+      auth = RegistryConfig.AuthMode.TOKEN;
+      return this;
+    }
+
+    /** Bearer token auth where {@code user} may pull, push and delete everywhere. */
+    public Builder tokenAuth(String user, String password) {
+      return tokenAuth().user(user, password).grant(user, "*", "pull", "push", "delete");
+    }
+
+    /** Adds a user, who may do nothing until granted (see {@link #grant}). */
+    public Builder user(String user, String password) {
+      users.put(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
+      return this;
+    }
+
+    /**
+     * Lets {@code user} perform {@code actions} ({@code pull}, {@code push}, {@code delete}, or
+     * {@code *}) in repositories matching {@code repositoryGlob} ({@code *} matches anything,
+     * including {@code /}).
+     */
+    public Builder grant(String user, String repositoryGlob, String... actions) {
+      if (!users.containsKey(user)) {
+        throw new IllegalArgumentException(
+            "unknown user \"" + user + "\": add it with user() first");
+      }
+      grants.add(new Grant(user, repositoryGlob, new LinkedHashSet<>(List.of(actions))));
+      return this;
+    }
+
+    /** Lets anyone pull from repositories matching {@code repositoryGlob} without credentials. */
+    public Builder publicRepository(String repositoryGlob) {
+      publicRepositories.add(Objects.requireNonNull(repositoryGlob, "repositoryGlob"));
+      return this;
+    }
+
+    /** How long bearer tokens stay valid (default 5 minutes; {@code expires_in} rounds up). */
+    public Builder tokenLifetime(Duration lifetime) {
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("token lifetime must be positive: " + lifetime);
+      }
+      tokenLifetime = lifetime;
+      return this;
+    }
+
+    /** Makes the token endpoint answer 404 to OAuth2 POSTs, so clients must fall back to GET. */
+    public Builder tokenPostAnswers404() {
+      tokenPostAnswers404 = true;
+      return this;
+    }
+
+    /** Serves the token endpoint on its own port instead of {@code /token} on the registry's. */
+    public Builder tokenRealmOnOwnPort() {
+      tokenRealmOnOwnPort = true;
+      return this;
+    }
+
+    /**
+     * Redirects blob GETs to a CDN origin (on 127.0.0.2 where the OS allows, else another port of
+     * 127.0.0.1) with a URL signed for {@code ttl}. The CDN refuses requests carrying {@code
+     * Authorization} (400) and bad or expired signatures (403).
+     */
+    public Builder cdnRedirects(Duration ttl) {
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new IllegalArgumentException("CDN URL lifetime must be positive: " + ttl);
+      }
+      cdnTtl = ttl;
+      return this;
+    }
+
+    /** The redirect status for CDN redirects: 302 (default) or 307. */
+    public Builder cdnRedirectStatus(int status) {
+      if (status != 302 && status != 307) {
+        throw new IllegalArgumentException("CDN redirect status must be 302 or 307: " + status);
+      }
+      cdnRedirectStatus = status;
+      return this;
+    }
+
+    /** Tag list and catalog page size when the client sends no {@code n} (default 50). */
+    public Builder tagPageSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("page size must be at least 1: " + size);
+      }
+      tagPageSize = size;
+      return this;
+    }
+
+    /** Adds faults to inject; the first matching one with uses left applies. */
+    public Builder faults(Fault... toInject) {
+      faults.addAll(List.of(toInject));
+      return this;
+    }
+
+    /** Keeps blobs in {@code directory} (left in place on close) instead of a temporary one. */
+    public Builder blobStorage(Path directory) {
+      blobDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Size of the request thread pool (default 32). */
+    public Builder threads(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("threads must be at least 1: " + count);
+      }
+      threads = count;
+      return this;
+    }
+
+    /** Starts a registry with these options. */
+    public TestRegistry start() {
+      return TestRegistry.start(this);
+    }
+
+    RegistryConfig config() {
+      AccessPolicy access = new AccessPolicy();
+      users.forEach(access::addUser);
+      grants.forEach(g -> access.grant(g.user(), g.glob(), g.actions()));
+      publicRepositories.forEach(access::makePublic);
+      return new RegistryConfig(
+          auth,
+          access,
+          tokenLifetime,
+          tokenPostAnswers404,
+          tokenRealmOnOwnPort,
+          cdnTtl,
+          cdnRedirectStatus,
+          tagPageSize,
+          faults,
+          blobDirectory,
+          threads);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.registryclient.testkit;
+
+import java.util.Objects;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts a {@link TestRegistry} for JUnit 5 tests and closes it afterwards: once per class when the
+ * field is {@code static}, once per test otherwise.
+ *
+ * <pre>{@code
+ * class PullTest {
+ *   @RegisterExtension
+ *   static TestRegistryExtension server =
+ *       new TestRegistryExtension(TestRegistry.builder().tokenAuth("alice", "secret"));
+ *
+ *   @Test
+ *   void pullsAnImage() {
+ *     PushedImage image = server.registry().image("team/app").layer(1024).push("v1");
+ *     // pull image.reference() with the client under test ...
+ *   }
+ * }
+ * }</pre>
+ */
+public final class TestRegistryExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+  private final TestRegistry.Builder builder;
+  private TestRegistry registry;
+  private boolean perClass;
+
+  /** A registry with default settings (no auth). */
+  public TestRegistryExtension() {
+    this(TestRegistry.builder());
+  }
+
+  /** A registry started from {@code builder} (which may be reused). */
+  public TestRegistryExtension(TestRegistry.Builder builder) {
+    this.builder = Objects.requireNonNull(builder, "builder");
+  }
+
+  /** The running registry. */
+  public TestRegistry registry() {
+    if (registry == null) {
+      throw new IllegalStateException("the test registry runs only while a test runs");
+    }
+    return registry;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    perClass = true;
+    registry = builder.start();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (registry == null) {
+      registry = builder.start();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!perClass) {
+      stop();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  private void stop() {
+    if (registry != null) {
+      registry.close();
+      registry = null;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.registryclient.testkit.internal;
+
+import dev.registryclient.testkit.Fault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a {@code TestRegistry.Builder} collected, handed to {@link RegistryServer}.
+ *
+ * @param auth how clients authenticate
+ * @param access users, grants and public repositories
+ * @param tokenLifetime how long bearer tokens are valid
+ * @param tokenPostAnswers404 whether the token endpoint answers 404 to OAuth2 POSTs
+ * @param tokenRealmOnOwnPort whether the token endpoint listens on its own port
+ * @param cdnTtl how long signed CDN URLs are valid, or null for no CDN redirects
+ * @param cdnRedirectStatus 302 or 307
+ * @param tagPageSize page size of tag and catalog lists when the client gives no {@code n}
+ * @param faults faults to inject, in order
+ * @param blobDirectory where blobs are stored, or null for a temporary directory
+ * @param threads size of the request thread pool
+ */
+public record RegistryConfig(
+    AuthMode auth,
+    AccessPolicy access,
+    Duration tokenLifetime,
+    boolean tokenPostAnswers404,
+    boolean tokenRealmOnOwnPort,
+    Duration cdnTtl,
+    int cdnRedirectStatus,
+    int tagPageSize,
+    List<Fault> faults,
+    Path blobDirectory,
+    int threads) {
+
+  /** The service name in challenges and token requests. */
+  public static final String SERVICE = "test-registry";
+
+  /** Authentication modes. */
+  public enum AuthMode {
+    /** No authentication. */
+    NONE,
+    /** HTTP Basic on every request. */
+    BASIC,
+    /** Bearer tokens from the kit's token endpoint. */
+    TOKEN
+  }
+
+  /** Copies the fault list. */
+  public RegistryConfig {
+    faults = List.copyOf(faults);
+  }
+}

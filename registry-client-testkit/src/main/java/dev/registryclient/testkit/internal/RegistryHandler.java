@@ -1,0 +1,114 @@
+package dev.registryclient.testkit.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Routes {@code /v2/...} to the handler of each concern after checking authorization for the scope
+ * the request needs ({@code pull} to read, {@code pull,push} to write, {@code delete} to delete).
+ */
+public final class RegistryHandler implements HttpHandler {
+  // the spec's repository name grammar
+  private static final Pattern NAME =
+      Pattern.compile(
+          "[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*");
+  private static final Pattern MANIFEST = Pattern.compile("/v2/(.+)/manifests/([^/]+)");
+  private static final Pattern UPLOAD = Pattern.compile("/v2/(.+)/blobs/uploads/?([^/]*)");
+  private static final Pattern BLOB = Pattern.compile("/v2/(.+)/blobs/([^/]+)");
+  private static final Pattern TAGS = Pattern.compile("/v2/(.+)/tags/list");
+  private static final Pattern REFERRERS = Pattern.compile("/v2/(.+)/referrers/([^/]+)");
+
+  private final RegistryAuth auth;
+  private final ManifestHandler manifests;
+  private final BlobHandler blobs;
+  private final UploadHandler uploads;
+  private final ListingHandler listings;
+  private final ReferrersHandler referrers;
+
+  /** A router over the given handlers. */
+  public RegistryHandler(
+      RegistryAuth auth,
+      ManifestHandler manifests,
+      BlobHandler blobs,
+      UploadHandler uploads,
+      ListingHandler listings,
+      ReferrersHandler referrers) {
+    this.auth = auth;
+    this.manifests = manifests;
+    this.blobs = blobs;
+    this.uploads = uploads;
+    this.listings = listings;
+    this.referrers = referrers;
+  }
+
+  @Override
+  public void handle(HttpExchange ex) throws IOException {
+    ex.getResponseHeaders().set("Docker-Distribution-API-Version", "registry/2.0");
+    String path = ex.getRequestURI().getRawPath();
+    if (path.equals("/v2/") || path.equals("/v2")) {
+      if (auth.permit(ex, List.of())) {
+        Exchanges.json(ex, 200, Map.of());
+      }
+      return;
+    }
+    if (path.equals("/v2/_catalog")) {
+      if (auth.permit(ex, List.of(new Scope("registry", "catalog", Set.of("*"))))) {
+        listings.catalog(ex);
+      }
+      return;
+    }
+    for (Pattern route : List.of(MANIFEST, UPLOAD, BLOB, TAGS, REFERRERS)) {
+      Matcher m = route.matcher(path);
+      if (m.matches()) {
+        dispatch(ex, route, m.group(1), m.groupCount() > 1 ? m.group(2) : "");
+        return;
+      }
+    }
+    Exchanges.error(ex, 404, ErrorCode.UNSUPPORTED, "no such endpoint: " + path);
+  }
+
+  private void dispatch(HttpExchange ex, Pattern route, String repository, String reference)
+      throws IOException {
+    if (!NAME.matcher(repository).matches()) {
+      Exchanges.error(ex, ErrorCode.NAME_INVALID, "invalid repository name " + repository);
+      return;
+    }
+    if (!auth.permit(ex, requiredScopes(ex, route, repository))) {
+      return;
+    }
+    if (route == MANIFEST) {
+      manifests.handle(ex, repository, reference);
+    } else if (route == UPLOAD) {
+      uploads.handle(ex, repository, reference);
+    } else if (route == BLOB) {
+      blobs.handle(ex, repository, reference);
+    } else if (route == TAGS) {
+      listings.tags(ex, repository);
+    } else {
+      referrers.handle(ex, repository, reference);
+    }
+  }
+
+  private static List<Scope> requiredScopes(HttpExchange ex, Pattern route, String repository) {
+    List<Scope> scopes = new ArrayList<>();
+    Set<String> actions =
+        switch (ex.getRequestMethod()) {
+          case "GET", "HEAD" -> Set.of("pull");
+          case "DELETE" -> Set.of("delete");
+          default -> new java.util.LinkedHashSet<>(List.of("pull", "push"));
+        };
+    scopes.add(new Scope("repository", repository, actions));
+    String from = route == UPLOAD ? Exchanges.query(ex).get("from") : null;
+    if (from != null && !from.equals(repository) && NAME.matcher(from).matches()) {
+      scopes.add(new Scope("repository", from, Set.of("pull")));
+    }
+    return scopes;
+  }
+}

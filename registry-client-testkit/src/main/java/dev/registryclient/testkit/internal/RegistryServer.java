@@ -1,0 +1,190 @@
+package dev.registryclient.testkit.internal;
+
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import dev.registryclient.testkit.RecordedRequest;
+import dev.registryclient.testkit.RecordedRequest.Origin;
+import dev.registryclient.testkit.internal.RegistryConfig.AuthMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The composition root: binds the registry, token and CDN servers on loopback, wires the handlers
+ * and filters, and tears everything down again (servers, worker threads, dead hosts, blob files).
+ */
+public final class RegistryServer implements AutoCloseable {
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final String threadPrefix = "test-registry-" + INSTANCES.incrementAndGet() + "-";
+  private final RegistryClock clock = new RegistryClock(Clock.systemUTC());
+  private final ExecutorService executor;
+  private final ContentStore content;
+  private final DeadHosts deadHosts;
+  private final HttpServer registry;
+  private final HttpServer tokenServer;
+  private final HttpServer cdn;
+
+  /**
+   * Binds and starts all servers {@code config} asks for; requests are reported to {@code sink}.
+   */
+  public RegistryServer(RegistryConfig config, Consumer<RecordedRequest> sink) throws IOException {
+    DiskBlobStore blobs =
+        config.blobDirectory() == null
+            ? DiskBlobStore.temporary()
+            : new DiskBlobStore(config.blobDirectory(), false);
+    content = new ContentStore(blobs, new MetadataStore());
+    executor = Executors.newFixedThreadPool(config.threads(), threadFactory());
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    InetAddress secondary = secondaryLoopback();
+    deadHosts = new DeadHosts(secondary);
+    FaultPlan faults = new FaultPlan(config.faults());
+    BlobResponder responder = new BlobResponder(blobs, faults);
+    UrlSigner signer = new UrlSigner();
+
+    registry = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
+    cdn =
+        config.cdnTtl() == null ? null : HttpServer.create(new InetSocketAddress(secondary, 0), 64);
+    tokenServer =
+        config.auth() == AuthMode.TOKEN && config.tokenRealmOnOwnPort()
+            ? HttpServer.create(new InetSocketAddress(loopback, 0), 64)
+            : null;
+
+    TokenIssuer issuer = new TokenIssuer(clock, config.tokenLifetime());
+    RegistryAuth auth = new RegistryAuth(config.auth(), config.access(), issuer, this::tokenRealm);
+    BlobHandler.Cdn cdnMode =
+        cdn == null
+            ? null
+            : new BlobHandler.Cdn(
+                () -> url(cdn), signer, clock, config.cdnTtl(), config.cdnRedirectStatus());
+    HttpHandler router =
+        new RegistryHandler(
+            auth,
+            new ManifestHandler(content, faults),
+            new BlobHandler(content, responder, cdnMode),
+            new UploadHandler(content, new UploadSessions(blobs)),
+            new ListingHandler(content.metadata(), config.tagPageSize()),
+            new ReferrersHandler(content.metadata()));
+    mount(registry, "/", Origin.REGISTRY, router, sink, faults);
+    if (config.auth() == AuthMode.TOKEN) {
+      HttpHandler tokens = new TokenHandler(config.access(), issuer, config.tokenPostAnswers404());
+      mount(
+          tokenServer != null ? tokenServer : registry,
+          "/token",
+          Origin.TOKEN,
+          tokens,
+          sink,
+          faults);
+    }
+    if (cdn != null) {
+      mount(cdn, "/", Origin.CDN, new CdnHandler(signer, clock, blobs, responder), sink, faults);
+    }
+    for (HttpServer s : new HttpServer[] {registry, tokenServer, cdn}) {
+      if (s != null) {
+        s.setExecutor(executor);
+        s.start();
+      }
+    }
+  }
+
+  private void mount(
+      HttpServer server,
+      String path,
+      Origin origin,
+      HttpHandler handler,
+      Consumer<RecordedRequest> sink,
+      FaultPlan faults) {
+    HttpContext context = server.createContext(path, handler);
+    context.getFilters().add(new JournalFilter(origin, sink));
+    context.getFilters().add(new FaultFilter(origin, faults, deadHosts));
+  }
+
+  /** The registry's address. */
+  public InetSocketAddress registryAddress() {
+    return registry.getAddress();
+  }
+
+  /** {@code http://host:port} of the CDN, or null without CDN mode. */
+  public String cdnUrl() {
+    return cdn == null ? null : url(cdn);
+  }
+
+  /** The token endpoint URL (the bearer realm). */
+  public String tokenRealm() {
+    return url(tokenServer != null ? tokenServer : registry) + "/token";
+  }
+
+  /** Blobs and metadata. */
+  public ContentStore content() {
+    return content;
+  }
+
+  /** The registry's clock. */
+  public RegistryClock clock() {
+    return clock;
+  }
+
+  /** The prefix of the names of this instance's worker threads. */
+  public String threadNamePrefix() {
+    return threadPrefix;
+  }
+
+  private static String url(HttpServer server) {
+    InetSocketAddress a = server.getAddress();
+    return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
+  }
+
+  // 127.0.0.2 makes the CDN a different host, as it is in production; Linux routes all of
+  // 127/8 to lo, other systems may not, so fall back to 127.0.0.1
+  private static InetAddress secondaryLoopback() throws IOException {
+    InetAddress second = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+    try (ServerSocket probe = new ServerSocket(0, 1, second)) {
+      return second;
+    } catch (IOException e) {
+      return InetAddress.getLoopbackAddress();
+    }
+  }
+
+  private ThreadFactory threadFactory() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, threadPrefix + "worker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    for (HttpServer s : new HttpServer[] {registry, tokenServer, cdn}) {
+      if (s != null) {
+        s.stop(0);
+      }
+    }
+    executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("test registry worker threads did not stop within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      deadHosts.close();
+      try {
+        content.blobs().close();
+      } catch (UncheckedIOException e) {
+        // leftover files in a temp dir are not worth failing a test for
+      }
+    }
+  }
+}

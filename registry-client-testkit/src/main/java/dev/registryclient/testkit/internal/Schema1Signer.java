@@ -1,0 +1,166 @@
+package dev.registryclient.testkit.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Signs Docker schema 1 manifests the way libtrust's "pretty JWS" does (ES256 on P-256):
+ *
+ * <ol>
+ *   <li>the payload is the manifest as Go's {@code MarshalIndent} with a 3-space indent prints it;
+ *   <li>{@code formatLength} is the offset just past the last non-space character before the
+ *       closing brace, {@code formatTail} (base64url) is what follows it ({@code "\n}"});
+ *   <li>the protected header is base64url of {@code {"formatLength","formatTail","time"}};
+ *   <li>the signature is ES256 (raw R||S, 64 bytes) over {@code protected + "." +
+ *       base64url(payload)}, and the header carries the public key as a JWK with libtrust's key id;
+ *   <li>the signed document is {@code payload[0:formatLength]}, then {@code ,\n "signatures":
+ *       [...]} indented the same way, then {@code \n}}.
+ * </ol>
+ *
+ * So the manifest digest, sha256 of the payload, equals sha256 of the signed document with the
+ * signatures block cut out and {@code formatTail} put back, which is what {@link ManifestFacts}
+ * computes when a signed manifest is pushed.
+ */
+public final class Schema1Signer {
+  private static final String INDENT = "   ";
+  private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
+  private final KeyPair keys;
+
+  /** A signer with a fresh P-256 key. */
+  public Schema1Signer() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      keys = generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK's EC provider is required for schema 1 signing", e);
+    }
+  }
+
+  /** The payload bytes (unsigned manifest) for {@code manifest}. */
+  public static byte[] payload(Map<String, Object> manifest) {
+    return Json.pretty(manifest, "", INDENT).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The signed manifest for {@code payload} (as {@link #payload} made it). */
+  public byte[] sign(byte[] payload) {
+    int close = lastNonSpace(payload, payload.length);
+    int formatLength = lastNonSpace(payload, close) + 1;
+    if (close < 0
+        || formatLength <= 0
+        || payload[close] != '}'
+        || payload[formatLength - 1] == ',') {
+      throw new IllegalArgumentException("schema 1 payload must be a JSON object");
+    }
+    byte[] tail = Arrays.copyOfRange(payload, formatLength, payload.length);
+    Map<String, Object> header =
+        Json.object(
+            "formatLength", (long) formatLength,
+            "formatTail", B64URL.encodeToString(tail),
+            "time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    String protectedHeader = B64URL.encodeToString(Json.bytes(header));
+    String signingInput = protectedHeader + "." + B64URL.encodeToString(payload);
+    Map<String, Object> signature =
+        Json.object(
+            "header", Json.object("jwk", jwk(), "alg", "ES256"),
+            "signature", B64URL.encodeToString(es256(signingInput)),
+            "protected", protectedHeader);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(payload, 0, formatLength);
+    String signatures = Json.pretty(List.of(signature), INDENT, INDENT);
+    out.writeBytes(
+        (",\n" + INDENT + "\"signatures\": " + signatures + "\n}")
+            .getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  /** The public key as libtrust writes it in {@code header.jwk}. */
+  public Map<String, Object> jwk() {
+    ECPublicKey pub = (ECPublicKey) keys.getPublic();
+    return Json.object(
+        "crv", "P-256",
+        "kid", keyId(pub.getEncoded()),
+        "kty", "EC",
+        "x", B64URL.encodeToString(unsigned32(pub.getW().getAffineX())),
+        "y", B64URL.encodeToString(unsigned32(pub.getW().getAffineY())));
+  }
+
+  private byte[] es256(String signingInput) {
+    try {
+      // P1363 format is the raw 64-byte R||S that JWS requires (not DER)
+      Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+      signer.initSign(keys.getPrivate());
+      signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+      return signer.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("ES256 signing failed", e);
+    }
+  }
+
+  /**
+   * libtrust's key id: base32 of the first 240 bits of sha256(DER SubjectPublicKeyInfo), in twelve
+   * groups of four characters joined by colons.
+   */
+  static String keyId(byte[] spki) {
+    byte[] hash;
+    try {
+      hash = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(spki), 30);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+    String b32 = base32(hash);
+    StringBuilder id = new StringBuilder();
+    for (int i = 0; i < b32.length(); i += 4) {
+      id.append(i == 0 ? "" : ":").append(b32, i, i + 4);
+    }
+    return id.toString();
+  }
+
+  private static String base32(byte[] data) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    StringBuilder sb = new StringBuilder();
+    int buffer = 0;
+    int bits = 0;
+    for (byte b : data) {
+      buffer = (buffer << 8) | (b & 0xff);
+      bits += 8;
+      while (bits >= 5) {
+        sb.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+        bits -= 5;
+      }
+    }
+    return sb.toString(); // 30 bytes = 240 bits = exactly 48 characters, no padding
+  }
+
+  private static byte[] unsigned32(BigInteger n) {
+    byte[] raw = n.toByteArray();
+    byte[] out = new byte[32];
+    int copy = Math.min(raw.length, 32);
+    System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
+    return out;
+  }
+
+  private static int lastNonSpace(byte[] b, int end) {
+    for (int i = end - 1; i >= 0; i--) {
+      if (b[i] != ' ' && b[i] != '\n' && b[i] != '\r' && b[i] != '\t') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

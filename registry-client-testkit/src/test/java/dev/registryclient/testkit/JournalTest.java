@@ -1,0 +1,85 @@
+package dev.registryclient.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JournalTest {
+
+  @Test
+  void requestsAreRecordedWithMethodHostPathAndStatus() {
+    try (TestRegistry registry = TestRegistry.builder().start()) {
+      Http.get(registry.url() + "/v2/nothing/here/manifests/v1?x=1");
+      assertThat(registry.journal().all())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.origin()).isEqualTo(RecordedRequest.Origin.REGISTRY);
+                assertThat(r.method()).isEqualTo("GET");
+                assertThat(r.hostAndPort()).isEqualTo(registry.hostAndPort());
+                assertThat(r.target()).isEqualTo("/v2/nothing/here/manifests/v1?x=1");
+                assertThat(r.path()).isEqualTo("/v2/nothing/here/manifests/v1");
+                assertThat(r.status()).isEqualTo(404);
+              });
+    }
+  }
+
+  @Test
+  void secretsAreRedactedButTheirSchemeRemains() {
+    try (TestRegistry registry = TestRegistry.builder().tokenAuth("alice", "s3cret-pass").start()) {
+      Http.get(
+          registry.url() + "/v2/",
+          "Authorization",
+          "Bearer abc.def.ghi",
+          "Cookie",
+          "session=topsecret");
+      Http.post(
+          registry.tokenRealm() + "?password=s3cret-pass&refresh_token=rt123&scope=x",
+          "grant_type=password".getBytes(StandardCharsets.UTF_8),
+          "Authorization",
+          Http.basic("alice", "s3cret-pass"));
+      String everything =
+          registry.journal().all().toString()
+              + registry.journal().all().stream().map(r -> r.headers().toString()).toList();
+      assertThat(everything)
+          .doesNotContain(
+              "abc.def.ghi",
+              "topsecret",
+              "s3cret-pass",
+              "rt123",
+              java.util.Base64.getEncoder()
+                  .encodeToString("alice:s3cret-pass".getBytes(StandardCharsets.UTF_8)));
+      RecordedRequest ping = registry.journal().registry().get(0);
+      assertThat(ping.header("authorization")).hasValue("Bearer <redacted>");
+      assertThat(ping.header("Cookie")).hasValue("<redacted>");
+      RecordedRequest token = registry.journal().token().get(0);
+      assertThat(token.target())
+          .isEqualTo("/token?password=<redacted>&refresh_token=<redacted>&scope=x");
+    }
+  }
+
+  @Test
+  void filtersSelectByServerMethodAndPath() {
+    try (TestRegistry registry = TestRegistry.builder().start()) {
+      PushedImage image = registry.image("j/app").layer(5).push("v1");
+      Http.get(registry.url() + "/v2/j/app/manifests/v1");
+      Http.head(registry.url() + "/v2/j/app/manifests/v1");
+      Http.get(registry.url() + "/v2/j/app/blobs/" + image.layers().get(0).digest());
+      assertThat(registry.journal().matching("GET", "/v2/j/app/manifests/.*")).hasSize(1);
+      assertThat(registry.journal().matching("GET", "/v2/.+/blobs/.*")).hasSize(1);
+      assertThat(registry.journal().filter(r -> r.method().equals("HEAD"))).hasSize(1);
+      assertThat(registry.journal().cdn()).isEmpty();
+      registry.journal().clear();
+      assertThat(registry.journal().all()).isEmpty();
+    }
+  }
+
+  @Test
+  void contentHelpersDoNotShowUpInTheJournal() {
+    try (TestRegistry registry = TestRegistry.builder().start()) {
+      registry.image("j/quiet").layer(5).push("v1");
+      assertThat(registry.journal().all()).isEmpty();
+    }
+  }
+}
