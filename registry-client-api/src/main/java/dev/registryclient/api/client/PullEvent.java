@@ -12,10 +12,11 @@ import java.util.Objects;
  * with {@link Finished} when it succeeds.
  *
  * <pre>{@code
- * switch (event) {
- *   case PullEvent.BlobDone d -> log.info("{} from {}", d.digest(), d.host());
- *   default -> {}
- * }
+ * PullListener log = event -> {
+ *   if (event instanceof PullEvent.BlobDone d) {
+ *     System.out.println(d.digest() + " from " + d.host());
+ *   }
+ * };
  * }</pre>
  */
 public sealed interface PullEvent {
