@@ -1,5 +1,6 @@
 package dev.registryclient.api.client;
 
+import dev.registryclient.api.auth.CredentialProvider;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,12 +14,14 @@ import java.util.TreeMap;
  * RegistrySettings s = settings.forRegistry("localhost:5000"); // per-registry or the defaults
  * }</pre>
  *
+ * @param credentials where credentials come from; anonymous unless the builder was given some
  * @param parallelism how many blobs one pull downloads at once, at least 1
  * @param userAgent the {@code User-Agent} sent with every request
  * @param defaults the settings for registries without their own
  * @param registries per-registry settings keyed by {@code host[:port]} in lower case
  */
 public record ClientSettings(
+    CredentialProvider credentials,
     int parallelism,
     String userAgent,
     RegistrySettings defaults,
@@ -34,6 +37,7 @@ public record ClientSettings(
    *     agent is blank or holds control characters
    */
   public ClientSettings {
+    Objects.requireNonNull(credentials, "credentials");
     if (parallelism < 1 || parallelism > 64) {
       throw new IllegalArgumentException("parallelism must be 1..64, got " + parallelism);
     }

@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * inspect manifests and configs, stream blobs, list tags, repositories and referrers.
  *
  * <pre>{@code
- * try (RegistryClient client = RegistryClient.builder().parallelism(6).build()) {
+ * try (RegistryClient client = RegistryClient.builder()
+ *         .credentials(CredentialProviders.defaultChain())
+ *         .parallelism(6)
+ *         .build()) {
  *   PullResult r = client.pull("registry.example/ns/app:1.2")
  *       .platform(Platform.parse("linux/arm64"))
  *       .into(OciLayout.at(Path.of("out")))      // or any BlobStore

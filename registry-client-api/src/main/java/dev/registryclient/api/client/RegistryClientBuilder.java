@@ -1,8 +1,11 @@
 package dev.registryclient.api.client;
 
+import dev.registryclient.api.auth.CredentialProvider;
+import dev.registryclient.api.auth.Credentials;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -10,6 +13,7 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * try (RegistryClient client = RegistryClient.builder()
+ *     .credentials(CredentialProviders.defaultChain())
  *     .parallelism(6)
  *     .userAgent("my-tool/1.0")
  *     .registry("registry.internal:5000", RegistrySettings.defaults().withPlainHttp(true))
@@ -24,12 +28,36 @@ public final class RegistryClientBuilder {
   /** The {@code User-Agent} sent unless {@link #userAgent(String)} sets another. */
   public static final String DEFAULT_USER_AGENT = "registry-client/0.1";
 
+  private static final CredentialProvider ANONYMOUS =
+      new CredentialProvider() {
+        @Override
+        public Optional<Credentials> credentials(String host, Optional<String> repository) {
+          return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+          return "anonymous";
+        }
+      };
+
+  private CredentialProvider credentials = ANONYMOUS;
   private int parallelism = ClientSettings.DEFAULT_PARALLELISM;
   private String userAgent = DEFAULT_USER_AGENT;
   private RegistrySettings defaults = RegistrySettings.defaults();
   private final Map<String, RegistrySettings> registries = new HashMap<>();
 
   RegistryClientBuilder() {}
+
+  /**
+   * Where credentials come from, e.g. {@code CredentialProviders.defaultChain()} (docker and podman
+   * files, credential helpers). Default: anonymous. Credentials only ever go to the registry they
+   * belong to (and its token service), never to a CDN it redirects to.
+   */
+  public RegistryClientBuilder credentials(CredentialProvider credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    return this;
+  }
 
   /**
    * How many blobs one pull downloads at once (default {@value
@@ -70,7 +98,7 @@ public final class RegistryClientBuilder {
 
   /** The settings collected so far. */
   public ClientSettings settings() {
-    return new ClientSettings(parallelism, userAgent, defaults, registries);
+    return new ClientSettings(credentials, parallelism, userAgent, defaults, registries);
   }
 
   /**
