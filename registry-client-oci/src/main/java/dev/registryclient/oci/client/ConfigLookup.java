@@ -12,7 +12,6 @@ import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.oci.manifest.ManifestCodec;
-import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.platform.PlatformMatcher;
 import dev.registryclient.oci.pull.BlobStream;
 import java.io.IOException;
@@ -27,7 +26,7 @@ final class ConfigLookup {
       Registry registry,
       ImageReference reference,
       Platform platform,
-      ManifestFetcher fetcher,
+      ManifestRequests fetcher,
       ManifestCodec codec) {
     String repository = reference.repository();
     ErrorContext context = ErrorContext.of(Phase.CONFIG, registry.name(), repository);

@@ -14,7 +14,6 @@ import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.oci.manifest.ManifestCodec;
-import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.pull.InFlightBlobs;
 import dev.registryclient.oci.pull.PullEngine;
 import java.io.InputStream;
@@ -64,8 +63,8 @@ final class DefaultRegistryClient implements RegistryClient {
         transports.forRegistry(reference.registry()));
   }
 
-  private ManifestFetcher fetcher(Registry registry) {
-    return new ManifestFetcher(registry.transport(), codec);
+  private ManifestRequests fetcher(Registry registry) {
+    return new ManifestRequests(registry.transport(), codec);
   }
 
   @Override

@@ -15,7 +15,6 @@ import dev.registryclient.core.transport.Origin;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.oci.manifest.ManifestCodec;
-import dev.registryclient.oci.manifest.ManifestFetcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -69,7 +68,7 @@ final class Referrers {
     String tag = subject.algorithm().prefix() + "-" + subject.hex();
     try {
       Manifest m =
-          new ManifestFetcher(registry.transport(), codec)
+          new ManifestRequests(registry.transport(), codec)
               .get(registry.endpoints(), registry.name(), repository, tag);
       return index(m, ErrorContext.of(Phase.REFERRERS, registry.name(), repository));
     } catch (NotFoundException e) {

@@ -1,7 +1,6 @@
 package dev.registryclient.oci.client;
 
 import dev.registryclient.api.Digest;
-import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.pull.BlobStream;
 import dev.registryclient.oci.pull.FetchedManifest;
 import dev.registryclient.oci.pull.ImageSource;
@@ -10,9 +9,9 @@ import dev.registryclient.oci.pull.ImageSource;
 final class RegistryImageSource implements ImageSource {
   private final Registry registry;
   private final String repository;
-  private final ManifestFetcher manifests;
+  private final ManifestRequests manifests;
 
-  RegistryImageSource(Registry registry, String repository, ManifestFetcher manifests) {
+  RegistryImageSource(Registry registry, String repository, ManifestRequests manifests) {
     this.registry = registry;
     this.repository = repository;
     this.manifests = manifests;

@@ -1,4 +1,4 @@
-package dev.registryclient.oci.manifest;
+package dev.registryclient.oci.client;
 
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
@@ -15,33 +15,35 @@ import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
 import dev.registryclient.oci.RegistryEndpoints;
+import dev.registryclient.oci.manifest.ManifestCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Fetches manifests: {@code GET} (parsed, digest-verified) and {@code HEAD} (descriptor only), with
- * an {@code Accept} list of every type {@link ManifestCodec} reads.
+ * Fetches manifests (a stand-in until the protocol module's ManifestFetcher is on main): {@code
+ * GET} (parsed, digest-verified) and {@code HEAD} (descriptor only), with an {@code Accept} list of
+ * every type {@link ManifestCodec} reads.
  *
  * <p>The digest is computed from the bytes served. It must equal the reference when that is a
  * digest, and the {@code Docker-Content-Digest} header when the registry sends one; otherwise a
  * {@link DigestMismatchException} names both.
  *
  * <pre>{@code
- * ManifestFetcher fetcher = new ManifestFetcher(transport, ManifestCodec.defaults());
+ * ManifestRequests fetcher = new ManifestRequests(transport, ManifestCodec.defaults());
  * Manifest m = fetcher.get(endpoints, "ghcr.io", "org/app", "1.0");
  * Descriptor d = fetcher.head(endpoints, "ghcr.io", "org/app", "1.0");
  * }</pre>
  */
-public final class ManifestFetcher {
+final class ManifestRequests {
   static final String DIGEST_HEADER = "Docker-Content-Digest";
 
   private final Transport transport;
   private final ManifestCodec codec;
 
   /** A fetcher sending through {@code transport}, parsing with {@code codec}. */
-  public ManifestFetcher(Transport transport, ManifestCodec codec) {
+  ManifestRequests(Transport transport, ManifestCodec codec) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.codec = Objects.requireNonNull(codec, "codec");
   }
@@ -86,8 +88,8 @@ public final class ManifestFetcher {
       }
       Optional<Digest> digest = header.or(() -> byDigest);
       Optional<MediaType> type =
-          response.header("Content-Type").flatMap(ManifestFetcher::mediaType);
-      Optional<Long> size = response.header("Content-Length").flatMap(ManifestFetcher::length);
+          response.header("Content-Type").flatMap(ManifestRequests::mediaType);
+      Optional<Long> size = response.header("Content-Length").flatMap(ManifestRequests::length);
       if (digest.isPresent() && type.isPresent() && size.isPresent()) {
         return Descriptor.of(type.get(), digest.get(), size.get());
       }
