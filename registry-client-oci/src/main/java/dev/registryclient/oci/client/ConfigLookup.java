@@ -12,6 +12,7 @@ import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.oci.manifest.ManifestCodec;
+import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.platform.PlatformMatcher;
 import dev.registryclient.oci.pull.BlobStream;
 import java.io.IOException;
@@ -26,17 +27,14 @@ final class ConfigLookup {
       Registry registry,
       ImageReference reference,
       Platform platform,
-      ManifestRequests fetcher,
+      ManifestFetcher fetcher,
       ManifestCodec codec) {
     String repository = reference.repository();
     ErrorContext context = ErrorContext.of(Phase.CONFIG, registry.name(), repository);
-    Manifest manifest =
-        fetcher.get(registry.endpoints(), registry.name(), repository, reference.reference());
+    Manifest manifest = fetcher.fetch(repository, reference.reference());
     if (manifest instanceof ImageIndex index) {
       Descriptor chosen = PlatformMatcher.select(index, platform, context);
-      manifest =
-          fetcher.get(
-              registry.endpoints(), registry.name(), repository, chosen.digest().toString());
+      manifest = fetcher.fetch(repository, chosen.digest().toString());
     }
     if (!(manifest instanceof ImageManifest image)) {
       throw new InvalidContentException(

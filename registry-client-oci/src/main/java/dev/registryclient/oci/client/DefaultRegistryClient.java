@@ -13,7 +13,9 @@ import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.oci.listing.RegistryListings;
 import dev.registryclient.oci.manifest.ManifestCodec;
+import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.pull.InFlightBlobs;
 import dev.registryclient.oci.pull.PullEngine;
 import java.io.InputStream;
@@ -63,8 +65,12 @@ final class DefaultRegistryClient implements RegistryClient {
         transports.forRegistry(reference.registry()));
   }
 
-  private ManifestRequests fetcher(Registry registry) {
-    return new ManifestRequests(registry.transport(), codec);
+  private ManifestFetcher fetcher(Registry registry) {
+    return ManifestFetcher.create(registry.transport(), registry.endpoints(), codec);
+  }
+
+  private RegistryListings listings(Registry registry) {
+    return RegistryListings.create(registry.transport(), registry.endpoints());
   }
 
   @Override
@@ -84,13 +90,13 @@ final class DefaultRegistryClient implements RegistryClient {
   @Override
   public Manifest manifest(ImageReference reference) {
     Registry r = registry(reference);
-    return fetcher(r).get(r.endpoints(), r.name(), reference.repository(), reference.reference());
+    return fetcher(r).fetch(reference.repository(), reference.reference());
   }
 
   @Override
   public Descriptor resolve(ImageReference reference) {
     Registry r = registry(reference);
-    return fetcher(r).head(r.endpoints(), r.name(), reference.repository(), reference.reference());
+    return fetcher(r).resolve(reference.repository(), reference.reference());
   }
 
   @Override
@@ -111,20 +117,24 @@ final class DefaultRegistryClient implements RegistryClient {
 
   @Override
   public Stream<String> tags(ImageReference repository) {
-    return Listings.tags(registry(repository), repository.repository());
+    return listings(registry(repository)).tags(repository.repository());
   }
 
   @Override
   public Stream<String> catalog(String registry) {
     ImageReference any = ImageReference.of(registry, "catalog");
-    return Listings.catalog(registry(any));
+    return listings(registry(any)).catalog();
   }
 
   @Override
   public List<Descriptor> referrers(ImageReference reference, Optional<MediaType> artifactType) {
     Registry r = registry(reference);
     Digest subject = reference.digest().orElseGet(() -> resolve(reference).digest());
-    return Referrers.list(r, reference.repository(), subject, artifactType, codec);
+    try (Stream<Descriptor> referrers =
+        listings(r)
+            .referrers(reference.repository(), subject, artifactType.map(MediaType::toString))) {
+      return referrers.toList();
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.registryclient.oci.client;
 
 import dev.registryclient.api.Digest;
+import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.pull.BlobStream;
 import dev.registryclient.oci.pull.FetchedManifest;
 import dev.registryclient.oci.pull.ImageSource;
@@ -9,9 +10,9 @@ import dev.registryclient.oci.pull.ImageSource;
 final class RegistryImageSource implements ImageSource {
   private final Registry registry;
   private final String repository;
-  private final ManifestRequests manifests;
+  private final ManifestFetcher manifests;
 
-  RegistryImageSource(Registry registry, String repository, ManifestRequests manifests) {
+  RegistryImageSource(Registry registry, String repository, ManifestFetcher manifests) {
     this.registry = registry;
     this.repository = repository;
     this.manifests = manifests;
@@ -30,8 +31,7 @@ final class RegistryImageSource implements ImageSource {
   @Override
   public FetchedManifest manifest(String reference) {
     return new FetchedManifest(
-        manifests.get(registry.endpoints(), registry.name(), repository, reference),
-        registry.endpoints().base().getAuthority());
+        manifests.fetch(repository, reference), registry.endpoints().base().getAuthority());
   }
 
   @Override

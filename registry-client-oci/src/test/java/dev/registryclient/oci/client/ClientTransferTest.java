@@ -179,7 +179,7 @@ class ClientTransferTest {
     try (TestRegistry registry =
             TestRegistry.builder()
                 .faults(
-                    Fault.status(500).on("/blobs/" + Digest.sha256(broken)).always(),
+                    Fault.status(404).on("/blobs/" + Digest.sha256(broken)).always(),
                     Fault.slowBody(10_000).on("/blobs/" + Digest.sha256(slowA)),
                     Fault.slowBody(10_000).on("/blobs/" + Digest.sha256(slowB)))
                 .start();
@@ -193,7 +193,7 @@ class ClientTransferTest {
           .satisfies(
               e -> {
                 RegistryServiceException s = (RegistryServiceException) e;
-                assertThat(s.statusCode()).isEqualTo(500);
+                assertThat(s.statusCode()).isEqualTo(404);
                 assertThat(s.phase()).isEqualTo(Phase.BLOB);
                 assertThat(s.contactedHost()).contains(registry.hostAndPort());
               });
