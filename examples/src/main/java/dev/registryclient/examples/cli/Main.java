@@ -46,9 +46,11 @@ public final class Main {
 
   static CommandLine commandLine(Terminal terminal) {
     CommandLine cmd = new CommandLine(new RootCommand());
+    cmd.addSubcommand(new PullCommand(terminal));
     cmd.addSubcommand(new TagsCommand(terminal));
     cmd.addSubcommand(new InspectCommand(terminal));
     cmd.addSubcommand(new HostsCommand(terminal));
+    cmd.addSubcommand(new DemoCommand(terminal));
     cmd.addSubcommand(new ServeCommand(terminal));
     cmd.setOut(terminal.out());
     cmd.setErr(terminal.err());

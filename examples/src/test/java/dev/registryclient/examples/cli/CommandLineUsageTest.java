@@ -38,6 +38,6 @@ class CommandLineUsageTest {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("tags", "inspect", "hosts", "serve");
+    assertThat(run.out()).contains("pull", "tags", "inspect", "hosts", "demo", "serve");
   }
 }
