@@ -5,7 +5,7 @@
 module dev.registryclient.testkit {
   requires transitive dev.registryclient.api;
   requires jdk.httpserver;
-  requires static org.junit.jupiter.api;
+  requires static transitive org.junit.jupiter.api;
 
   exports dev.registryclient.testkit;
   exports dev.registryclient.testkit.distribution;

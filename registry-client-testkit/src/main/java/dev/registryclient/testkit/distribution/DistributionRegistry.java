@@ -1,5 +1,6 @@
 package dev.registryclient.testkit.distribution;
 
+import dev.registryclient.testkit.JwtTokenServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -117,6 +118,14 @@ public final class DistributionRegistry implements AutoCloseable {
     public Builder tokenAuth(URI realm, String service, String issuer, Path rootCertBundle) {
       this.tokenAuth = Optional.of(new TokenAuth(realm, service, issuer, rootCertBundle));
       return this;
+    }
+
+    /**
+     * Protects the registry with bearer tokens from {@code tokens}: its realm, service, issuer and
+     * certificate.
+     */
+    public Builder tokenAuth(JwtTokenServer tokens) {
+      return tokenAuth(tokens.realm(), tokens.service(), tokens.issuer(), tokens.rootCertBundle());
     }
 
     /**

@@ -60,7 +60,13 @@ public final class RegistryServer implements AutoCloseable {
             ? HttpServer.create(new InetSocketAddress(loopback, 0), 64)
             : null;
 
-    TokenIssuer issuer = new TokenIssuer(clock, config.tokenLifetime());
+    TokenIssuer issuer =
+        new TokenIssuer(
+            clock,
+            config.tokenLifetime(),
+            config.jwtTokens()
+                ? new JwtSigner(RegistryConfig.TOKEN_ISSUER, RegistryConfig.SERVICE)
+                : null);
     RegistryAuth auth = new RegistryAuth(config.auth(), config.access(), issuer, this::tokenRealm);
     BlobHandler.Cdn cdnMode =
         cdn == null
@@ -149,7 +155,7 @@ public final class RegistryServer implements AutoCloseable {
   private static InetAddress secondaryLoopback() throws IOException {
     InetAddress second = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
     try (ServerSocket probe = new ServerSocket(0, 1, second)) {
-      return second;
+      return probe.getInetAddress();
     } catch (IOException e) {
       return InetAddress.getLoopbackAddress();
     }
