@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The steps of a pull, put together from the SDK's public pieces (transport with auth, endpoints,
@@ -112,34 +113,34 @@ final class SdkSteps implements AutoCloseable {
     return stored;
   }
 
-  /** All tags of {@code repository}, following next links. */
+  /** All tags of {@code repository}, following next links ({@code pageSize} 0: server's). */
   List<String> tags(String repository, int pageSize) {
     ErrorContext context = ErrorContext.of(Phase.TAGS, registry, repository);
-    return Pager.<String>builder(
-            endpoints.tags(repository),
-            uri -> page(uri, context, body -> TagList.parse(body, context).tags()))
-        .pageSize(pageSize)
-        .context(context)
-        .build()
-        .stream()
-        .toList();
+    return list(
+        endpoints.tags(repository), pageSize, context, body -> TagList.parse(body, context).tags());
   }
 
-  /** All repositories, following next links, asking for {@code pageSize} per page. */
+  /** All repositories, following next links ({@code pageSize} 0: server's). */
   List<String> catalog(int pageSize) {
     ErrorContext context = ErrorContext.of(Phase.CATALOG).withRegistry(registry);
-    return Pager.<String>builder(
-            endpoints.catalog(),
-            uri -> page(uri, context, body -> RepositoryList.parse(body, context).repositories()))
-        .pageSize(pageSize)
-        .context(context)
-        .build()
-        .stream()
-        .toList();
+    return list(
+        endpoints.catalog(),
+        pageSize,
+        context,
+        body -> RepositoryList.parse(body, context).repositories());
   }
 
-  private Page<String> page(
-      URI uri, ErrorContext context, java.util.function.Function<byte[], List<String>> parse) {
+  private List<String> list(
+      URI first, int pageSize, ErrorContext context, Function<byte[], List<String>> parse) {
+    Pager.Builder<String> pager =
+        Pager.<String>builder(first, uri -> page(uri, context, parse)).context(context);
+    if (pageSize > 0) {
+      pager.pageSize(pageSize);
+    }
+    return pager.build().stream().toList();
+  }
+
+  private Page<String> page(URI uri, ErrorContext context, Function<byte[], List<String>> parse) {
     try (Response response = transport.execute(Request.get(uri))) {
       if (response.status() != 200) {
         throw ErrorMapper.fromResponse(response, context);
