@@ -10,6 +10,7 @@ module dev.registryclient.core {
 
   exports dev.registryclient.core.store;
   exports dev.registryclient.core.transport;
+  exports dev.registryclient.core.transport.blob;
   exports dev.registryclient.core.auth;
   exports dev.registryclient.core.auth.credentials;
   exports dev.registryclient.core.error;

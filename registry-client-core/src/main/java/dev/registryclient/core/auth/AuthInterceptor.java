@@ -3,6 +3,7 @@ package dev.registryclient.core.auth;
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.core.transport.Chain;
 import dev.registryclient.core.transport.Interceptor;
+import dev.registryclient.core.transport.OriginGuard;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class AuthInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     if (!request.isForRegistry()) {
-      return chain.proceed(request.newBuilder().removeHeader("Authorization").build());
+      return chain.proceed(OriginGuard.guard(request));
     }
     Exchange below = r -> chain.proceed(withUserAgentOf(request, r));
     PingResult ping = sessions.ping(request.registry(), below);

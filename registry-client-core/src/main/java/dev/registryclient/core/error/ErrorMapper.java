@@ -7,8 +7,10 @@ import dev.registryclient.api.exception.NotFoundException;
 import dev.registryclient.api.exception.RateLimitedException;
 import dev.registryclient.api.exception.RegistryServiceException;
 import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +51,8 @@ public final class ErrorMapper {
     } catch (IOException e) {
       body = ErrorBody.empty();
     }
-    Optional<Duration> retryAfter = response.header("Retry-After").flatMap(ErrorMapper::seconds);
+    Optional<Duration> retryAfter =
+        response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now()));
     return toException(response.status(), body, context, retryAfter);
   }
 
@@ -90,14 +93,5 @@ public final class ErrorMapper {
       return 429;
     }
     return status;
-  }
-
-  private static Optional<Duration> seconds(String value) {
-    try {
-      long s = Long.parseLong(value.strip());
-      return s >= 0 ? Optional.of(Duration.ofSeconds(s)) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty(); // HTTP-date form: parsed by the retry policy (Transport II)
-    }
   }
 }

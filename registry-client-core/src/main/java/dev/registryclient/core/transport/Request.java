@@ -1,5 +1,6 @@
 package dev.registryclient.core.transport;
 
+import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import java.net.URI;
 import java.util.Locale;
@@ -105,6 +106,26 @@ public final class Request {
   /** The phase named in error messages. */
   public Phase phase() {
     return phase;
+  }
+
+  /**
+   * Where this request stands, for exceptions: phase, registry, the host:port really contacted and
+   * the repository.
+   */
+  public ErrorContext errorContext() {
+    ErrorContext context =
+        ErrorContext.of(phase)
+            .withRegistry(registry.hostAndPort())
+            .withContactedHost(origin().hostWithPort());
+    return repository.map(context::withRepository).orElse(context);
+  }
+
+  /** Whether the method is idempotent (RFC 9110 section 9.2.2): GET, HEAD, PUT, DELETE, OPTIONS. */
+  public boolean isIdempotent() {
+    return switch (method) {
+      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
+      default -> false;
+    };
   }
 
   /** Whether sending this request twice is safe (the method is idempotent, the body repeatable). */

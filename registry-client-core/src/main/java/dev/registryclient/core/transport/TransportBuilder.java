@@ -22,10 +22,12 @@ import java.util.Set;
  *
  * <ol>
  *   <li>{@link UserAgentInterceptor}: sets {@code User-Agent};
- *   <li>retry (Transport II): re-sends idempotent requests on 429/5xx and I/O errors;
- *   <li>redirect (Transport II): follows 3xx hop by hop, keeping {@link Request#registry()};
+ *   <li>{@link RetryInterceptor}: re-sends idempotent requests on 408/429/5xx and I/O errors, each
+ *       time from the registry;
+ *   <li>{@link RedirectInterceptor}: follows 3xx hop by hop, keeping {@link Request#registry()};
  *   <li>{@link AuthInterceptor}: ping, credentials, tokens, only for the registry's own origin;
- *   <li>{@link ApacheEngine}: sends exactly what it is given.
+ *   <li>{@link HostLedger#recorder()}: notes every host contacted;
+ *   <li>{@link ApacheEngine}: sends exactly what it is given (TLS, proxies, timeouts).
  * </ol>
  *
  * <pre>{@code
@@ -52,6 +54,12 @@ public final class TransportBuilder {
   private Clock clock = Clock.systemUTC();
   private Duration tokenRefreshMargin = Duration.ofSeconds(10);
   private final Set<String> plainHttpCredentialHosts = new LinkedHashSet<>();
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private RetryListener retryListener = RetryListener.NONE;
+  private Sleeper sleeper = Sleeper.system();
+  private int maxRedirects = RedirectPolicy.defaults().maxHops();
+  private final Set<String> plainHttpRedirectTargets = new LinkedHashSet<>();
+  private HostLedger hostLedger = new HostLedger();
 
   private TransportBuilder() {}
 
@@ -130,6 +138,44 @@ public final class TransportBuilder {
     return this;
   }
 
+  /**
+   * When and how often idempotent requests are sent again (default {@link RetryPolicy#defaults()}).
+   */
+  public TransportBuilder retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /** Told about every retry, resume and signed-URL refresh (they are also logged at INFO). */
+  public TransportBuilder retryListener(RetryListener listener) {
+    this.retryListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** How the transport waits between attempts (tests pass a fake that does not really sleep). */
+  public TransportBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /** The most redirects one request follows (default 10). */
+  public TransportBuilder maxRedirects(int hops) {
+    this.maxRedirects = new RedirectPolicy(hops, Set.of()).maxHops();
+    return this;
+  }
+
+  /** Lets an https URL redirect to this {@code host} or {@code host:port} over plain http. */
+  public TransportBuilder allowRedirectToHttp(String host) {
+    plainHttpRedirectTargets.add(Objects.requireNonNull(host, "host"));
+    return this;
+  }
+
+  /** Records every host contacted into {@code ledger} (default: a private ledger). */
+  public TransportBuilder hostLedger(HostLedger ledger) {
+    this.hostLedger = Objects.requireNonNull(ledger, "ledger");
+    return this;
+  }
+
   /** Builds the transport; it owns a new connection pool, closed with it. */
   public Transport build() {
     AuthOptions auth =
@@ -145,11 +191,14 @@ public final class TransportBuilder {
             connectTimeout, responseTimeout, socketTimeout, maxConnections, maxConnectionsPerRoute);
     ApacheEngine engine = new ApacheEngine(engineOptions);
     List<Interceptor> chain = new ArrayList<>();
+    RedirectPolicy redirects = new RedirectPolicy(maxRedirects, plainHttpRedirectTargets);
     chain.add(new UserAgentInterceptor(userAgent)); // 1. user agent
-    // 2. RetryInterceptor goes here (Transport II)
-    // 3. RedirectInterceptor goes here (Transport II)
+    chain.add(
+        new RetryInterceptor(retryPolicy, sleeper, retryListener)); // 2. retries, from the top
+    chain.add(new RedirectInterceptor(redirects, retryListener)); // 3. redirects, hop by hop
     chain.add(new AuthInterceptor(auth)); // 4. auth, for the registry origin only
-    chain.add(engine); // 5. the wire
+    chain.add(hostLedger.recorder()); // 5. notes every host on the wire
+    chain.add(engine); // 6. the wire
     return new InterceptingTransport(chain, engine);
   }
 }

@@ -1,35 +1,49 @@
 package dev.registryclient.core.transport;
 
-import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.TransportException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 
-/** Turns an I/O failure into a {@link TransportException} that says plainly which host failed. */
-final class TransportFailure {
+/**
+ * Turns an I/O failure into a {@link TransportException} that says plainly which host failed and,
+ * for a host the user never typed (a CDN reached through a redirect), where it came from and what
+ * to do about it.
+ */
+public final class TransportFailure {
   private TransportFailure() {}
 
-  static TransportException of(Request outer, IOException e) {
+  /** The exception for a failure of {@code outer} after one attempt. */
+  public static TransportException of(Request outer, IOException e) {
+    return of(outer, e, 1);
+  }
+
+  /**
+   * @param outer the request as the caller sent it (before redirects), named in the message
+   * @param attempts how many attempts were made, mentioned when more than one
+   */
+  public static TransportException of(Request outer, IOException e, int attempts) {
     Request failed = e instanceof TransportIOException t ? t.request() : outer;
     Throwable cause = e instanceof TransportIOException && e.getCause() != null ? e.getCause() : e;
     Origin contacted = failed.origin();
-    ErrorContext context =
-        ErrorContext.of(failed.phase())
-            .withRegistry(failed.registry().hostAndPort())
-            .withContactedHost(contacted.hostWithPort());
-    if (failed.repository().isPresent()) {
-      context = context.withRepository(failed.repository().get());
-    }
-    String detail = describe(cause, contacted);
+    StringBuilder detail = new StringBuilder(describe(cause, contacted));
     if (!failed.isForRegistry()) {
-      detail += " (redirected from " + failed.registry().hostAndPort() + ")";
+      detail.append(" (redirected from ").append(failed.registry().hostAndPort()).append(')');
     }
-    return new TransportException(context, detail, cause);
+    if (outer.phase() == Phase.BLOB || outer.phase() == Phase.MANIFEST) {
+      detail.append(" while fetching ").append(RequestLabel.of(outer));
+    }
+    if (attempts > 1) {
+      detail.append(", gave up after ").append(attempts).append(" attempts");
+    }
+    if (!failed.isForRegistry() && FailureText.isConnectFailure(cause)) {
+      detail
+          .append(". The registry serves ")
+          .append(outer.phase() == Phase.BLOB ? "blobs" : "content")
+          .append(" from this host: allow it through your firewall or proxy");
+    }
+    return new TransportException(failed.errorContext(), detail.toString(), cause);
   }
 
   private static String describe(Throwable cause, Origin contacted) {
@@ -37,19 +51,16 @@ final class TransportFailure {
     if (cause instanceof UnknownHostException) {
       return "unknown host " + contacted.host();
     }
-    if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-      return "connect to " + hostPort + " failed: " + cause.getMessage();
-    }
-    if (cause instanceof SocketTimeoutException
-        || cause.getClass().getSimpleName().contains("Timeout")) {
-      return "timed out talking to " + hostPort + ": " + cause.getMessage();
-    }
     if (cause instanceof SSLException) {
       return "TLS with " + hostPort + " failed: " + cause.getMessage();
     }
-    if (cause instanceof InterruptedIOException) {
-      return "interrupted while talking to " + hostPort;
-    }
-    return "I/O error talking to " + hostPort + ": " + cause;
+    String text = FailureText.of(cause);
+    return switch (text) {
+      case "connect timed out" -> "connect to " + hostPort + " timed out";
+      case "connection refused" -> "connect to " + hostPort + " refused";
+      case "no route to host" -> "no route to " + hostPort;
+      case "read timed out" -> "read from " + hostPort + " timed out";
+      default -> text + " talking to " + hostPort;
+    };
   }
 }

@@ -1,0 +1,238 @@
+package dev.registryclient.core.transport;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * When and how often the transport sends an idempotent request again: after connect errors,
+ * connection resets and timeouts, and after the statuses in {@link #retryableStatuses()} (408, 429,
+ * 500, 502, 503, 504). The delay before attempt {@code n + 1} is {@code initialBackoff *
+ * multiplier^(n-1)}, capped at {@code maxBackoff}, spread by {@code ±jitter}; a {@code Retry-After}
+ * from the server replaces it (a longer wait than {@link #maxRetryAfter()} gives up at once).
+ * Retrying stops after {@link #maxAttempts()} attempts or when the next wait would pass {@link
+ * #deadline()} counted from the first attempt.
+ *
+ * <pre>{@code
+ * RetryPolicy policy = RetryPolicy.builder()
+ *     .maxAttempts(3)
+ *     .initialBackoff(Duration.ofMillis(200))
+ *     .deadline(Duration.ofSeconds(30))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RetryPolicy {
+  private static final Set<Integer> DEFAULT_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+  private static final RetryPolicy DEFAULTS = builder().build();
+
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final double multiplier;
+  private final Duration maxBackoff;
+  private final double jitter;
+  private final Duration maxRetryAfter;
+  private final Duration deadline;
+  private final Set<Integer> retryableStatuses;
+
+  private RetryPolicy(Builder b) {
+    this.maxAttempts = b.maxAttempts;
+    this.initialBackoff = b.initialBackoff;
+    this.multiplier = b.multiplier;
+    this.maxBackoff = b.maxBackoff;
+    this.jitter = b.jitter;
+    this.maxRetryAfter = b.maxRetryAfter;
+    this.deadline = b.deadline;
+    this.retryableStatuses = Set.copyOf(b.retryableStatuses);
+  }
+
+  /**
+   * 5 attempts, 500 ms doubling up to 10 s, ±20 % jitter, Retry-After up to 60 s, 2 min deadline.
+   */
+  public static RetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** One attempt only: failures surface at once (still mapped to typed exceptions). */
+  public static RetryPolicy none() {
+    return builder().maxAttempts(1).build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The most attempts, the first included (at least 1). */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** The wait before the second attempt. */
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  /** The factor the wait grows by per attempt. */
+  public double multiplier() {
+    return multiplier;
+  }
+
+  /** The longest computed wait (a server's Retry-After may ask for more). */
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  /** The random spread of each wait, 0 to 1 (0.2 = ±20 %). */
+  public double jitter() {
+    return jitter;
+  }
+
+  /** The longest {@code Retry-After} worth waiting for; a longer one gives up at once. */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  /** The total time, from the first attempt, after which no further wait starts. */
+  public Duration deadline() {
+    return deadline;
+  }
+
+  /** The HTTP statuses worth another attempt. */
+  public Set<Integer> retryableStatuses() {
+    return retryableStatuses;
+  }
+
+  /** Whether a response with this status is worth another attempt. */
+  public boolean isRetryable(int status) {
+    return retryableStatuses.contains(status);
+  }
+
+  /**
+   * The wait after failed attempt {@code attempt} (1-based).
+   *
+   * @param retryAfter what the server asked for, if anything
+   * @param random a number in [0, 1) that spreads the wait (ignored when the server asked)
+   */
+  public Duration delayAfter(int attempt, Optional<Duration> retryAfter, double random) {
+    if (retryAfter.isPresent()) {
+      return retryAfter.get();
+    }
+    double base = initialBackoff.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 1));
+    double capped = Math.min(base, maxBackoff.toNanos());
+    double spread = capped * (1 - jitter + 2 * jitter * random);
+    return Duration.ofNanos((long) Math.max(0, spread));
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy[maxAttempts="
+        + maxAttempts
+        + ", backoff="
+        + initialBackoff
+        + "*"
+        + multiplier
+        + "^n<="
+        + maxBackoff
+        + ", jitter="
+        + jitter
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + ", deadline="
+        + deadline
+        + ", statuses="
+        + retryableStatuses
+        + "]";
+  }
+
+  /** Builds a {@link RetryPolicy}; every setter validates its argument. */
+  public static final class Builder {
+    private int maxAttempts = 5;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private double multiplier = 2;
+    private Duration maxBackoff = Duration.ofSeconds(10);
+    private double jitter = 0.2;
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private Duration deadline = Duration.ofMinutes(2);
+    private Set<Integer> retryableStatuses = DEFAULT_STATUSES;
+
+    private Builder() {}
+
+    /** The most attempts, the first included (1 = never retry). */
+    public Builder maxAttempts(int attempts) {
+      if (attempts < 1 || attempts > 100) {
+        throw new IllegalArgumentException("maxAttempts must be 1 to 100: " + attempts);
+      }
+      this.maxAttempts = attempts;
+      return this;
+    }
+
+    /** The wait before the second attempt (default 500 ms). */
+    public Builder initialBackoff(Duration backoff) {
+      this.initialBackoff = notNegative(backoff, "initialBackoff");
+      return this;
+    }
+
+    /** The growth factor per attempt, at least 1 (default 2). */
+    public Builder multiplier(double factor) {
+      if (!(factor >= 1 && factor <= 100)) {
+        throw new IllegalArgumentException("multiplier must be 1 to 100: " + factor);
+      }
+      this.multiplier = factor;
+      return this;
+    }
+
+    /** The longest computed wait (default 10 s). */
+    public Builder maxBackoff(Duration backoff) {
+      this.maxBackoff = notNegative(backoff, "maxBackoff");
+      return this;
+    }
+
+    /** The random spread, 0 to 1 (default 0.2; 0 makes waits exact, handy in tests). */
+    public Builder jitter(double fraction) {
+      if (!(fraction >= 0 && fraction <= 1)) {
+        throw new IllegalArgumentException("jitter must be 0 to 1: " + fraction);
+      }
+      this.jitter = fraction;
+      return this;
+    }
+
+    /** The longest server-requested wait to honour (default 60 s). */
+    public Builder maxRetryAfter(Duration limit) {
+      this.maxRetryAfter = notNegative(limit, "maxRetryAfter");
+      return this;
+    }
+
+    /** The total time budget from the first attempt (default 2 min). */
+    public Builder deadline(Duration total) {
+      this.deadline = notNegative(total, "deadline");
+      return this;
+    }
+
+    /** The statuses worth another attempt (default 408, 429, 500, 502, 503, 504). */
+    public Builder retryableStatuses(Set<Integer> statuses) {
+      for (int s : statuses) {
+        if (s < 100 || s > 999) {
+          throw new IllegalArgumentException("not an HTTP status: " + s);
+        }
+      }
+      this.retryableStatuses = Set.copyOf(statuses);
+      return this;
+    }
+
+    /** The immutable policy. */
+    public RetryPolicy build() {
+      return new RetryPolicy(this);
+    }
+
+    private static Duration notNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative: " + d);
+      }
+      return d;
+    }
+  }
+}

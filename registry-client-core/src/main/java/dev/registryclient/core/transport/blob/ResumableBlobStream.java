@@ -1,0 +1,276 @@
+package dev.registryclient.core.transport.blob;
+
+import dev.registryclient.api.Digest;
+import dev.registryclient.api.DigestingInputStream;
+import dev.registryclient.api.exception.DigestMismatchException;
+import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.InvalidContentException;
+import dev.registryclient.api.exception.RegistryException;
+import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.FailureText;
+import dev.registryclient.core.transport.Request;
+import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.RetryEvent;
+import dev.registryclient.core.transport.RetryListener;
+import dev.registryclient.core.transport.Transport;
+import dev.registryclient.core.transport.TransportFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A blob body that survives cut connections: when reading fails (reset, premature end, idle-read
+ * timeout), it asks its {@link BlobUrlSource} again from the current offset with {@code Range:
+ * bytes=N-} (so through the registry, for a fresh signed CDN URL) and carries on. Only a 206 whose
+ * {@code Content-Range} starts exactly at N is appended; a 200 (a CDN that ignores {@code Range})
+ * or a 206 from elsewhere restarts the body from byte 0 and skips the N bytes already delivered, so
+ * a full body is never appended to a partial one.
+ *
+ * <p>{@link #open} returns the stream wrapped in a {@link DigestingInputStream}: size and digest
+ * are checked over every byte the caller receives, across all resumes, and a mismatch throws {@link
+ * DigestMismatchException}. This is the entry point for the pull engine:
+ *
+ * <pre>{@code
+ * try (InputStream in = ResumableBlobStream.open(transport, Request.get(blobUri), digest, size)) {
+ *   in.transferTo(writer); // resumes as needed; verified at the end
+ * }
+ * }</pre>
+ *
+ * <p>It gives up after {@code maxResumes} failures in a row without a new byte, with a {@code
+ * TransportException} naming the host and carrying the earlier failures as suppressed. Not
+ * thread-safe; one reader.
+ */
+public final class ResumableBlobStream extends InputStream {
+  private static final Logger LOG = LoggerFactory.getLogger(ResumableBlobStream.class);
+
+  /** Resumes in a row, without progress, before giving up. */
+  public static final int DEFAULT_MAX_RESUMES = 5;
+
+  private final BlobUrlSource source;
+  private final long size;
+  private final String subject;
+  private final int maxResumes;
+  private final RetryListener listener;
+  private final List<IOException> failures = new ArrayList<>();
+  private Response response;
+  private InputStream body;
+  private long offset;
+  private long toSkip;
+  private int failuresInARow;
+  private boolean closed;
+
+  private ResumableBlobStream(
+      BlobUrlSource source, long size, String subject, int maxResumes, RetryListener listener) {
+    this.source = source;
+    this.size = size;
+    this.subject = subject;
+    this.maxResumes = maxResumes;
+    this.listener = listener;
+  }
+
+  /**
+   * Opens a verified, resuming stream over a registry blob with the defaults.
+   *
+   * @param blobGet the registry's {@code GET /v2/<name>/blobs/<digest>}
+   * @param size the size from the descriptor, or -1 if unknown
+   * @throws RegistryException if the first request fails (not found, denied, unreachable)
+   */
+  public static InputStream open(Transport transport, Request blobGet, Digest digest, long size) {
+    return open(
+        BlobUrlSource.registry(transport, blobGet),
+        digest,
+        size,
+        blobGet.errorContext(),
+        DEFAULT_MAX_RESUMES,
+        RetryListener.NONE);
+  }
+
+  /**
+   * Opens a verified, resuming stream over any source.
+   *
+   * @param context names registry, repository and phase in a digest mismatch
+   * @param maxResumes resumes in a row without progress before giving up (0 = never resume)
+   */
+  public static InputStream open(
+      BlobUrlSource source,
+      Digest digest,
+      long size,
+      ErrorContext context,
+      int maxResumes,
+      RetryListener listener) {
+    Objects.requireNonNull(digest, "digest");
+    if (size < -1 || maxResumes < 0) {
+      throw new IllegalArgumentException("need size >= -1 and maxResumes >= 0");
+    }
+    ResumableBlobStream stream =
+        new ResumableBlobStream(
+            Objects.requireNonNull(source, "source"),
+            size,
+            "blob " + digest,
+            maxResumes,
+            Objects.requireNonNull(listener, "listener"));
+    stream.start(context);
+    return new DigestingInputStream(stream, digest, size, context);
+  }
+
+  private void start(ErrorContext context) {
+    Response first = source.fetch(0);
+    if (first.status() == 200) {
+      Optional<Long> length = first.header("Content-Length").flatMap(ResumableBlobStream::number);
+      if (size >= 0 && length.isPresent() && length.get() != size) {
+        first.closeQuietly();
+        throw new DigestMismatchException(
+            context.withContactedHost(first.request().origin().hostWithPort()),
+            size + " bytes",
+            length.get() + " bytes (Content-Length)");
+      }
+    }
+    accept(first, false);
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] buf, int off, int len) throws IOException {
+    Objects.checkFromIndexSize(off, len, buf.length);
+    if (closed) {
+      throw new IOException("stream closed");
+    }
+    if (len == 0) {
+      return 0;
+    }
+    while (true) {
+      try {
+        skipDelivered();
+        int n = body.read(buf, off, len);
+        if (n < 0 && size >= 0 && offset < size) {
+          throw new IOException("premature end of body at byte " + offset + " of " + size);
+        }
+        if (n > 0) {
+          offset += n;
+          failuresInARow = 0;
+        }
+        return n;
+      } catch (IOException e) {
+        resumeAfter(e);
+      }
+    }
+  }
+
+  private void resumeAfter(IOException e) {
+    Request failed = response.request();
+    response.closeQuietly();
+    failures.add(e);
+    failuresInARow++;
+    if (failuresInARow > maxResumes) {
+      RegistryException error = TransportFailure.of(failed, e, failures.size());
+      failures.subList(0, failures.size() - 1).forEach(error::addSuppressed);
+      throw error;
+    }
+    RetryEvent event =
+        new RetryEvent(
+            RetryEvent.Kind.RESUME,
+            failuresInARow + 1,
+            maxResumes + 1,
+            subject + " at byte " + offset,
+            failed.origin().hostWithPort(),
+            Duration.ZERO,
+            FailureText.of(e),
+            Optional.of(e));
+    LOG.info("{}", event);
+    listener.onRetry(event);
+    try {
+      accept(source.fetch(offset), false);
+    } catch (RegistryException giveUp) {
+      failures.forEach(giveUp::addSuppressed);
+      throw giveUp;
+    }
+  }
+
+  /**
+   * Takes a response as the continuation at {@link #offset}. A body starting at 0 (a 200, or a
+   * restart) is used after skipping the bytes already delivered; a 206 starting anywhere else is
+   * dropped and the body restarted from 0, once.
+   */
+  private void accept(Response answer, boolean restarted) {
+    response = answer;
+    long start;
+    if (answer.status() == 200) {
+      start = 0;
+    } else if (answer.status() == 206) {
+      start =
+          answer
+              .header("Content-Range")
+              .flatMap(ContentRange::parse)
+              .map(ContentRange::first)
+              .orElse(-1L);
+    } else {
+      throw ErrorMapper.fromResponse(answer, answer.request().errorContext());
+    }
+    if (start == offset || start == 0) {
+      body = answer.body();
+      toSkip = offset - start;
+      if (toSkip > 0) {
+        LOG.info(
+            "{} answered Range bytes={}- with the whole body; skipping the bytes already read",
+            answer.request().origin(),
+            offset);
+      }
+      return;
+    }
+    answer.closeQuietly();
+    String got = answer.header("Content-Range").orElse("no Content-Range");
+    if (restarted) {
+      throw new InvalidContentException(
+          answer.request().errorContext(),
+          "asked for the whole " + subject + " and got a partial answer (" + got + ")");
+    }
+    LOG.info(
+        "{} answered Range bytes={}- with {}; restarting {} from byte 0",
+        answer.request().origin(),
+        offset,
+        got,
+        subject);
+    accept(source.fetch(0), true);
+  }
+
+  private void skipDelivered() throws IOException {
+    byte[] sink = new byte[(int) Math.min(toSkip, 64 * 1024)];
+    while (toSkip > 0) {
+      int n = body.read(sink, 0, (int) Math.min(sink.length, toSkip));
+      if (n < 0) {
+        throw new IOException("premature end of body while skipping to byte " + offset);
+      }
+      toSkip -= n;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      if (response != null) {
+        response.close();
+      }
+    }
+  }
+
+  private static Optional<Long> number(String value) {
+    try {
+      return Optional.of(Long.parseLong(value.strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}
