@@ -10,6 +10,7 @@ import dev.registryclient.testkit.internal.JournalFilter;
 import dev.registryclient.testkit.internal.Loopback;
 import dev.registryclient.testkit.internal.RegistryClock;
 import dev.registryclient.testkit.internal.Relay;
+import dev.registryclient.testkit.internal.TlsRefusingPort;
 import dev.registryclient.testkit.internal.UrlSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +48,7 @@ public final class CdnFront implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final HttpServer front;
+  private final TlsRefusingPort frontPort;
   private final HttpServer cdn;
   private final ExecutorService executor;
   private final RegistryClock clock;
@@ -54,11 +56,13 @@ public final class CdnFront implements AutoCloseable {
 
   private CdnFront(
       HttpServer front,
+      TlsRefusingPort frontPort,
       HttpServer cdn,
       ExecutorService executor,
       RegistryClock clock,
       Journal journal) {
     this.front = front;
+    this.frontPort = frontPort;
     this.cdn = cdn;
     this.executor = executor;
     this.clock = clock;
@@ -72,12 +76,13 @@ public final class CdnFront implements AutoCloseable {
 
   /** {@code 127.0.0.1:PORT}, the registry part of image references pulled through the front. */
   public String hostAndPort() {
-    return hostAndPort(front);
+    InetSocketAddress a = frontPort.address();
+    return a.getAddress().getHostAddress() + ":" + a.getPort();
   }
 
   /** {@code http://127.0.0.1:PORT}. */
   public URI url() {
-    return URI.create("http://" + hostAndPort(front));
+    return URI.create("http://" + hostAndPort());
   }
 
   /** {@code http://127.0.0.2:PORT} (or another port of 127.0.0.1), the CDN origin. */
@@ -98,6 +103,7 @@ public final class CdnFront implements AutoCloseable {
   /** Stops both servers and their threads. */
   @Override
   public void close() {
+    frontPort.close();
     front.stop(0);
     cdn.stop(0);
     executor.shutdownNow();
@@ -152,9 +158,10 @@ public final class CdnFront implements AutoCloseable {
                 return t;
               });
       HttpServer front = null;
+      HttpServer cdn = null;
       try {
         front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        HttpServer cdn = HttpServer.create(new InetSocketAddress(Loopback.secondary(), 0), 64);
+        cdn = HttpServer.create(new InetSocketAddress(Loopback.secondary(), 0), 64);
         Journal journal = new Journal();
         RegistryClock clock = new RegistryClock(Clock.systemUTC());
         UrlSigner signer = new UrlSigner();
@@ -171,10 +178,15 @@ public final class CdnFront implements AutoCloseable {
           server.setExecutor(executor);
           server.start();
         }
-        return new CdnFront(front, cdn, executor, clock, journal);
+        // skopeo tries TLS first; hang up on it at once instead of letting it time out
+        TlsRefusingPort frontPort =
+            new TlsRefusingPort(InetAddress.getLoopbackAddress(), front.getAddress(), prefix);
+        return new CdnFront(front, frontPort, cdn, executor, clock, journal);
       } catch (IOException e) {
-        if (front != null) {
-          front.stop(0);
+        for (HttpServer server : new HttpServer[] {front, cdn}) {
+          if (server != null) {
+            server.stop(0);
+          }
         }
         executor.shutdownNow();
         throw new UncheckedIOException("could not start the CDN front", e);
