@@ -2,6 +2,7 @@ package dev.registryclient.oci.internal;
 
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
+import dev.registryclient.api.exception.RegistryServiceException;
 import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.core.error.ErrorMapper;
 import dev.registryclient.core.transport.Request;
@@ -30,7 +31,7 @@ public final class RegistryCalls {
   }
 
   /** Reads the error body of a non-2xx {@code response}, closes it and returns the exception. */
-  public static RuntimeException failure(Response response) {
+  public static RegistryServiceException failure(Response response) {
     return ErrorMapper.fromResponse(response, contextOf(response.request()));
   }
 

@@ -108,6 +108,22 @@ class ManifestFetchRoundTripTest {
   }
 
   @Test
+  void oneTagServedAsSchema1AndSchema2HasTwoDigestsChosenByAccept() {
+    PushedImage legacy = registry.image("team/both").layer(100).pushSchema1("v1");
+    PushedImage modern = registry.image("team/both").docker().layer(100).push("v1");
+    List<MediaType> schema1 =
+        List.of(MediaType.DOCKER_SCHEMA1_SIGNED_MANIFEST, MediaType.DOCKER_SCHEMA1_MANIFEST);
+
+    Manifest preferred = fetcher.fetch("team/both", "v1");
+    Manifest old = fetcher.fetch("team/both", "v1", schema1);
+
+    assertThat(preferred.digest()).isEqualTo(modern.digest());
+    assertThat(old.digest()).isEqualTo(legacy.digest());
+    assertThat(fetcher.resolve("team/both", "v1", schema1).digest()).isEqualTo(legacy.digest());
+    assertThat(preferred.digest()).isNotEqualTo(old.digest());
+  }
+
+  @Test
   void requestsAskForEveryReadableTypeUnlessNarrowed() {
     registry.image("team/app").layer(10).push("v1");
 
