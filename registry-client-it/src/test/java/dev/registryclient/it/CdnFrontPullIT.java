@@ -26,7 +26,7 @@ class CdnFrontPullIT {
       Path out = tmp.resolve("out");
       sdk.pullInto("it/cdn", "v1", OciLayout.at(out));
 
-      ImageManifest image = (ImageManifest) sdk.manifest("it/cdn", "v1").manifest();
+      ImageManifest image = (ImageManifest) sdk.manifest("it/cdn", "v1");
       assertThat(front.journal().cdn())
           .extracting(RecordedRequest::path)
           .containsExactlyInAnyOrder(

@@ -56,7 +56,7 @@ class OciLayoutInteropIT {
         "--dest-tls-verify=false",
         "oci:" + out + ":oci",
         "docker://" + registry.hostAndPort() + "/it/copied:oci");
-    assertThat(sdk.manifest("it/copied", "oci").manifest().digest()).isEqualTo(pulled.digest());
+    assertThat(sdk.manifest("it/copied", "oci").digest()).isEqualTo(pulled.digest());
   }
 
   @Test

@@ -16,34 +16,35 @@ import dev.registryclient.core.transport.TransportBuilder;
 import dev.registryclient.oci.RegistryEndpoints;
 import dev.registryclient.oci.layout.LayoutDescriptor;
 import dev.registryclient.oci.layout.OciLayout;
-import dev.registryclient.oci.listing.RepositoryList;
-import dev.registryclient.oci.listing.TagList;
-import dev.registryclient.oci.manifest.ManifestCodec;
-import dev.registryclient.oci.paging.Page;
-import dev.registryclient.oci.paging.Pager;
+import dev.registryclient.oci.listing.RegistryListings;
+import dev.registryclient.oci.manifest.ManifestFetcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
- * The steps of a pull, put together from the SDK's public pieces (transport with auth, endpoints,
- * manifest codec, pager, OCI layout). It stands in for {@code RegistryClient} until the fluent
- * client is on main; the tests then call the client instead and this class goes away.
+ * The steps of a pull, put together from the SDK's public pieces (transport with auth and
+ * redirects, manifest fetcher, listings, OCI layout). It stands in for {@code RegistryClient} until
+ * the fluent client is on main; the tests then call the client instead and this class goes away.
  */
 final class SdkSteps implements AutoCloseable {
   private final Transport transport;
   private final RegistryEndpoints endpoints;
   private final String registry;
-  private final ManifestCodec codec = ManifestCodec.defaults();
+  private final ManifestFetcher manifests;
+  private final RegistryListings listings;
 
   private SdkSteps(Transport transport, URI registryUrl) {
     this.transport = transport;
     this.endpoints = RegistryEndpoints.of(registryUrl);
     this.registry = registryUrl.getAuthority();
+    this.manifests = ManifestFetcher.create(transport, endpoints);
+    this.listings = RegistryListings.create(transport, endpoints);
   }
 
   /** Steps against the registry at {@code registryUrl} without credentials. */
@@ -56,27 +57,9 @@ final class SdkSteps implements AutoCloseable {
     return new SdkSteps(TransportBuilder.create().credentials(credentials).build(), registryUrl);
   }
 
-  /** A manifest as served, with the registry's {@code Docker-Content-Digest} header. */
-  record Fetched(Manifest manifest, Optional<String> dockerContentDigest) {}
-
-  Fetched manifest(String repository, String reference) {
-    ErrorContext context = ErrorContext.of(Phase.MANIFEST, registry, repository);
-    Request request =
-        Request.get(endpoints.manifest(repository, reference))
-            .newBuilder()
-            .header("Accept", ManifestCodec.ACCEPT)
-            .build();
-    try (Response response = transport.execute(request)) {
-      if (response.status() != 200) {
-        throw ErrorMapper.fromResponse(response, context);
-      }
-      byte[] body = codec.readLimited(response.body(), context);
-      return new Fetched(
-          codec.decode(body, response.header("Content-Type"), context),
-          response.header("Docker-Content-Digest"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The manifest {@code reference} (tag or digest), verified against the registry's digest. */
+  Manifest manifest(String repository, String reference) {
+    return manifests.fetch(repository, reference);
   }
 
   /** Streams blob {@code blob} into {@code store}, which verifies size and digest. */
@@ -104,7 +87,7 @@ final class SdkSteps implements AutoCloseable {
    * Pulls the single-platform image {@code repository:tag} into {@code layout} under {@code tag}.
    */
   LayoutDescriptor pullInto(String repository, String tag, OciLayout layout) {
-    ImageManifest image = (ImageManifest) manifest(repository, tag).manifest();
+    ImageManifest image = (ImageManifest) manifest(repository, tag);
     copyBlob(repository, image.config(), layout.blobs());
     image.layers().forEach(layer -> copyBlob(repository, layer, layout.blobs()));
     LayoutDescriptor stored =
@@ -115,41 +98,20 @@ final class SdkSteps implements AutoCloseable {
 
   /** All tags of {@code repository}, following next links ({@code pageSize} 0: server's). */
   List<String> tags(String repository, int pageSize) {
-    ErrorContext context = ErrorContext.of(Phase.TAGS, registry, repository);
-    return list(
-        endpoints.tags(repository), pageSize, context, body -> TagList.parse(body, context).tags());
+    try (Stream<String> tags = listings.tags(repository, n(pageSize), Optional.empty())) {
+      return tags.toList();
+    }
   }
 
   /** All repositories, following next links ({@code pageSize} 0: server's). */
   List<String> catalog(int pageSize) {
-    ErrorContext context = ErrorContext.of(Phase.CATALOG).withRegistry(registry);
-    return list(
-        endpoints.catalog(),
-        pageSize,
-        context,
-        body -> RepositoryList.parse(body, context).repositories());
+    try (Stream<String> repositories = listings.catalog(n(pageSize), Optional.empty())) {
+      return repositories.toList();
+    }
   }
 
-  private List<String> list(
-      URI first, int pageSize, ErrorContext context, Function<byte[], List<String>> parse) {
-    Pager.Builder<String> pager =
-        Pager.<String>builder(first, uri -> page(uri, context, parse)).context(context);
-    if (pageSize > 0) {
-      pager.pageSize(pageSize);
-    }
-    return pager.build().stream().toList();
-  }
-
-  private Page<String> page(URI uri, ErrorContext context, Function<byte[], List<String>> parse) {
-    try (Response response = transport.execute(Request.get(uri))) {
-      if (response.status() != 200) {
-        throw ErrorMapper.fromResponse(response, context);
-      }
-      byte[] body = response.body().readAllBytes();
-      return Page.of(parse.apply(body), uri, response.headers().all("Link"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static OptionalInt n(int pageSize) {
+    return pageSize > 0 ? OptionalInt.of(pageSize) : OptionalInt.empty();
   }
 
   @Override
