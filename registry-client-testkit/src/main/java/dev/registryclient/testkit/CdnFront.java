@@ -1,12 +1,10 @@
 package dev.registryclient.testkit;
 
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.registryclient.testkit.RecordedRequest.Origin;
 import dev.registryclient.testkit.internal.FrontCdnHandler;
 import dev.registryclient.testkit.internal.FrontHandler;
-import dev.registryclient.testkit.internal.JournalFilter;
+import dev.registryclient.testkit.internal.KitServers;
 import dev.registryclient.testkit.internal.Loopback;
 import dev.registryclient.testkit.internal.RegistryClock;
 import dev.registryclient.testkit.internal.Relay;
@@ -20,9 +18,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,24 +42,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CdnFront implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-  private final HttpServer front;
+  private final KitServers servers;
   private final TlsRefusingPort frontPort;
   private final HttpServer cdn;
-  private final ExecutorService executor;
   private final RegistryClock clock;
   private final Journal journal;
 
   private CdnFront(
-      HttpServer front,
+      KitServers servers,
       TlsRefusingPort frontPort,
       HttpServer cdn,
-      ExecutorService executor,
       RegistryClock clock,
       Journal journal) {
-    this.front = front;
+    this.servers = servers;
     this.frontPort = frontPort;
     this.cdn = cdn;
-    this.executor = executor;
     this.clock = clock;
     this.journal = journal;
   }
@@ -87,7 +79,7 @@ public final class CdnFront implements AutoCloseable {
 
   /** {@code http://127.0.0.2:PORT} (or another port of 127.0.0.1), the CDN origin. */
   public URI cdnUrl() {
-    return URI.create("http://" + hostAndPort(cdn));
+    return URI.create("http://" + KitServers.hostAndPort(cdn));
   }
 
   /** The requests the front and the CDN origin answered so far. */
@@ -104,24 +96,12 @@ public final class CdnFront implements AutoCloseable {
   @Override
   public void close() {
     frontPort.close();
-    front.stop(0);
-    cdn.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    servers.close();
   }
 
   @Override
   public String toString() {
     return "CdnFront[" + url() + ", cdn " + cdnUrl() + "]";
-  }
-
-  private static String hostAndPort(HttpServer server) {
-    InetSocketAddress a = server.getAddress();
-    return a.getAddress().getHostAddress() + ":" + a.getPort();
   }
 
   /** Options of a {@link CdnFront}. */
@@ -148,55 +128,33 @@ public final class CdnFront implements AutoCloseable {
     /** Binds the front on 127.0.0.1 and the CDN origin on 127.0.0.2, both on free ports. */
     public CdnFront start() {
       String prefix = "cdn-front-" + INSTANCES.incrementAndGet() + "-";
-      AtomicInteger threads = new AtomicInteger();
-      ExecutorService executor =
-          Executors.newFixedThreadPool(
-              16,
-              r -> {
-                Thread t = new Thread(r, prefix + threads.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
-      HttpServer front = null;
-      HttpServer cdn = null;
+      KitServers servers = new KitServers(prefix, 16);
       try {
-        front = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        cdn = HttpServer.create(new InetSocketAddress(Loopback.secondary(), 0), 64);
+        HttpServer front = servers.bind(InetAddress.getLoopbackAddress());
+        HttpServer cdn = servers.bind(Loopback.secondary());
         Journal journal = new Journal();
         RegistryClock clock = new RegistryClock(Clock.systemUTC());
         UrlSigner signer = new UrlSigner();
         Relay relay = new Relay();
         URI base = upstream.resolve("/");
-        String cdnBase = "http://" + hostAndPort(cdn);
-        mount(
+        String cdnBase = "http://" + KitServers.hostAndPort(cdn);
+        KitServers.mount(
             front,
+            "/",
             Origin.REGISTRY,
             new FrontHandler(base, relay, () -> cdnBase, signer, clock, urlLifetime),
-            journal);
-        mount(cdn, Origin.CDN, new FrontCdnHandler(base, relay, signer, clock), journal);
-        for (HttpServer server : new HttpServer[] {front, cdn}) {
-          server.setExecutor(executor);
-          server.start();
-        }
+            journal::add);
+        KitServers.mount(
+            cdn, "/", Origin.CDN, new FrontCdnHandler(base, relay, signer, clock), journal::add);
+        servers.start();
         // skopeo tries TLS first; hang up on it at once instead of letting it time out
         TlsRefusingPort frontPort =
             new TlsRefusingPort(InetAddress.getLoopbackAddress(), front.getAddress(), prefix);
-        return new CdnFront(front, frontPort, cdn, executor, clock, journal);
+        return new CdnFront(servers, frontPort, cdn, clock, journal);
       } catch (IOException e) {
-        for (HttpServer server : new HttpServer[] {front, cdn}) {
-          if (server != null) {
-            server.stop(0);
-          }
-        }
-        executor.shutdownNow();
+        servers.close();
         throw new UncheckedIOException("could not start the CDN front", e);
       }
-    }
-
-    private static void mount(
-        HttpServer server, Origin origin, HttpHandler handler, Journal journal) {
-      HttpContext context = server.createContext("/", handler);
-      context.getFilters().add(new JournalFilter(origin, journal::add));
     }
   }
 }

@@ -1,29 +1,28 @@
 package dev.registryclient.testkit;
 
-import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import dev.registryclient.testkit.RecordedRequest.Origin;
 import dev.registryclient.testkit.internal.AccessPolicy;
-import dev.registryclient.testkit.internal.JournalFilter;
 import dev.registryclient.testkit.internal.JwtSigner;
+import dev.registryclient.testkit.internal.KitServers;
 import dev.registryclient.testkit.internal.RegistryClock;
 import dev.registryclient.testkit.internal.TokenHandler;
 import dev.registryclient.testkit.internal.TokenIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 /**
  * A standalone token server (bearer realm) issuing the ES256 JWTs a real distribution registry
@@ -46,20 +45,22 @@ import java.util.concurrent.TimeUnit;
  * {@link #close()} stops the server and deletes it.
  */
 public final class JwtTokenServer implements AutoCloseable {
+  private static final String CERT_FILE = "token-signer.pem";
+
+  private final KitServers servers;
   private final HttpServer server;
-  private final ExecutorService executor;
   private final JwtSigner signer;
   private final Path certDirectory;
   private final Journal journal;
 
   private JwtTokenServer(
+      KitServers servers,
       HttpServer server,
-      ExecutorService executor,
       JwtSigner signer,
       Path certDirectory,
       Journal journal) {
+    this.servers = servers;
     this.server = server;
-    this.executor = executor;
     this.signer = signer;
     this.certDirectory = certDirectory;
     this.journal = journal;
@@ -72,9 +73,7 @@ public final class JwtTokenServer implements AutoCloseable {
 
   /** The token endpoint, {@code http://127.0.0.1:PORT/token}: the registry's {@code realm}. */
   public URI realm() {
-    InetSocketAddress address = server.getAddress();
-    return URI.create(
-        "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/token");
+    return URI.create("http://" + KitServers.hostAndPort(server) + "/token");
   }
 
   /** The service name, which is also every token's audience. */
@@ -89,7 +88,7 @@ public final class JwtTokenServer implements AutoCloseable {
 
   /** A PEM file with the certificate of the key that signs the tokens. */
   public Path rootCertBundle() {
-    return certDirectory.resolve("token-signer.pem");
+    return certDirectory.resolve(CERT_FILE);
   }
 
   /** The libtrust id of the signing key, the {@code kid} of every token. */
@@ -105,19 +104,8 @@ public final class JwtTokenServer implements AutoCloseable {
   /** Stops the server and deletes the certificate file. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try {
-      Files.deleteIfExists(rootCertBundle());
-      Files.deleteIfExists(certDirectory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + certDirectory, e);
-    }
+    servers.close();
+    deleteCertificate(certDirectory);
   }
 
   @Override
@@ -125,9 +113,25 @@ public final class JwtTokenServer implements AutoCloseable {
     return "JwtTokenServer[" + realm() + ", service " + service() + "]";
   }
 
-  /** Users, grants, public repositories and token lifetime of a {@link JwtTokenServer}. */
+  private static void deleteCertificate(Path directory) {
+    try {
+      Files.deleteIfExists(directory.resolve(CERT_FILE));
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + directory, e);
+    }
+  }
+
+  /**
+   * Users, grants, public repositories and token lifetime of a {@link JwtTokenServer}. Reusable:
+   * each {@link #start()} starts an independent server with its own key.
+   */
   public static final class Builder {
-    private final AccessPolicy access = new AccessPolicy();
+    private record Grant(String user, String glob, Set<String> actions) {}
+
+    private final Map<String, String> users = new LinkedHashMap<>();
+    private final List<Grant> grants = new ArrayList<>();
+    private final List<String> publicRepositories = new ArrayList<>();
     private String service = "docker-registry-it";
     private String issuer = "registry-client-testkit";
     private Duration tokenLifetime = Duration.ofMinutes(5);
@@ -136,19 +140,23 @@ public final class JwtTokenServer implements AutoCloseable {
 
     /** Adds a user, who may do nothing until granted. */
     public Builder user(String user, String password) {
-      access.addUser(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password));
+      users.put(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
       return this;
     }
 
     /** Lets {@code user} perform {@code actions} in repositories matching the glob. */
     public Builder grant(String user, String repositoryGlob, String... actions) {
-      access.grant(user, repositoryGlob, new LinkedHashSet<>(List.of(actions)));
+      if (!users.containsKey(user)) {
+        throw new IllegalArgumentException(
+            "unknown user \"" + user + "\": add it with user() first");
+      }
+      grants.add(new Grant(user, repositoryGlob, new LinkedHashSet<>(List.of(actions))));
       return this;
     }
 
     /** Lets anyone pull from repositories matching {@code repositoryGlob}. */
     public Builder publicRepository(String repositoryGlob) {
-      access.makePublic(Objects.requireNonNull(repositoryGlob, "repositoryGlob"));
+      publicRepositories.add(Objects.requireNonNull(repositoryGlob, "repositoryGlob"));
       return this;
     }
 
@@ -173,47 +181,41 @@ public final class JwtTokenServer implements AutoCloseable {
       return this;
     }
 
-    /** Binds a free loopback port, writes the certificate and starts answering. */
+    /** Writes the certificate, binds a free loopback port and starts answering. */
     public JwtTokenServer start() {
       JwtSigner signer = new JwtSigner(issuer, service);
-      Journal journal = new Journal();
       TokenIssuer tokens =
           new TokenIssuer(new RegistryClock(Clock.systemUTC()), tokenLifetime, signer);
+      Journal journal = new Journal();
+      KitServers servers = new KitServers("jwt-token-server-", 4);
       Path certDirectory = null;
       try {
         certDirectory = Files.createTempDirectory("jwt-token-server-");
-        Files.writeString(certDirectory.resolve("token-signer.pem"), signer.certificatePem());
-        HttpServer server =
-            HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        HttpContext context =
-            server.createContext("/token", new TokenHandler(access, tokens, false));
-        context.getFilters().add(new JournalFilter(Origin.TOKEN, journal::add));
-        ExecutorService executor =
-            Executors.newFixedThreadPool(
-                4,
-                r -> {
-                  Thread t = new Thread(r, "jwt-token-server");
-                  t.setDaemon(true);
-                  return t;
-                });
-        server.setExecutor(executor);
-        server.start();
-        return new JwtTokenServer(server, executor, signer, certDirectory, journal);
+        Files.writeString(certDirectory.resolve(CERT_FILE), signer.certificatePem());
+        HttpServer server = servers.bind(InetAddress.getLoopbackAddress());
+        KitServers.mount(
+            server,
+            "/token",
+            Origin.TOKEN,
+            new TokenHandler(access(), tokens, false),
+            journal::add);
+        servers.start();
+        return new JwtTokenServer(servers, server, signer, certDirectory, journal);
       } catch (IOException e) {
+        servers.close();
         if (certDirectory != null) {
-          deleteQuietly(certDirectory);
+          deleteCertificate(certDirectory);
         }
         throw new UncheckedIOException("could not start the token server", e);
       }
     }
 
-    private static void deleteQuietly(Path directory) {
-      try {
-        Files.deleteIfExists(directory.resolve("token-signer.pem"));
-        Files.deleteIfExists(directory);
-      } catch (IOException ignored) {
-        // best effort while already failing
-      }
+    private AccessPolicy access() {
+      AccessPolicy access = new AccessPolicy();
+      users.forEach(access::addUser);
+      grants.forEach(g -> access.grant(g.user(), g.glob(), g.actions()));
+      publicRepositories.forEach(access::makePublic);
+      return access;
     }
   }
 }
