@@ -46,7 +46,7 @@ class LargeLayerIT {
 
       Path out = tmp.resolve("layout");
       Path log = tmp.resolve("child.log");
-      int exit = pullInChildJvm(registry.url(), out, log);
+      int exit = pullInChildJvm(registry.hostAndPort() + "/it/big:v1", out, log);
       String output = Files.readString(log);
       assertThat(exit).as("child JVM output:\n%s", output).isZero();
       long maxMemory =
@@ -65,7 +65,7 @@ class LargeLayerIT {
     }
   }
 
-  private int pullInChildJvm(URI registry, Path out, Path log) throws Exception {
+  private int pullInChildJvm(String image, Path out, Path log) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process child =
         new ProcessBuilder(
@@ -75,9 +75,7 @@ class LargeLayerIT {
                     "-cp",
                     System.getProperty("java.class.path"),
                     LargeLayerPull.class.getName(),
-                    registry.toString(),
-                    "it/big",
-                    "v1",
+                    image,
                     out.toString()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())

@@ -2,6 +2,7 @@ package dev.registryclient.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.testkit.PushedImage;
 import dev.registryclient.testkit.TestRegistry;
 import dev.registryclient.testkit.distribution.DistributionRegistry;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,12 @@ class ListingIT {
 
   @TempDir static Path tmp;
   static DistributionRegistry registry;
-  static SdkSteps sdk;
+  static RegistryClient client;
 
   @BeforeAll
   static void pushWithSkopeo() {
-    registry = DistributionRegistry.builder().start();
-    sdk = SdkSteps.anonymous(registry.url());
+    registry = DistributionRegistry.builder().catalogPageSize(2).start();
+    client = RegistryClient.builder().build();
     Path layout = Images.helloLayout(tmp, "v1", "listed\n");
     for (String repo : REPOSITORIES) {
       Images.push(layout, "v1", registry.hostAndPort() + "/" + repo + ":v1", "--format", "oci");
@@ -42,8 +44,8 @@ class ListingIT {
 
   @AfterAll
   static void stop() {
-    if (sdk != null) {
-      sdk.close();
+    if (client != null) {
+      client.close();
     }
     if (registry != null) {
       registry.close();
@@ -52,7 +54,8 @@ class ListingIT {
 
   @Test
   void allTagsOfARealRepositoryAreListed() {
-    assertThat(sdk.tags("it/list-a", 2)).containsExactlyInAnyOrder("v1", "v2", "v3", "latest");
+    assertThat(tags(client, registry.hostAndPort() + "/it/list-a"))
+        .containsExactlyInAnyOrder("v1", "v2", "v3", "latest");
   }
 
   @Test
@@ -60,7 +63,7 @@ class ListingIT {
     HttpResponse<Void> firstPage =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(registry.url() + "/v2/_catalog?n=2"))
+                HttpRequest.newBuilder(URI.create(registry.url() + "/v2/_catalog"))
                     .timeout(Duration.ofSeconds(10))
                     .build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -68,18 +71,25 @@ class ListingIT {
         .as("docker-registry paginates the catalog")
         .hasValueSatisfying(link -> assertThat(link).contains("rel=\"next\""));
 
-    assertThat(sdk.catalog(2)).containsExactlyElementsOf(REPOSITORIES);
+    try (Stream<String> catalog = client.catalog(registry.hostAndPort())) {
+      assertThat(catalog).containsExactlyElementsOf(REPOSITORIES);
+    }
+  }
+
+  private static List<String> tags(RegistryClient client, String repository) {
+    try (Stream<String> tags = client.tags(repository)) {
+      return tags.toList();
+    }
   }
 
   @Test
   void tagsServedFiftyPerPageByTheTestKitAreAllListed() {
-    try (TestRegistry kit = TestRegistry.builder().tagPageSize(50).start();
-        SdkSteps kitSdk = SdkSteps.anonymous(kit.url())) {
+    try (TestRegistry kit = TestRegistry.builder().tagPageSize(50).start()) {
       PushedImage image = kit.image("it/many").layer(16).push("t000");
       List<String> tags = IntStream.range(0, 120).mapToObj(i -> String.format("t%03d", i)).toList();
       tags.forEach(t -> kit.pushManifest("it/many", t, image.mediaType(), image.manifest()));
 
-      assertThat(kitSdk.tags("it/many", 0)).containsExactlyElementsOf(tags);
+      assertThat(tags(client, kit.hostAndPort() + "/it/many")).containsExactlyElementsOf(tags);
       assertThat(kit.journal().matching("GET", "/v2/it/many/tags/list.*")).hasSize(3);
     }
   }

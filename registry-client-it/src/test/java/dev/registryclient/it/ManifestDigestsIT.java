@@ -2,13 +2,17 @@ package dev.registryclient.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.MediaType;
 import dev.registryclient.api.Platform;
+import dev.registryclient.api.client.PullResult;
+import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.api.manifest.Schema1Manifest;
+import dev.registryclient.oci.layout.OciLayout;
 import dev.registryclient.testkit.distribution.DistributionRegistry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,18 +28,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestDigestsIT {
   private static final String SIGNED_SCHEMA1 =
       "application/vnd.docker.distribution.manifest.v1+prettyjws";
+
   @TempDir static Path tmp;
   static DistributionRegistry registry;
-  static SdkSteps sdk;
+  static RegistryClient client;
+  static String repo;
 
   @BeforeAll
   static void pushWithSkopeo() {
     registry = DistributionRegistry.builder().start();
-    sdk = SdkSteps.anonymous(registry.url());
+    client = RegistryClient.builder().build();
     Images.helloLayout(tmp, "amd64", "amd64\n");
     Path layout = Images.helloLayout(tmp, "arm64", "arm64\n");
     Images.addIndex(layout, "multi");
-    String repo = registry.hostAndPort() + "/it/digests";
+    repo = registry.hostAndPort() + "/it/digests";
     Images.push(layout, "amd64", repo + ":v2s2", "--format", "v2s2");
     Images.push(layout, "amd64", repo + ":v2s1", "--format", "v2s1");
     Images.push(layout, "amd64", repo + ":oci", "--format", "oci");
@@ -44,8 +50,8 @@ class ManifestDigestsIT {
 
   @AfterAll
   static void stop() {
-    if (sdk != null) {
-      sdk.close();
+    if (client != null) {
+      client.close();
     }
     if (registry != null) {
       registry.close();
@@ -54,7 +60,7 @@ class ManifestDigestsIT {
 
   @Test
   void dockerSchema2DigestMatchesSkopeoAndTheRegistry() throws Exception {
-    Manifest manifest = sdk.manifest("it/digests", "v2s2");
+    Manifest manifest = client.manifest(repo + ":v2s2");
     assertThat(manifest).isInstanceOf(ImageManifest.class);
     assertThat(manifest.mediaType().is(MediaType.DOCKER_MANIFEST)).isTrue();
     assertThat(manifest.digest())
@@ -63,17 +69,18 @@ class ManifestDigestsIT {
   }
 
   @Test
-  void ociManifestDigestMatchesSkopeoAndTheRegistry() throws Exception {
-    Manifest manifest = sdk.manifest("it/digests", "oci");
+  void ociManifestDigestMatchesSkopeoTheRegistryAndResolve() throws Exception {
+    Manifest manifest = client.manifest(repo + ":oci");
     assertThat(manifest.mediaType().is(MediaType.OCI_MANIFEST)).isTrue();
     assertThat(manifest.digest())
         .isEqualTo(skopeoDigest("oci"))
-        .isEqualTo(registryDigest("oci", MediaType.OCI_MANIFEST));
+        .isEqualTo(registryDigest("oci", MediaType.OCI_MANIFEST))
+        .isEqualTo(client.resolve(repo + ":oci").digest());
   }
 
   @Test
   void signedSchema1DigestIsTheRegistrysDigestOfThePayloadNotOfTheSignedBytes() throws Exception {
-    Manifest manifest = sdk.manifest("it/digests", "v2s1");
+    Manifest manifest = client.manifest(repo + ":v2s1");
     assertThat(manifest).isInstanceOf(Schema1Manifest.class);
     Schema1Manifest schema1 = (Schema1Manifest) manifest;
     assertThat(schema1.digest())
@@ -84,7 +91,7 @@ class ManifestDigestsIT {
 
   @Test
   void indexPushedWithAllKeepsItsDigestAndEachPlatformsManifest() throws Exception {
-    Manifest manifest = sdk.manifest("it/digests", "multi");
+    Manifest manifest = client.manifest(repo + ":multi");
     assertThat(manifest).isInstanceOf(ImageIndex.class);
     ImageIndex index = (ImageIndex) manifest;
     assertThat(index.digest())
@@ -93,11 +100,33 @@ class ManifestDigestsIT {
     assertThat(index.manifests())
         .extracting(d -> d.platform().orElseThrow())
         .containsExactly(Platform.parse("linux/amd64"), Platform.parse("linux/arm64"));
-    for (var child : index.manifests()) {
-      Manifest image = sdk.manifest("it/digests", child.digest().toString());
+    for (Descriptor child : index.manifests()) {
+      Manifest image = client.manifest(repo + "@" + child.digest());
       assertThat(image.digest()).isEqualTo(child.digest());
       assertThat(image.size()).isEqualTo((int) child.size());
     }
+  }
+
+  @Test
+  void pullingOnePlatformOfTheIndexStoresThatPlatformsManifest(@TempDir Path out) {
+    PullResult result =
+        client
+            .pull(repo + ":multi")
+            .platform(Platform.parse("linux/arm64"))
+            .into(OciLayout.at(out))
+            .execute();
+    Descriptor arm = ((ImageIndex) client.manifest(repo + ":multi")).manifests().get(1);
+    assertThat(result.manifest().digest()).isEqualTo(arm.digest());
+    assertThat(result.platform()).hasValue(Platform.parse("linux/arm64"));
+  }
+
+  @Test
+  void pullingAllPlatformsStoresTheIndexSkopeoPushed(@TempDir Path out) {
+    PullResult result =
+        client.pull(repo + ":multi").allPlatforms().into(OciLayout.at(out)).execute();
+    assertThat(result.manifest().digest()).isEqualTo(skopeoDigest("multi"));
+    assertThat(Digest.sha256(Images.rawManifest("oci:" + out + ":multi")))
+        .isEqualTo(skopeoDigest("multi"));
   }
 
   /** The registry's {@code Docker-Content-Digest}, asked for with the JDK's own client. */
@@ -116,7 +145,6 @@ class ManifestDigestsIT {
   }
 
   private static Digest skopeoDigest(String tag) {
-    return Digest.sha256(
-        Images.rawManifest("docker://" + registry.hostAndPort() + "/it/digests:" + tag));
+    return Digest.sha256(Images.rawManifest("docker://" + repo + ":" + tag));
   }
 }

@@ -3,7 +3,8 @@ package dev.registryclient.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.registryclient.api.Digest;
-import dev.registryclient.oci.layout.LayoutDescriptor;
+import dev.registryclient.api.client.PullResult;
+import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.oci.layout.OciLayout;
 import dev.registryclient.testkit.distribution.DistributionRegistry;
 import java.nio.file.Files;
@@ -17,20 +18,22 @@ import org.junit.jupiter.api.io.TempDir;
 class OciLayoutInteropIT {
   @TempDir static Path tmp;
   static DistributionRegistry registry;
-  static SdkSteps sdk;
+  static RegistryClient client;
+  static String image;
 
   @BeforeAll
   static void pushWithSkopeo() {
     registry = DistributionRegistry.builder().start();
-    sdk = SdkSteps.anonymous(registry.url());
+    client = RegistryClient.builder().build();
     Path layout = Images.helloLayout(tmp, "v1", "written by umoci, pulled by the SDK\n");
-    Images.push(layout, "v1", registry.hostAndPort() + "/it/layout:oci", "--format", "oci");
+    image = registry.hostAndPort() + "/it/layout:oci";
+    Images.push(layout, "v1", image, "--format", "oci");
   }
 
   @AfterAll
   static void stop() {
-    if (sdk != null) {
-      sdk.close();
+    if (client != null) {
+      client.close();
     }
     if (registry != null) {
       registry.close();
@@ -39,29 +42,31 @@ class OciLayoutInteropIT {
 
   @Test
   void skopeoInspectsWhatTheSdkPulled(@TempDir Path out) {
-    LayoutDescriptor pulled = sdk.pullInto("it/layout", "oci", OciLayout.at(out));
+    PullResult pulled = client.pull(image).into(OciLayout.at(out)).execute();
     String inspect = Images.skopeo("inspect", "oci:" + out + ":oci");
-    assertThat(inspect).contains("\"Digest\": \"" + pulled.digest() + "\"");
-    assertThat(Digest.sha256(Images.rawManifest("oci:" + out + ":oci"))).isEqualTo(pulled.digest());
+    assertThat(inspect).contains("\"Digest\": \"" + pulled.manifest().digest() + "\"");
+    assertThat(Digest.sha256(Images.rawManifest("oci:" + out + ":oci")))
+        .isEqualTo(pulled.manifest().digest());
   }
 
-  // only OCI manifests: skopeo 1.9's oci: transport ignores index.json entries whose media type
-  // is Docker's ("no descriptor found for reference"), so a Docker v2s2 image stored as served
-  // is invisible to it
+  // an OCI manifest only: skopeo 1.9's oci: transport ignores index.json entries whose media type
+  // is Docker's ("no descriptor found for reference"), so a Docker v2s2 image stored as served is
+  // invisible to it
   @Test
   void skopeoCopiesTheSdksLayoutBackToTheRegistryUnchanged(@TempDir Path out) {
-    LayoutDescriptor pulled = sdk.pullInto("it/layout", "oci", OciLayout.at(out));
+    PullResult pulled = client.pull(image).into(OciLayout.at(out)).execute();
     Images.skopeo(
         "copy",
         "--dest-tls-verify=false",
         "oci:" + out + ":oci",
         "docker://" + registry.hostAndPort() + "/it/copied:oci");
-    assertThat(sdk.manifest("it/copied", "oci").digest()).isEqualTo(pulled.digest());
+    assertThat(client.manifest(registry.hostAndPort() + "/it/copied:oci").digest())
+        .isEqualTo(pulled.manifest().digest());
   }
 
   @Test
   void umociUnpacksTheSdksLayoutWithTheFileContent(@TempDir Path out) throws Exception {
-    sdk.pullInto("it/layout", "oci", OciLayout.at(out.resolve("layout")));
+    client.pull(image).into(OciLayout.at(out.resolve("layout"))).execute();
     Path bundle = out.resolve("bundle");
     Images.umoci(
         "unpack", "--rootless", "--image", out.resolve("layout") + ":oci", bundle.toString());
