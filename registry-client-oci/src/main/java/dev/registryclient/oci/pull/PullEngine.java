@@ -162,8 +162,11 @@ public final class PullEngine {
     return Optional.of(config.platform());
   }
 
+  /** Between phases: stop if interrupted (manifest requests do not react to it), late or ended. */
   private static void checkpoint(PullScope scope, long deadline) {
-    if (deadline - System.nanoTime() <= 0) {
+    if (Thread.currentThread().isInterrupted()) {
+      scope.cancel("interrupted");
+    } else if (deadline - System.nanoTime() <= 0) {
       scope.cancel("deadline passed");
     }
     scope.check();
