@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks and turns the results into benchmarks/results/jmh.{json,md,svg}.
+#
+#   benchmarks/run.sh quick     # 1 fork, 1 s iterations, small pull image only: under 3 minutes
+#   benchmarks/run.sh full      # every benchmark with its own settings (about an hour on 2 cores)
+#   benchmarks/run.sh quick Digest   # extra arguments go to JMH (here: a benchmark regex)
+#
+# The jar is built when missing: ./mvnw -pl benchmarks -am package -DskipTests
+# (-DskipTests skips the other modules' tests, which `package` would otherwise run first).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/benchmarks/target/benchmarks.jar"
+results="$root/benchmarks/results"
+profile="${1:-quick}"
+shift || true
+
+case "$profile" in
+  quick)
+    # 64 MiB pulls (64 x 1 MiB) at parallelism 1 and 4; the 8 x 64 MiB image only in `full`
+    jmh_args=(-f 1 -wi 1 -i 3 -w 1s -r 1s -p layout=64x1MiB -p parallelism=1,4) ;;
+  full)
+    jmh_args=() ;;
+  *)
+    echo "usage: $0 [quick|full] [JMH arguments...]" >&2
+    exit 2 ;;
+esac
+
+if [[ ! -f "$jar" ]]; then
+  (cd "$root" && ./mvnw -q -B -pl benchmarks -am package -DskipTests)
+fi
+
+mkdir -p "$results"
+java -jar "$jar" "${jmh_args[@]}" -rf json -rff "$results/jmh.json" "$@"
+python3 "$root/benchmarks/report.py" "$results/jmh.json" \
+  --markdown "$results/jmh.md" --svg "$results/jmh.svg" \
+  --title "registry-client JMH ($profile profile, $(date -u +%Y-%m-%d))"
+echo "results: $results/jmh.json, jmh.md, jmh.svg"
