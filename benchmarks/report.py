@@ -3,7 +3,7 @@
 
     python3 benchmarks/report.py benchmarks/results/jmh.json \
         --markdown benchmarks/results/jmh.md --svg benchmarks/results/jmh.svg \
-        [--readme benchmarks/README.md]
+        [--machine benchmarks/results/jmh-machine.md] [--readme benchmarks/README.md]
 
 Byte-moving benchmarks get a MiB/s column: for throughput benchmarks one operation is one MiB
 (see the benchmark classes), for the pull benchmark the image size from its `layout` parameter
@@ -130,6 +130,7 @@ def main():
     parser.add_argument("--svg", help="write the chart here")
     parser.add_argument("--readme", help="put the table between the jmh markers of this file")
     parser.add_argument("--title", default="registry-client JMH results")
+    parser.add_argument("--machine", help="a markdown file describing the run, put above the table")
     args = parser.parse_args()
 
     with open(args.json, encoding="utf-8") as f:
@@ -137,6 +138,9 @@ def main():
     if not isinstance(rows, list) or not rows:
         sys.exit(f"{args.json}: no JMH results in it")
     table = markdown(rows)
+    if args.machine:
+        with open(args.machine, encoding="utf-8") as f:
+            table = f.read().rstrip("\n") + "\n\n" + table
     if args.markdown:
         with open(args.markdown, "w", encoding="utf-8") as f:
             f.write(table)

@@ -31,8 +31,20 @@ if [[ ! -f "$jar" ]]; then
 fi
 
 mkdir -p "$results"
+machine() {
+  echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+    "(SHA extensions: $(grep -qw sha_ni /proc/cpuinfo && echo yes || echo no))," \
+    "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "- JDK: $(java -version 2>&1 | head -1)"
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); profile \`$profile\`: $*"
+}
+{
+  machine "${jmh_args[@]}" "$@"
+  echo "- Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$results/jmh-machine.md"
 java -jar "$jar" "${jmh_args[@]}" -rf json -rff "$results/jmh.json" "$@"
-python3 "$root/benchmarks/report.py" "$results/jmh.json" \
+echo "- Load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$results/jmh-machine.md"
+python3 "$root/benchmarks/report.py" "$results/jmh.json" --machine "$results/jmh-machine.md" \
   --markdown "$results/jmh.md" --svg "$results/jmh.svg" \
   --title "registry-client JMH ($profile profile, $(date -u +%Y-%m-%d))"
 echo "results: $results/jmh.json, jmh.md, jmh.svg"
