@@ -14,4 +14,7 @@ module dev.registryclient.oci {
   exports dev.registryclient.oci.manifest;
   exports dev.registryclient.oci.paging;
   exports dev.registryclient.oci.platform;
+
+  provides dev.registryclient.api.client.RegistryClientFactory with
+      dev.registryclient.oci.client.OciRegistryClientFactory;
 }

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.hc.client5.http.auth.AuthSchemeFactory;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -27,7 +28,6 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
-import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -85,7 +85,8 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    BasicClassicHttpRequest wire = new BasicClassicHttpRequest(request.method(), request.uri());
+    // HttpUriRequestBase is cancellable: closing an unfinished body aborts the socket with it
+    HttpUriRequestBase wire = new HttpUriRequestBase(request.method(), request.uri());
     for (Map.Entry<String, String> h : request.headers().fields()) {
       wire.addHeader(h.getKey(), h.getValue());
     }
@@ -100,7 +101,7 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
       }
       HttpHost target = HttpHost.create(request.uri());
       ClassicHttpResponse answer = client.executeOpen(target, wire, null);
-      return Response.of(request, answer.getCode(), headersOf(answer), bodyOf(answer));
+      return Response.of(request, answer.getCode(), headersOf(answer), bodyOf(answer, wire));
     } catch (IOException e) {
       throw new TransportIOException(request, e);
     } finally {
@@ -118,16 +119,43 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
     return headers.build();
   }
 
-  private static InputStream bodyOf(ClassicHttpResponse answer) throws IOException {
+  private static InputStream bodyOf(ClassicHttpResponse answer, HttpUriRequestBase wire)
+      throws IOException {
     HttpEntity entity = answer.getEntity();
     InputStream content =
         entity == null ? new ByteArrayInputStream(new byte[0]) : entity.getContent();
     return new FilterInputStream(content) {
+      private boolean atEnd = entity == null;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        atEnd |= b < 0;
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        atEnd |= n < 0;
+        return n;
+      }
+
       @Override
       public void close() throws IOException {
-        // Closing the response (not the content stream, which would drain it) releases the
-        // connection if the body was read to its end, and discards it otherwise.
-        answer.close();
+        if (atEnd) {
+          answer.close(); // the body was read to its end: the connection goes back to the pool
+          return;
+        }
+        // Closing the response alone would first drain the rest of the body (HttpClient closes
+        // the entity's content stream), which for a large or slow blob takes as long as the
+        // download; cancelling the request discards the connection at once.
+        wire.cancel();
+        try {
+          answer.close();
+        } catch (IOException expected) {
+          // the socket is already closed; the drain attempt fails and the connection is gone
+        }
       }
     };
   }
