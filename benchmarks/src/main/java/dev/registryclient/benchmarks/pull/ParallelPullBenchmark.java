@@ -32,7 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code parallelism}: concurrent blob downloads;
  *   <li>{@code cdn}: whether blob GETs answer 302 to a CDN origin on 127.0.0.2 with a signed URL;
  *   <li>{@code store}: {@code file} ({@link FileBlobStore}, default settings, emptied after every
- *       pull) or {@code discard} ({@link DiscardingBlobStore}: hashing without the disk).
+ *       pull) or {@code discard} ({@link DiscardingBlobStore}: hashing without the disk);
+ *   <li>{@code driver}: {@code engine} (the fluent client's pull engine, the default) or {@code
+ *       transport} ({@link TransportPull}: manifest fetch plus a thread pool of plain blob GETs,
+ *       the floor to measure the engine's own overhead against; ask for it with {@code -p
+ *       driver=engine,transport}).
  * </ul>
  *
  * <p>The test kit runs in the benchmark's JVM and shares its CPUs, so these numbers understate what
@@ -60,9 +64,12 @@ public class ParallelPullBenchmark {
   @Param({"discard", "file"})
   public String store;
 
+  @Param({"engine"})
+  public String driver;
+
   private TestRegistry registry;
   private TempDirectory directory;
-  private PullDriver driver;
+  private PullDriver puller;
   private BlobStore target;
 
   @Setup(Level.Trial)
@@ -79,7 +86,12 @@ public class ParallelPullBenchmark {
     }
     push.push(TAG);
     directory = TempDirectory.create("bench-pull-");
-    driver = new TransportPull(registry.url(), parallelism);
+    puller =
+        switch (driver) {
+          case "engine" -> new EnginePull(registry.hostAndPort(), parallelism);
+          case "transport" -> new TransportPull(registry.url(), parallelism);
+          default -> throw new IllegalArgumentException("unknown driver: " + driver);
+        };
   }
 
   @Setup(Level.Invocation)
@@ -99,13 +111,13 @@ public class ParallelPullBenchmark {
 
   @TearDown(Level.Trial)
   public void stopRegistry() {
-    driver.close();
+    puller.close();
     registry.close();
     directory.close();
   }
 
   @Benchmark
   public long pull() {
-    return driver.pull(REPOSITORY, TAG, target);
+    return puller.pull(REPOSITORY, TAG, target);
   }
 }

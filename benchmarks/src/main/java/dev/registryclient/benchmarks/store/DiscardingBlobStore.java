@@ -7,14 +7,21 @@ import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.store.BlobStore;
 import dev.registryclient.api.store.BlobWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * A store that verifies what it is given (size and SHA-256, like a real store) and then forgets it.
- * Benchmarks write into it to measure network and hashing without the disk.
+ * A store that verifies what it is given (size and SHA-256, like a real store) and then forgets it,
+ * except for small blobs (manifests and configs, up to {@value #KEPT_SIZE} bytes), which it keeps
+ * in memory because a pull reads the config back to check the platform. Benchmarks write into it to
+ * measure network and hashing without the disk.
  *
  * <pre>{@code
  * BlobStore store = new DiscardingBlobStore();
@@ -24,24 +31,34 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>It never holds a blob, so every pull into it downloads everything. Thread-safe.
+ * <p>It never holds a layer, so every pull into a fresh one downloads everything. Thread-safe.
  */
 public final class DiscardingBlobStore implements BlobStore {
+  /** Blobs up to this size are kept; bigger ones are verified and dropped. */
+  public static final int KEPT_SIZE = 64 * 1024;
+
   private static final ErrorContext CONTEXT = ErrorContext.of(Phase.BLOB);
+
+  private final Map<Digest, byte[]> kept = new ConcurrentHashMap<>();
 
   @Override
   public boolean exists(Digest digest) {
-    return false;
+    return kept.containsKey(digest);
   }
 
   @Override
   public OptionalLong size(Digest digest) {
-    return OptionalLong.empty();
+    byte[] blob = kept.get(digest);
+    return blob == null ? OptionalLong.empty() : OptionalLong.of(blob.length);
   }
 
   @Override
   public InputStream open(Digest digest) {
-    throw new BlobNotFoundInStoreException(CONTEXT, digest.toString(), toString());
+    byte[] blob = kept.get(digest);
+    if (blob == null) {
+      throw new BlobNotFoundInStoreException(CONTEXT, digest.toString(), toString());
+    }
+    return new ByteArrayInputStream(blob);
   }
 
   @Override
@@ -49,17 +66,17 @@ public final class DiscardingBlobStore implements BlobStore {
     if (expectedSize < 0) {
       throw new IllegalArgumentException("expectedSize must not be negative: " + expectedSize);
     }
-    return new VerifyingWriter(expected, expectedSize);
+    return new VerifyingWriter(expected, expectedSize, kept);
   }
 
   @Override
   public boolean delete(Digest digest) {
-    return false;
+    return kept.remove(digest) != null;
   }
 
   @Override
   public Stream<Digest> list() {
-    return Stream.empty();
+    return List.copyOf(kept.keySet()).stream();
   }
 
   @Override
@@ -67,18 +84,22 @@ public final class DiscardingBlobStore implements BlobStore {
     return "DiscardingBlobStore";
   }
 
-  /** Hashes and counts; commit compares. */
+  /** Hashes and counts; commit compares, and keeps a small blob. */
   private static final class VerifyingWriter implements BlobWriter {
     private final Digest expected;
     private final long expectedSize;
     private final MessageDigest hash;
+    private final Map<Digest, byte[]> kept;
+    private final ByteArrayOutputStream small;
     private long written;
     private boolean finished;
 
-    VerifyingWriter(Digest expected, long expectedSize) {
+    VerifyingWriter(Digest expected, long expectedSize, Map<Digest, byte[]> kept) {
       this.expected = expected;
       this.expectedSize = expectedSize;
       this.hash = expected.algorithm().newMessageDigest();
+      this.kept = kept;
+      this.small = expectedSize <= KEPT_SIZE ? new ByteArrayOutputStream() : null;
     }
 
     @Override
@@ -102,6 +123,9 @@ public final class DiscardingBlobStore implements BlobStore {
             CONTEXT, expectedSize + " bytes", "more than " + expectedSize + " bytes");
       }
       hash.update(bytes, offset, length);
+      if (small != null) {
+        small.write(bytes, offset, length);
+      }
       written += length;
     }
 
@@ -122,6 +146,9 @@ public final class DiscardingBlobStore implements BlobStore {
       Digest actual = Digest.fromBytes(expected.algorithm(), hash.digest());
       if (!actual.equals(expected)) {
         throw new DigestMismatchException(CONTEXT, expected.toString(), actual.toString());
+      }
+      if (small != null) {
+        kept.putIfAbsent(expected, small.toByteArray());
       }
     }
 
