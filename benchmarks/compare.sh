@@ -16,7 +16,8 @@
 # rounds of: skopeo copy docker://... oci:DIR, registry-client pull ... --layout DIR, and curl |
 # tee | SHA-256 for every blob at once (the bound: no parsing, no verification logic, no JVM); fresh DIR and `sync` before each run. Prints median seconds,
 # MB/s (10^6 bytes of blobs per second), peak RSS and the ratios, then pulls a single 512 MiB layer
-# with JAVA_OPTS=-Xmx64m. The table also goes to benchmarks/results/compare.md.
+# with JAVA_OPTS=-Xmx64m. The table also goes to benchmarks/results/compare.md and the compare
+# section of benchmarks/README.md.
 # Only loopback addresses are used; everything started is stopped on exit.
 set -euo pipefail
 
@@ -195,7 +196,7 @@ fi
 
 mkdir -p "$here/results"
 python3 - "$work/times" "$bytes" "$runs" "$layers" "$layer_mib" "${big:-}" "${big_bytes:-0}" \
-  "$big_mib" <<'PY' | tee "$here/results/compare.md"
+  "$big_mib" <<'PY' >"$here/results/compare.md"
 import statistics, sys, subprocess, datetime, os
 times, size, runs, layers, layer_mib, big, big_bytes, big_mib = sys.argv[1:9]
 size, big_bytes = int(size), int(big_bytes)
@@ -235,3 +236,5 @@ elif big:
     print(f"- single {big_mib} MiB layer with JAVA_OPTS=-Xmx64m: pulled in {float(seconds):.2f} s "
           f"({big_bytes / 1e6 / float(seconds):.0f} MB/s), peak RSS {int(rss) / 1024:.0f} MiB")
 PY
+cat "$here/results/compare.md"
+python3 "$here/readme_section.py" compare "$here/results/compare.md" "$here/README.md"

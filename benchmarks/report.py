@@ -17,6 +17,8 @@ import json
 import re
 import sys
 
+from readme_section import replace_section
+
 MIB_PER_OP = ("DigestBenchmark", "BlobWriteBenchmark")
 LAYOUT = re.compile(r"^(\d+)x(\d+)(KiB|MiB)$")
 TIME_UNITS = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6, "ns/op": 1e-9}
@@ -111,18 +113,6 @@ def svg(rows, title):
     return "\n".join(parts) + "\n"
 
 
-def replace_between_markers(path, table):
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    begin, end = "<!-- jmh:begin -->", "<!-- jmh:end -->"
-    if begin not in text or end not in text:
-        sys.exit(f"{path}: markers {begin} / {end} not found")
-    head, rest = text.split(begin, 1)
-    _, tail = rest.split(end, 1)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(head + begin + "\n" + table + end + tail)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("json", help="JMH result file (-rf json)")
@@ -148,7 +138,7 @@ def main():
         with open(args.svg, "w", encoding="utf-8") as f:
             f.write(svg(rows, args.title))
     if args.readme:
-        replace_between_markers(args.readme, table)
+        replace_section(args.readme, "jmh", table)
     if not (args.markdown or args.svg or args.readme):
         sys.stdout.write(table)
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks and turns the results into benchmarks/results/jmh.{json,md,svg}.
+# Runs the JMH benchmarks and turns the results into benchmarks/results/jmh.{json,md,svg} and the
+# JMH section of benchmarks/README.md.
 #
 #   benchmarks/run.sh quick     # 1 fork, 1 s iterations, small pull image only: under 3 minutes
 #   benchmarks/run.sh full      # every benchmark with its own settings (about an hour on 2 cores)
@@ -45,6 +46,6 @@ machine() {
 java -jar "$jar" "${jmh_args[@]}" -rf json -rff "$results/jmh.json" "$@"
 echo "- Load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$results/jmh-machine.md"
 python3 "$root/benchmarks/report.py" "$results/jmh.json" --machine "$results/jmh-machine.md" \
-  --markdown "$results/jmh.md" --svg "$results/jmh.svg" \
+  --markdown "$results/jmh.md" --svg "$results/jmh.svg" --readme "$root/benchmarks/README.md" \
   --title "registry-client JMH ($profile profile, $(date -u +%Y-%m-%d))"
 echo "results: $results/jmh.json, jmh.md, jmh.svg"
