@@ -206,6 +206,7 @@ public final class TestRegistry implements AutoCloseable {
     private int tagPageSize = 50;
     private Path blobDirectory;
     private int threads = 32;
+    private int port;
 
     private Builder() {}
 
@@ -331,6 +332,20 @@ public final class TestRegistry implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves the registry on this port of 127.0.0.1 instead of an ephemeral one (for trying other
+     * tools against it; tests keep the default 0, a free port).
+     *
+     * @throws IllegalArgumentException if not 0..65535
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
     /** Starts a registry with these options. */
     public TestRegistry start() {
       return TestRegistry.start(this);
@@ -352,7 +367,8 @@ public final class TestRegistry implements AutoCloseable {
           tagPageSize,
           faults,
           blobDirectory,
-          threads);
+          threads,
+          port);
     }
   }
 }

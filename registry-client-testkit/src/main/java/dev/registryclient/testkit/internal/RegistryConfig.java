@@ -19,6 +19,7 @@ import java.util.List;
  * @param faults faults to inject, in order
  * @param blobDirectory where blobs are stored, or null for a temporary directory
  * @param threads size of the request thread pool
+ * @param port the registry port on 127.0.0.1, 0 for a free one
  */
 public record RegistryConfig(
     AuthMode auth,
@@ -31,7 +32,8 @@ public record RegistryConfig(
     int tagPageSize,
     List<Fault> faults,
     Path blobDirectory,
-    int threads) {
+    int threads,
+    int port) {
 
   /** The service name in challenges and token requests. */
   public static final String SERVICE = "test-registry";

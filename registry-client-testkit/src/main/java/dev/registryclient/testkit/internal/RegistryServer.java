@@ -52,7 +52,7 @@ public final class RegistryServer implements AutoCloseable {
     BlobResponder responder = new BlobResponder(blobs, faults);
     UrlSigner signer = new UrlSigner();
 
-    registry = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
+    registry = HttpServer.create(new InetSocketAddress(loopback, config.port()), 64);
     cdn =
         config.cdnTtl() == null ? null : HttpServer.create(new InetSocketAddress(secondary, 0), 64);
     tokenServer =
