@@ -8,7 +8,9 @@
 #
 # Needs: docker-registry (Debian package `docker-registry`), skopeo, curl, sha256sum, python3, Java
 # 17, openssl (optional, see HASHER below), and GNU time at /usr/bin/time for peak RSS (Debian package `time`: apt-get install time).
-# The client is ./registry-client (built on first use); set CLIENT=/path/to/launcher to use another.
+# The client is ./registry-client (built on first use; rebuild after changes with
+# ./mvnw -q -pl examples -am package -DskipTests); CLIENT=/path/to/launcher uses another, and
+# CLIENT_ARGS adds options, e.g. CLIENT_ARGS="--parallel 8" (the CLI's default is 4 blobs at once).
 #
 # What it does: starts docker-registry on 127.0.0.1 (own config, storage in a temporary directory),
 # builds the reference image as an OCI layout (make_image.py: random data, so gzip cannot shrink it)
@@ -30,6 +32,7 @@ else
   layers=8 layer_mib=64 big_mib=512 runs="${RUNS:-5}"
 fi
 client="${CLIENT:-$root/registry-client}"
+CLIENT_ARGS="${CLIENT_ARGS:-}"
 # The bound hashes with OpenSSL (SHA extensions of the CPU, like the JDK); Debian's coreutils
 # sha256sum is not linked to OpenSSL and hashes several times slower. HASHER=sha256sum for it.
 if [[ -n "${HASHER:-}" ]]; then
@@ -113,7 +116,8 @@ for d in m["layers"] + [m["config"]]: print(d["digest"].split(":")[1])'
 
 # the three contenders; each writes into the fresh directory $1
 run_skopeo() { skopeo copy -q --src-tls-verify=false "docker://$registry/bench/$2:v1" "oci:$1:v1"; }
-run_client() { "$client" pull "$registry/bench/$2:v1" --layout "$1" >/dev/null; }
+# shellcheck disable=SC2086 # CLIENT_ARGS holds several words on purpose
+run_client() { "$client" pull --quiet ${CLIENT_ARGS:-} "$registry/bench/$2:v1" --layout "$1" >/dev/null; }
 run_curl() {
   local dest="$1" name="$2" hex
   mkdir -p "$dest"
@@ -158,7 +162,7 @@ say "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
   "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo);" \
   "$(java -version 2>&1 | head -1)"
 start_registry
-export registry client work hasher
+export registry client work hasher CLIENT_ARGS
 export -f run_skopeo run_client run_curl
 say "docker-registry on $registry; building and pushing $layers x $layer_mib MiB..."
 bytes="$(push_image image "$layers" "$layer_mib")"
