@@ -5,6 +5,7 @@
 #   benchmarks/compare.sh                # 8 x 64 MiB gzip layers, RUNS=5, 512 MiB layer at -Xmx64m
 #   SMALL=1 benchmarks/compare.sh        # quick try: 8 x 8 MiB, RUNS=3, 64 MiB layer (~1 minute)
 #   RUNS=9 benchmarks/compare.sh         # more runs per tool (default 5, SMALL=1: 3)
+#   PROFILE=1 benchmarks/compare.sh      # plus one client pull under JFR: where the time goes
 #
 # Needs: docker-registry (Debian package `docker-registry`), skopeo, curl, sha256sum, python3, Java
 # 17, openssl (optional, see HASHER below), and GNU time at /usr/bin/time for peak RSS (Debian package `time`: apt-get install time).
@@ -198,7 +199,19 @@ if [[ " ${contenders[*]} " == *" client "* ]]; then
   cp "$work/times.main" "$work/times"
 fi
 
+profile=""
+if [[ "${PROFILE:-0}" == 1 && " ${contenders[*]} " == *" client "* ]]; then
+  say "one more client pull with a JFR recording (PROFILE=1)..."
+  export JAVA_OPTS="-XX:StartFlightRecording=filename=$work/client.jfr,settings=profile"
+  cp "$work/times" "$work/times.main"
+  measure client image && profile=yes
+  cp "$work/times.main" "$work/times"
+  unset JAVA_OPTS
+fi
+
 mkdir -p "$here/results"
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+export load
 python3 - "$work/times" "$bytes" "$runs" "$layers" "$layer_mib" "${big:-}" "${big_bytes:-0}" \
   "$big_mib" <<'PY' >"$here/results/compare.md"
 import statistics, sys, subprocess, datetime, os
@@ -217,7 +230,8 @@ jdk = subprocess.run(["java", "-version"], capture_output=True, text=True).stder
 print(f"Image: {layers} x {layer_mib} MiB random gzip layers, {size / 1e6:.1f} MB of blobs; "
       f"median of {runs} runs after a warm-up round.  ")
 print(f"Machine: {os.cpu_count()} cores, {cpu}, {mem:.1f} GiB; {jdk}; "
-      f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC.\n")
+      f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; "
+      f"load average at the end {os.environ['load']}.\n")
 print("| Tool | median s | MB/s | peak RSS MiB | runs (s) |")
 print("|---|---:|---:|---:|---|")
 for tool in ("skopeo", "client", "curl"):
@@ -242,3 +256,8 @@ elif big:
 PY
 cat "$here/results/compare.md"
 python3 "$here/readme_section.py" compare "$here/results/compare.md" "$here/README.md"
+if [[ -n "$profile" ]]; then
+  python3 "$here/jfr_hot.py" "$work/client.jfr" >"$here/results/client-profile.md"
+  cat "$here/results/client-profile.md"
+  python3 "$here/readme_section.py" profile "$here/results/client-profile.md" "$here/README.md"
+fi
