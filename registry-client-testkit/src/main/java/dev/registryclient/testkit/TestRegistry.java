@@ -199,6 +199,7 @@ public final class TestRegistry implements AutoCloseable {
     private final List<String> publicRepositories = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private Duration tokenLifetime = Duration.ofMinutes(5);
+    private boolean jwtTokens;
     private boolean tokenPostAnswers404;
     private boolean tokenRealmOnOwnPort;
     private Duration cdnTtl;
@@ -265,6 +266,17 @@ public final class TestRegistry implements AutoCloseable {
         throw new IllegalArgumentException("token lifetime must be positive: " + lifetime);
       }
       tokenLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * Issues bearer tokens as ES256 JWTs in the form distribution verifies ({@code kid} in libtrust
+     * form, issuer {@code test-registry-token-issuer}, audience {@code test-registry}, {@code
+     * access} claims) instead of opaque random strings. For a token server in front of a real
+     * {@code docker-registry}, see {@link JwtTokenServer}.
+     */
+    public Builder jwtTokens() {
+      jwtTokens = true;
       return this;
     }
 
@@ -360,6 +372,7 @@ public final class TestRegistry implements AutoCloseable {
           auth,
           access,
           tokenLifetime,
+          jwtTokens,
           tokenPostAnswers404,
           tokenRealmOnOwnPort,
           cdnTtl,

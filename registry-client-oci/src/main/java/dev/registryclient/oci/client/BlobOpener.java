@@ -10,6 +10,7 @@ import dev.registryclient.core.transport.Response;
 import dev.registryclient.oci.pull.BlobStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -26,7 +27,9 @@ final class BlobOpener {
             .repository(repository)
             .phase(Phase.BLOB)
             .build();
-    Response response = registry.transport().execute(request);
+    List<String> retries = RetryCapture.newSink();
+    Response response =
+        RetryCapture.capturing(retries, () -> registry.transport().execute(request));
     Origin served = Origin.of(response.uri());
     if (!response.isSuccessful()) {
       throw ErrorMapper.fromResponse(
@@ -38,7 +41,8 @@ final class BlobOpener {
         new ResponseStream(response),
         length(response.header("Content-Length").orElse("")),
         served.hostAndPort(),
-        !served.equals(response.request().registry()));
+        !served.equals(response.request().registry()),
+        retries);
   }
 
   private static OptionalLong length(String header) {

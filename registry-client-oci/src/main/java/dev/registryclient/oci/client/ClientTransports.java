@@ -44,7 +44,12 @@ final class ClientTransports implements AutoCloseable {
     TransportBuilder builder =
         TransportBuilder.create()
             .userAgent(settings.userAgent())
-            .credentials(settings.credentials());
+            .credentials(settings.credentials())
+            .retryListener(RetryCapture.LISTENER);
+    // every blob worker of a pull needs its own connection to the same host (plus one for
+    // manifests and tokens); waiting for a pooled connection counts against the connect timeout
+    int perHost = Math.max(6, settings.parallelism() + 2);
+    builder.maxConnections(Math.max(20, 2 * perHost), perHost);
     s.connectTimeout().ifPresent(builder::connectTimeout);
     s.readTimeout().ifPresent(t -> builder.responseTimeout(t).socketTimeout(t));
     settings

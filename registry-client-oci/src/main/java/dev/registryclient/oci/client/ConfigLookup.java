@@ -7,6 +7,7 @@ import dev.registryclient.api.Platform;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.ImageManifest;
@@ -50,8 +51,9 @@ final class ConfigLookup {
                 context.withContactedHost(stream.host()))) {
       byte[] bytes = codec.readLimited(in, context);
       return codec.decodeConfig(bytes, config.mediaType(), context);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new TransportException(
+          context, "reading config " + config.digest() + " failed: " + e.getMessage(), e);
     }
   }
 }

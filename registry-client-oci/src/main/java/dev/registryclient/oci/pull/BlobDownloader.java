@@ -45,10 +45,14 @@ final class BlobDownloader {
     this.context = context;
   }
 
-  /** Downloads {@code task}, retrying I/O failures; throws the pull's outcome once it ended. */
+  /**
+   * Downloads {@code task}, starting again on I/O failures; throws the pull's outcome once it
+   * ended. Retries the transport made on its own count too.
+   */
   PulledBlob download(BlobTask task, PullScope scope) {
     long start = System.nanoTime();
     byte[] buffer = new byte[BUFFER_SIZE];
+    int retries = 0;
     events.emit(new PullEvent.BlobStarted(task.digest(), task.size()));
     for (int attempt = 1; ; attempt++) {
       scope.check();
@@ -57,13 +61,15 @@ final class BlobDownloader {
         transfer.run(scope, buffer);
         events.emit(new PullEvent.BlobDone(task.digest(), transfer.size, transfer.host));
         Duration time = Duration.ofNanos(System.nanoTime() - start);
+        retries += transfer.transportRetries;
         return new PulledBlob(
-            task.digest(), transfer.size, Optional.of(transfer.host), time, attempt - 1);
+            task.digest(), transfer.size, Optional.of(transfer.host), time, retries);
       } catch (TransportException e) {
         scope.check(); // a cancellation closed the stream: report that, not the I/O error
         if (attempt >= maxAttempts) {
           throw e;
         }
+        retries += transfer.transportRetries + 1;
         if (events.enabled()) {
           events.emit(
               new PullEvent.BlobProgress(task.digest(), -transfer.received, 0, task.size()));
@@ -82,6 +88,7 @@ final class BlobDownloader {
     private String host = source.registry();
     private long size;
     private long received;
+    private int transportRetries;
 
     Transfer(BlobTask task) {
       this.task = task;
@@ -92,6 +99,10 @@ final class BlobDownloader {
       try (BlobStream stream = source.openBlob(digest);
           Closeable tracked = scope.register(stream)) {
         host = stream.host();
+        transportRetries = stream.retries().size();
+        for (int i = 0; i < transportRetries; i++) {
+          events.emit(new PullEvent.Retrying(digest, i + 2, stream.retries().get(i)));
+        }
         if (stream.redirected()) {
           events.emit(new PullEvent.Redirected(digest, host));
         }

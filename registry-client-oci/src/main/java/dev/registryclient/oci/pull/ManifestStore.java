@@ -9,6 +9,7 @@ import dev.registryclient.api.store.BlobWriter;
 import dev.registryclient.oci.manifest.ManifestCodec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /** Puts manifests into and reads configs from the pull's target store. */
 final class ManifestStore {
@@ -36,7 +37,7 @@ final class ManifestStore {
     byte[] bytes;
     try (InputStream in = store.open(config.digest())) {
       bytes = codec.readLimited(in, context);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new StoreException(context, "cannot read config " + config.digest() + ": " + e, e);
     }
     return codec.decodeConfig(bytes, config.mediaType(), context);

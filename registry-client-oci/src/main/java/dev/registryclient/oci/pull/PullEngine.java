@@ -8,7 +8,9 @@ import dev.registryclient.api.client.PullEvent;
 import dev.registryclient.api.client.PullResult;
 import dev.registryclient.api.client.PulledBlob;
 import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
@@ -138,7 +140,7 @@ public final class PullEngine {
   private static FetchedManifest image(ImageSource source, Descriptor child, ErrorContext context) {
     FetchedManifest fetched = source.manifest(child.digest().toString());
     if (fetched.manifest() instanceof ImageIndex) {
-      throw new dev.registryclient.api.exception.InvalidContentException(
+      throw new InvalidContentException(
           context,
           "index entry " + child.digest() + " is itself an index; nested indexes are not pulled");
     }
@@ -152,7 +154,7 @@ public final class PullEngine {
         || !image.config().mediaType().isConfig()) {
       return Optional.empty();
     }
-    var config =
+    ImageConfig config =
         ManifestStore.readConfig(store, image.config(), codec, context.withPhase(Phase.CONFIG));
     options
         .platform()
@@ -160,8 +162,11 @@ public final class PullEngine {
     return Optional.of(config.platform());
   }
 
+  /** Between phases: stop if interrupted (manifest requests do not react to it), late or ended. */
   private static void checkpoint(PullScope scope, long deadline) {
-    if (deadline - System.nanoTime() <= 0) {
+    if (Thread.currentThread().isInterrupted()) {
+      scope.cancel("interrupted");
+    } else if (deadline - System.nanoTime() <= 0) {
       scope.cancel("deadline passed");
     }
     scope.check();

@@ -230,6 +230,37 @@ class ClientTransferTest {
     }
   }
 
+  @Test
+  void aBlobRequestTheTransportRetriedIsCountedAndReported() {
+    byte[] layer = random(5000, 29);
+    Digest flaky = Digest.sha256(layer);
+    try (TestRegistry registry =
+            TestRegistry.builder()
+                .faults(Fault.status(503).on("/blobs/" + flaky).times(1))
+                .start();
+        RegistryClient client = RegistryClient.builder().build()) {
+      PushedImage image = registry.image("team/flaky").layer(layer).push("1.0");
+      List<PullEvent> events = new CopyOnWriteArrayList<>();
+
+      PullResult result =
+          client
+              .pull(image.reference())
+              .into(FileBlobStore.open(dir))
+              .onProgress(events::add)
+              .execute();
+
+      assertThat(result.retries()).isEqualTo(1);
+      assertThat(result.blobs())
+          .filteredOn(b -> b.digest().equals(flaky))
+          .singleElement()
+          .satisfies(b -> assertThat(b.retries()).isEqualTo(1));
+      assertThat(events)
+          .filteredOn(e -> e instanceof PullEvent.Retrying)
+          .singleElement()
+          .satisfies(e -> assertThat(((PullEvent.Retrying) e).reason()).contains("503"));
+    }
+  }
+
   private static List<Path> stagingFiles(FileBlobStore store) throws Exception {
     Path ingest = store.root().resolve("ingest");
     if (!Files.exists(ingest)) {

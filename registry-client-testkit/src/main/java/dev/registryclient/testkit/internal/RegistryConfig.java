@@ -11,6 +11,7 @@ import java.util.List;
  * @param auth how clients authenticate
  * @param access users, grants and public repositories
  * @param tokenLifetime how long bearer tokens are valid
+ * @param jwtTokens whether bearer tokens are ES256 JWTs (as distribution verifies) or opaque
  * @param tokenPostAnswers404 whether the token endpoint answers 404 to OAuth2 POSTs
  * @param tokenRealmOnOwnPort whether the token endpoint listens on its own port
  * @param cdnTtl how long signed CDN URLs are valid, or null for no CDN redirects
@@ -25,6 +26,7 @@ public record RegistryConfig(
     AuthMode auth,
     AccessPolicy access,
     Duration tokenLifetime,
+    boolean jwtTokens,
     boolean tokenPostAnswers404,
     boolean tokenRealmOnOwnPort,
     Duration cdnTtl,
@@ -37,6 +39,9 @@ public record RegistryConfig(
 
   /** The service name in challenges and token requests. */
   public static final String SERVICE = "test-registry";
+
+  /** The issuer ({@code iss}) of JWT bearer tokens. */
+  public static final String TOKEN_ISSUER = "test-registry-token-issuer";
 
   /** Authentication modes. */
   public enum AuthMode {
