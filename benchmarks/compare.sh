@@ -6,6 +6,9 @@
 #   SMALL=1 benchmarks/compare.sh        # quick try: 8 x 8 MiB, RUNS=3, 64 MiB layer (~1 minute)
 #   RUNS=9 benchmarks/compare.sh         # more runs per tool (default 5, SMALL=1: 3)
 #   PROFILE=1 benchmarks/compare.sh      # plus one client pull under JFR: where the time goes
+#   CDN=1 benchmarks/compare.sh          # pull through the test kit's CdnFront: blob GETs answer
+#                                        # 302 to a signed URL on 127.0.0.2 (a Java process that
+#                                        # streams every blob, so it shares the 2 cores)
 #
 # Needs: docker-registry (Debian package `docker-registry`), skopeo, curl, sha256sum, python3, Java
 # 17, openssl (optional, see HASHER below), and GNU time at /usr/bin/time for peak RSS (Debian package `time`: apt-get install time).
@@ -19,8 +22,8 @@
 # rounds of: skopeo copy docker://... oci:DIR, registry-client pull ... --layout DIR, and curl |
 # tee | SHA-256 for every blob at once (the bound: no parsing, no verification logic, no JVM); fresh DIR and `sync` before each run. Prints median seconds,
 # MB/s (10^6 bytes of blobs per second), peak RSS and the ratios, then pulls a single 512 MiB layer
-# with JAVA_OPTS=-Xmx64m. The table also goes to benchmarks/results/compare.md and the compare
-# section of benchmarks/README.md.
+# with JAVA_OPTS=-Xmx64m. The table also goes to benchmarks/results/compare.md (CDN=1:
+# compare-cdn.md) and the same section of benchmarks/README.md.
 # Only loopback addresses are used; everything started is stopped on exit.
 set -euo pipefail
 
@@ -52,7 +55,13 @@ done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/compare-XXXXXX")"
 registry_pid=""
+front_pid=""
 cleanup() {
+  if [[ -n "$front_pid" ]] && kill -0 "$front_pid" 2>/dev/null; then
+    exec 9>&- # closes the front's stdin: it stops
+    kill "$front_pid" 2>/dev/null || true
+    wait "$front_pid" 2>/dev/null || true
+  fi
   if [[ -n "$registry_pid" ]] && kill -0 "$registry_pid" 2>/dev/null; then
     kill "$registry_pid" 2>/dev/null || true
     wait "$registry_pid" 2>/dev/null || true
@@ -96,6 +105,30 @@ YAML
   say "docker-registry did not come up:"; cat "$work/registry.log" >&2; exit 1
 }
 
+# start_cdn_front: the test kit's CdnFront before the registry (blob GETs answer 302 to a signed
+# URL on 127.0.0.2); it serves while fd 9 keeps its stdin open
+start_cdn_front() {
+  local jar="$here/target/benchmarks.jar"
+  if [[ ! -f "$jar" ]]; then
+    (cd "$root" && ./mvnw -q -B -pl benchmarks -am package -DskipTests) >&2
+  fi
+  mkfifo "$work/front.in"
+  java -cp "$jar" dev.registryclient.benchmarks.compare.CdnFrontMain "http://$registry" \
+    <"$work/front.in" >"$work/front.out" 2>"$work/front.log" &
+  front_pid=$!
+  exec 9>"$work/front.in"
+  for _ in $(seq 100); do
+    if [[ -s "$work/front.out" ]]; then
+      source="$(head -1 "$work/front.out")"
+      say "CDN front on $source (blobs redirected to a signed URL on another loopback address)"
+      return
+    fi
+    kill -0 "$front_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  say "the CDN front did not come up:"; cat "$work/front.log" >&2; exit 1
+}
+
 # push_image NAME LAYERS LAYER_MIB: builds an OCI layout and pushes it as $registry/bench/NAME:v1
 push_image() {
   local name="$1" count="$2" mib="$3" bytes
@@ -116,14 +149,16 @@ for d in m["layers"] + [m["config"]]: print(d["digest"].split(":")[1])'
 }
 
 # the three contenders; each writes into the fresh directory $1
-run_skopeo() { skopeo copy -q --src-tls-verify=false "docker://$registry/bench/$2:v1" "oci:$1:v1"; }
+run_skopeo() { skopeo copy -q --src-tls-verify=false "docker://$source/bench/$2:v1" "oci:$1:v1"; }
 # shellcheck disable=SC2086 # CLIENT_ARGS holds several words on purpose
-run_client() { "$client" pull --quiet ${CLIENT_ARGS:-} "$registry/bench/$2:v1" --layout "$1" >/dev/null; }
+run_client() { "$client" pull --quiet ${CLIENT_ARGS:-} "$source/bench/$2:v1" --layout "$1" >/dev/null; }
+# not a contender: the client's fixed cost (JVM start, class loading, picocli) without any pull
+run_startup() { "$client" --version >/dev/null; }
 run_curl() {
   local dest="$1" name="$2" hex
   mkdir -p "$dest"
   for hex in $(cat "$work/hexes-$name"); do
-    (curl -sf "http://$registry/v2/bench/$name/blobs/sha256:$hex" | tee "$dest/$hex" |
+    (curl -sfL "http://$source/v2/bench/$name/blobs/sha256:$hex" | tee "$dest/$hex" |
       $hasher | grep -q "^$hex ") &
   done
   local failed=0
@@ -152,6 +187,7 @@ $(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")" >>"$wor
 # every layer and the config must have arrived under its digest
 check_blobs() {
   local tool="$1" dest="$2" name="$3" hex file
+  [[ "$tool" == startup ]] && return 0
   for hex in $(cat "$work/hexes-$name"); do
     file="$dest/blobs/sha256/$hex"
     [[ "$tool" == curl ]] && file="$dest/$hex"
@@ -163,13 +199,17 @@ say "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
   "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo);" \
   "$(java -version 2>&1 | head -1)"
 start_registry
-export registry client work hasher CLIENT_ARGS
-export -f run_skopeo run_client run_curl
+source="$registry"
+if [[ "${CDN:-0}" == 1 ]]; then
+  start_cdn_front
+fi
+export registry source client work hasher CLIENT_ARGS
+export -f run_skopeo run_client run_curl run_startup
 say "docker-registry on $registry; building and pushing $layers x $layer_mib MiB..."
 bytes="$(push_image image "$layers" "$layer_mib")"
 contenders=(skopeo curl)
 if "$client" pull --help >/dev/null 2>&1; then
-  contenders=(skopeo client curl)
+  contenders=(skopeo client curl startup)
 else
   say "note: $client has no 'pull' command (yet): measuring skopeo and the bound only"
 fi
@@ -211,9 +251,13 @@ fi
 
 mkdir -p "$here/results"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-export load
+section=compare via="from docker-registry directly"
+if [[ "${CDN:-0}" == 1 ]]; then
+  section=compare-cdn via="through the test kit's CdnFront (blob GETs: 302 to a signed URL on another loopback address)"
+fi
+export load via
 python3 - "$work/times" "$bytes" "$runs" "$layers" "$layer_mib" "${big:-}" "${big_bytes:-0}" \
-  "$big_mib" <<'PY' >"$here/results/compare.md"
+  "$big_mib" <<'PY' >"$here/results/$section.md"
 import statistics, sys, subprocess, datetime, os
 times, size, runs, layers, layer_mib, big, big_bytes, big_mib = sys.argv[1:9]
 size, big_bytes = int(size), int(big_bytes)
@@ -222,30 +266,35 @@ for line in open(times):
     tool, seconds, rss = line.split()
     rows.setdefault(tool, []).append((float(seconds), int(rss)))
 names = {"skopeo": "skopeo copy", "client": "registry-client pull",
+         "startup": "registry-client --version (JVM start-up, no pull)",
          "curl": f"parallel curl + {os.environ['hasher'].split()[0]} (bound)"}
 median = {t: statistics.median(s for s, _ in v) for t, v in rows.items()}
 cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
 mem = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1048576
 jdk = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-print(f"Image: {layers} x {layer_mib} MiB random gzip layers, {size / 1e6:.1f} MB of blobs; "
-      f"median of {runs} runs after a warm-up round.  ")
+print(f"Image: {layers} x {layer_mib} MiB random gzip layers, {size / 1e6:.1f} MB of blobs, "
+      f"pulled {os.environ['via']}; median of {runs} runs after a warm-up round.  ")
 print(f"Machine: {os.cpu_count()} cores, {cpu}, {mem:.1f} GiB; {jdk}; "
       f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; "
       f"load average at the end {os.environ['load']}.\n")
 print("| Tool | median s | MB/s | peak RSS MiB | runs (s) |")
 print("|---|---:|---:|---:|---|")
-for tool in ("skopeo", "client", "curl"):
+for tool in ("skopeo", "client", "curl", "startup"):
     if tool in rows:
         peak = max(r for _, r in rows[tool]) / 1024
         each = " ".join(f"{s:.2f}" for s, _ in rows[tool])
-        print(f"| {names[tool]} | {median[tool]:.2f} | {size / 1e6 / median[tool]:.0f} "
-              f"| {peak:.0f} | {each} |")
+        rate = "–" if tool == "startup" else f"{size / 1e6 / median[tool]:.0f}"
+        print(f"| {names[tool]} | {median[tool]:.2f} | {rate} | {peak:.0f} | {each} |")
 print()
 if "client" in median:
     print(f"- registry-client throughput / skopeo: **{median['skopeo'] / median['client']:.2f}x** "
           "(target >= 2.0)")
     print(f"- registry-client time / bound: **{median['client'] / median['curl']:.2f}x** "
           "(target <= 1.6)")
+    pulling = median["client"] - median["startup"]
+    print(f"- without its start-up time the client pulls in {pulling:.2f} s: "
+          f"{median['skopeo'] / pulling:.2f}x skopeo's throughput, "
+          f"{pulling / median['curl']:.2f}x the bound's time")
 print(f"- skopeo time / bound: {median['skopeo'] / median['curl']:.2f}x")
 if big == "failed":
     print(f"- single {big_mib} MiB layer with JAVA_OPTS=-Xmx64m: **failed** (see the log above)")
@@ -254,8 +303,8 @@ elif big:
     print(f"- single {big_mib} MiB layer with JAVA_OPTS=-Xmx64m: pulled in {float(seconds):.2f} s "
           f"({big_bytes / 1e6 / float(seconds):.0f} MB/s), peak RSS {int(rss) / 1024:.0f} MiB")
 PY
-cat "$here/results/compare.md"
-python3 "$here/readme_section.py" compare "$here/results/compare.md" "$here/README.md"
+cat "$here/results/$section.md"
+python3 "$here/readme_section.py" "$section" "$here/results/$section.md" "$here/README.md"
 if [[ -n "$profile" ]]; then
   python3 "$here/jfr_hot.py" "$work/client.jfr" >"$here/results/client-profile.md"
   cat "$here/results/client-profile.md"
