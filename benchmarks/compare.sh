@@ -10,8 +10,9 @@
 #                                        # 302 to a signed URL on 127.0.0.2 (a Java process that
 #                                        # streams every blob, so it shares the 2 cores)
 #
-# Needs: docker-registry (Debian package `docker-registry`), skopeo, curl, sha256sum, python3, Java
-# 17, openssl (optional, see HASHER below), and GNU time at /usr/bin/time for peak RSS (Debian package `time`: apt-get install time).
+# Needs: docker-registry (Debian package `docker-registry`), skopeo, curl, sha256sum, python3,
+# Java 17, openssl (optional, see HASHER below), and GNU time at /usr/bin/time for peak RSS
+# (Debian package `time`: apt-get install time).
 # The client is ./registry-client (built on first use; rebuild after changes with
 # ./mvnw -q -pl examples -am package -DskipTests); CLIENT=/path/to/launcher uses another, and
 # CLIENT_ARGS adds options, e.g. CLIENT_ARGS="--parallel 8" (the CLI's default is 4 blobs at once).
@@ -19,11 +20,12 @@
 # What it does: starts docker-registry on 127.0.0.1 (own config, storage in a temporary directory),
 # builds the reference image as an OCI layout (make_image.py: random data, so gzip cannot shrink it)
 # and pushes it once with skopeo, then runs one unmeasured warm-up round (page cache warm) and RUNS
-# rounds of: skopeo copy docker://... oci:DIR, registry-client pull ... --layout DIR, and curl |
-# tee | SHA-256 for every blob at once (the bound: no parsing, no verification logic, no JVM); fresh DIR and `sync` before each run. Prints median seconds,
-# MB/s (10^6 bytes of blobs per second), peak RSS and the ratios, then pulls a single 512 MiB layer
-# with JAVA_OPTS=-Xmx64m. The table also goes to benchmarks/results/compare.md (CDN=1:
-# compare-cdn.md) and the same section of benchmarks/README.md.
+# rounds of: skopeo copy docker://... oci:DIR, registry-client pull ... --layout DIR, and
+# curl | tee | SHA-256 for every blob at once (the bound: no parsing, no verification logic, no
+# JVM), plus `registry-client --version` (the JVM start-up alone); a fresh DIR and `sync` before
+# each run. Prints median seconds, MB/s (10^6 bytes of blobs per second), peak RSS and the ratios,
+# then pulls a single 512 MiB layer with JAVA_OPTS=-Xmx64m. The table also goes to
+# benchmarks/results/compare.md (CDN=1: compare-cdn.md) and that section of benchmarks/README.md.
 # Only loopback addresses are used; everything started is stopped on exit.
 set -euo pipefail
 
@@ -151,7 +153,9 @@ for d in m["layers"] + [m["config"]]: print(d["digest"].split(":")[1])'
 # the three contenders; each writes into the fresh directory $1
 run_skopeo() { skopeo copy -q --src-tls-verify=false "docker://$source/bench/$2:v1" "oci:$1:v1"; }
 # shellcheck disable=SC2086 # CLIENT_ARGS holds several words on purpose
-run_client() { "$client" pull --quiet ${CLIENT_ARGS:-} "$source/bench/$2:v1" --layout "$1" >/dev/null; }
+run_client() {
+  "$client" pull --quiet ${CLIENT_ARGS:-} "$source/bench/$2:v1" --layout "$1" >/dev/null
+}
 # not a contender: the client's fixed cost (JVM start, class loading, picocli) without any pull
 run_startup() { "$client" --version >/dev/null; }
 run_curl() {
@@ -253,7 +257,8 @@ mkdir -p "$here/results"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 section=compare via="from docker-registry directly"
 if [[ "${CDN:-0}" == 1 ]]; then
-  section=compare-cdn via="through the test kit's CdnFront (blob GETs: 302 to a signed URL on another loopback address)"
+  section=compare-cdn
+  via="through the test kit's CdnFront (blob GETs: 302 to a signed URL on another loopback address)"
 fi
 export load via
 python3 - "$work/times" "$bytes" "$runs" "$layers" "$layer_mib" "${big:-}" "${big_bytes:-0}" \

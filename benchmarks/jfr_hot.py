@@ -21,9 +21,11 @@ FRAME = re.compile(r"^\s+([\w$.<>/]+)\(.*\)\s+line:")
 # a sample belongs to the first phase whose marker appears anywhere in its stack
 PHASES = [
     ("SHA-256", ("sun.security.provider.SHA2", "sun.security.provider.DigestBase")),
-    ("socket read", ("sun.nio.ch.NioSocketImpl.read", "java.net.SocketInputStream", "SocketDispatcher.read")),
+    ("socket read", ("sun.nio.ch.NioSocketImpl.read", "java.net.SocketInputStream",
+                     "SocketDispatcher.read")),
     ("fsync", ("FileChannelImpl.force", "FileDispatcherImpl.force")),
-    ("file write", ("sun.nio.ch.FileChannelImpl", "FileDispatcherImpl", "java.io.FileOutputStream")),
+    ("file write", ("sun.nio.ch.FileChannelImpl", "FileDispatcherImpl",
+                    "java.io.FileOutputStream")),
     ("HTTP client (Apache)", ("org.apache.hc.",)),
     ("JSON (Jackson)", ("com.fasterxml.jackson.",)),
     ("class loading / JIT start-up", ("java.lang.ClassLoader", "jdk.internal.loader")),

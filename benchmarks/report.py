@@ -17,7 +17,8 @@ import json
 import re
 import sys
 
-from readme_section import replace_section
+sys.dont_write_bytecode = True  # no __pycache__ next to the scripts
+from readme_section import replace_section  # noqa: E402
 
 MIB_PER_OP = ("DigestBenchmark", "BlobWriteBenchmark")
 LAYOUT = re.compile(r"^(\d+)x(\d+)(KiB|MiB)$")

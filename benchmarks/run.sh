@@ -3,7 +3,7 @@
 # JMH section of benchmarks/README.md.
 #
 #   benchmarks/run.sh quick     # 1 fork, 1 s iterations, small pull image only: under 3 minutes
-#   benchmarks/run.sh full      # every benchmark with its own settings (about an hour on 2 cores)
+#   benchmarks/run.sh full      # every benchmark with its own settings (roughly half an hour on 2 cores)
 #   benchmarks/run.sh quick Digest   # extra arguments go to JMH (here: a benchmark regex)
 #
 # The jar is built when missing: ./mvnw -pl benchmarks -am package -DskipTests
