@@ -139,9 +139,19 @@ public final class OciLayout implements PullTarget {
   /**
    * Records a pulled image: tags it with the reference's tag, or, for a reference by digest, adds
    * an untagged entry unless one for that digest is already there.
+   *
+   * <p>A Docker schema 2 manifest (or manifest list, with its Docker children) is recorded in its
+   * OCI form ({@link OciConversion}), as skopeo does when it copies into a layout, since OCI tools
+   * only read index.json entries of OCI media types. The OCI manifest is a new blob with its own
+   * digest ({@link OciLayoutReader#resolve} names it); the pulled manifest stays in the blobs
+   * unchanged, as do config and layers. OCI manifests and indexes are recorded as pulled. A schema
+   * 1 manifest is recorded unconverted, so skopeo and umoci cannot read it from the layout.
+   *
+   * @throws InvalidContentException if a Docker manifest has a layer type with no OCI equivalent
    */
   @Override
-  public void pulled(ImageReference reference, Descriptor manifest) {
+  public void pulled(ImageReference reference, Descriptor pulled) {
+    Descriptor manifest = new LayoutConversion(blobs).toOci(pulled);
     Optional<String> tag = reference.tag();
     if (tag.isPresent()) {
       tag(tag.get(), manifest);

@@ -133,6 +133,52 @@ class ClientPullTest {
     }
   }
 
+  @Test
+  void aDockerImageIsTaggedInALayoutInItsOciFormWhileTheResultNamesTheRegistryDigest() {
+    PushedImage image = registry.image("team/dock").docker().layer(1000).push("1.0");
+    OciLayout layout = OciLayout.at(dir);
+
+    PullResult result = client.pull(image.reference()).into(layout).execute();
+
+    assertThat(result.manifest().digest()).isEqualTo(image.digest());
+    assertThat(result.manifest().mediaType()).isEqualTo(MediaType.DOCKER_MANIFEST);
+    var tagged = layout.reader().resolve("1.0").orElseThrow();
+    assertThat(tagged.mediaType()).isEqualTo(MediaType.OCI_MANIFEST);
+    assertThat(stored(layout.blobs()))
+        .containsAll(digests(image))
+        .contains(image.digest(), tagged.digest());
+  }
+
+  @Test
+  void aDockerListPulledWithAllPlatformsIsTaggedAsAnOciIndex() {
+    PushedIndex list =
+        registry
+            .index("team/dlist")
+            .dockerManifestList()
+            .add(registry.image("team/dlist").docker().platform("linux", "amd64").layer(1000))
+            .add(registry.image("team/dlist").docker().platform("linux", "arm64").layer(2000))
+            .push("1.0");
+    OciLayout layout = OciLayout.at(dir);
+
+    PullResult result = client.pull(list.reference()).allPlatforms().into(layout).execute();
+
+    assertThat(result.manifest().digest()).isEqualTo(list.digest());
+    assertThat(layout.reader().resolve("1.0").orElseThrow().mediaType())
+        .isEqualTo(MediaType.OCI_INDEX);
+  }
+
+  @Test
+  void aDockerImageIsStoredAsServedInAPlainStore() {
+    PushedImage image = registry.image("team/plain").docker().layer(1000).push("1.0");
+    BlobStore store = FileBlobStore.open(dir);
+
+    client.pull(image.reference()).into(store).execute();
+
+    Set<Digest> expected = digests(image);
+    expected.add(image.digest());
+    assertThat(stored(store)).isEqualTo(expected);
+  }
+
   static Set<Digest> digests(PushedImage image) {
     Set<Digest> all = new java.util.LinkedHashSet<>();
     all.add(image.config().digest());

@@ -14,13 +14,14 @@ import java.util.Optional;
 
 /**
  * Converts a {@link Descriptor} to and from its image-spec JSON form, for {@code index.json}
- * entries. Reading is lenient about fields it does not know and strict about the ones it models.
+ * entries and the manifests the layout writes itself. Reading is lenient about fields it does not
+ * know and strict about the ones it models.
  */
-final class DescriptorJson {
+public final class DescriptorJson {
   private DescriptorJson() {}
 
   /** Writes {@code descriptor} into the empty object {@code entry}; annotations sorted by key. */
-  static void write(Descriptor descriptor, ObjectNode entry) {
+  public static void write(Descriptor descriptor, ObjectNode entry) {
     entry.put("mediaType", descriptor.mediaType().toString());
     entry.put("digest", descriptor.digest().toString());
     entry.put("size", descriptor.size());
