@@ -4,8 +4,11 @@
  */
 module dev.registryclient.api {
   exports dev.registryclient.api;
+  exports dev.registryclient.api.auth;
+  exports dev.registryclient.api.client;
   exports dev.registryclient.api.exception;
   exports dev.registryclient.api.manifest;
   exports dev.registryclient.api.store;
-  exports dev.registryclient.api.auth;
+
+  uses dev.registryclient.api.client.RegistryClientFactory;
 }

@@ -4,7 +4,7 @@
  */
 module dev.registryclient.oci {
   requires transitive dev.registryclient.api;
-  requires dev.registryclient.core;
+  requires transitive dev.registryclient.core; // Transport is part of the HTTP API here
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
 
@@ -14,4 +14,7 @@ module dev.registryclient.oci {
   exports dev.registryclient.oci.manifest;
   exports dev.registryclient.oci.paging;
   exports dev.registryclient.oci.platform;
+
+  provides dev.registryclient.api.client.RegistryClientFactory with
+      dev.registryclient.oci.client.OciRegistryClientFactory;
 }

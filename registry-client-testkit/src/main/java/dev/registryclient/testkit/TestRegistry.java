@@ -199,6 +199,7 @@ public final class TestRegistry implements AutoCloseable {
     private final List<String> publicRepositories = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private Duration tokenLifetime = Duration.ofMinutes(5);
+    private boolean jwtTokens;
     private boolean tokenPostAnswers404;
     private boolean tokenRealmOnOwnPort;
     private Duration cdnTtl;
@@ -206,6 +207,7 @@ public final class TestRegistry implements AutoCloseable {
     private int tagPageSize = 50;
     private Path blobDirectory;
     private int threads = 32;
+    private int port;
 
     private Builder() {}
 
@@ -264,6 +266,17 @@ public final class TestRegistry implements AutoCloseable {
         throw new IllegalArgumentException("token lifetime must be positive: " + lifetime);
       }
       tokenLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * Issues bearer tokens as ES256 JWTs in the form distribution verifies ({@code kid} in libtrust
+     * form, issuer {@code test-registry-token-issuer}, audience {@code test-registry}, {@code
+     * access} claims) instead of opaque random strings. For a token server in front of a real
+     * {@code docker-registry}, see {@link JwtTokenServer}.
+     */
+    public Builder jwtTokens() {
+      jwtTokens = true;
       return this;
     }
 
@@ -331,6 +344,20 @@ public final class TestRegistry implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves the registry on this port of 127.0.0.1 instead of an ephemeral one (for trying other
+     * tools against it; tests keep the default 0, a free port).
+     *
+     * @throws IllegalArgumentException if not 0..65535
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
     /** Starts a registry with these options. */
     public TestRegistry start() {
       return TestRegistry.start(this);
@@ -345,6 +372,7 @@ public final class TestRegistry implements AutoCloseable {
           auth,
           access,
           tokenLifetime,
+          jwtTokens,
           tokenPostAnswers404,
           tokenRealmOnOwnPort,
           cdnTtl,
@@ -352,7 +380,8 @@ public final class TestRegistry implements AutoCloseable {
           tagPageSize,
           faults,
           blobDirectory,
-          threads);
+          threads,
+          port);
     }
   }
 }

@@ -105,6 +105,11 @@ public final class TransportBuilder {
     return this;
   }
 
+  /** The same as {@link #idleReadTimeout}, under HttpClient's name for it. */
+  public TransportBuilder socketTimeout(Duration timeout) {
+    return idleReadTimeout(timeout);
+  }
+
   /** The longest TLS handshake once connected (default 10 s). */
   public TransportBuilder tlsHandshakeTimeout(Duration timeout) {
     this.tlsHandshakeTimeout = Objects.requireNonNull(timeout, "timeout");

@@ -1,7 +1,11 @@
 package dev.registryclient.oci.layout;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
+import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.MediaType;
+import dev.registryclient.api.client.PullTarget;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
@@ -17,9 +21,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An OCI image layout directory that can be written: {@code oci-layout}, {@code index.json} and
@@ -33,16 +38,16 @@ import java.util.Objects;
  * <pre>{@code
  * OciLayout layout = OciLayout.at(Path.of("out"));
  * // ... write config and layer blobs through layout.blobs() ...
- * LayoutDescriptor manifest = layout.putManifest(OciLayout.OCI_MANIFEST, manifestBytes);
+ * Descriptor manifest = layout.putManifest(MediaType.OCI_MANIFEST, manifestBytes);
  * layout.tag("v1.0", manifest);
  * }</pre>
+ *
+ * <p>It is also a {@link PullTarget}: {@code client.pull(ref).into(layout)} stores the image and
+ * tags it with the reference's tag (an untagged entry for a digest reference).
  */
-public final class OciLayout {
-  /** The media type of an OCI image manifest. */
-  public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-
-  /** The media type of an OCI image index. */
-  public static final String OCI_INDEX = IndexDocument.INDEX_MEDIA_TYPE;
+public final class OciLayout implements PullTarget {
+  /** The annotation naming a tag, as the image-spec defines it for layouts. */
+  public static final String REF_NAME = "org.opencontainers.image.ref.name";
 
   static final String LAYOUT_FILE = "oci-layout";
   static final String INDEX_FILE = "index.json";
@@ -79,6 +84,7 @@ public final class OciLayout {
   }
 
   /** The layout's blobs: write configs and layers here before tagging a manifest. */
+  @Override
   public BlobStore blobs() {
     return blobs;
   }
@@ -89,13 +95,13 @@ public final class OciLayout {
   }
 
   /** Stores a manifest (or index) blob and returns its descriptor, ready for {@link #tag}. */
-  public LayoutDescriptor putManifest(String mediaType, byte[] manifest) {
+  public Descriptor putManifest(MediaType mediaType, byte[] manifest) {
     Digest digest = Digest.sha256(manifest);
     try (BlobWriter writer = blobs.writer(digest, manifest.length)) {
       writer.write(manifest);
       writer.commit();
     }
-    return LayoutDescriptor.of(mediaType, digest, manifest.length);
+    return Descriptor.of(mediaType, digest, manifest.length);
   }
 
   /**
@@ -105,7 +111,7 @@ public final class OciLayout {
    * @throws IllegalArgumentException if {@code name} is not a valid ref name
    * @throws StoreException if the manifest blob is missing or index.json cannot be written
    */
-  public void tag(String name, LayoutDescriptor manifest) {
+  public void tag(String name, Descriptor manifest) {
     RefNames.require(name);
     Objects.requireNonNull(manifest, "manifest");
     if (!blobs.exists(manifest.digest())) {
@@ -119,14 +125,44 @@ public final class OciLayout {
               + manifest.digest()
               + " is not in its blobs");
     }
-    Map<String, String> annotations = new HashMap<>(manifest.annotations());
-    annotations.put(LayoutDescriptor.REF_NAME, name);
-    LayoutDescriptor entry =
-        new LayoutDescriptor(manifest.mediaType(), manifest.digest(), manifest.size(), annotations);
+    Map<String, String> annotations = new LinkedHashMap<>(manifest.annotations());
+    annotations.put(REF_NAME, name);
+    Descriptor entry = manifest.withAnnotations(annotations);
     update(
         index -> {
           IndexDocument.removeTag(index, name);
           IndexDocument.add(index, entry);
+          return true;
+        });
+  }
+
+  /**
+   * Records a pulled image: tags it with the reference's tag, or, for a reference by digest, adds
+   * an untagged entry unless one for that digest is already there.
+   *
+   * <p>A Docker schema 2 manifest (or manifest list, with its Docker children) is recorded in its
+   * OCI form ({@link OciConversion}), as skopeo does when it copies into a layout, since OCI tools
+   * only read index.json entries of OCI media types. The OCI manifest is a new blob with its own
+   * digest ({@link OciLayoutReader#resolve} names it); the pulled manifest stays in the blobs
+   * unchanged, as do config and layers. OCI manifests and indexes are recorded as pulled. A schema
+   * 1 manifest is recorded unconverted, so skopeo and umoci cannot read it from the layout.
+   *
+   * @throws InvalidContentException if a Docker manifest has a layer type with no OCI equivalent
+   */
+  @Override
+  public void pulled(ImageReference reference, Descriptor pulled) {
+    Descriptor manifest = new LayoutConversion(blobs).toOci(pulled);
+    Optional<String> tag = reference.tag();
+    if (tag.isPresent()) {
+      tag(tag.get(), manifest);
+      return;
+    }
+    update(
+        index -> {
+          if (IndexDocument.hasUntagged(index, manifest.digest())) {
+            return false;
+          }
+          IndexDocument.add(index, manifest);
           return true;
         });
   }

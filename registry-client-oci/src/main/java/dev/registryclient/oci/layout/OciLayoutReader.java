@@ -2,6 +2,7 @@ package dev.registryclient.oci.layout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.DigestingInputStream;
 import dev.registryclient.api.exception.BlobNotFoundInStoreException;
@@ -25,7 +26,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * OciLayoutReader layout = OciLayoutReader.open(Path.of("out"));
- * LayoutDescriptor d = layout.resolve("v1.0").orElseThrow();
+ * Descriptor d = layout.resolve("v1.0").orElseThrow();
  * byte[] manifest = layout.readManifest(d);
  * }</pre>
  */
@@ -80,7 +81,7 @@ public final class OciLayoutReader {
   }
 
   /** The entries of {@code index.json}, in file order. */
-  public List<LayoutDescriptor> manifests() {
+  public List<Descriptor> manifests() {
     Path indexFile = dir.resolve(OciLayout.INDEX_FILE);
     try {
       return IndexDocument.entries(IndexDocument.read(indexFile), indexFile);
@@ -91,13 +92,18 @@ public final class OciLayoutReader {
 
   /** The tags ({@code org.opencontainers.image.ref.name} values), in file order. */
   public List<String> tags() {
-    return manifests().stream().flatMap(d -> d.refName().stream()).toList();
+    return manifests().stream().flatMap(d -> refName(d).stream()).toList();
+  }
+
+  /** The tag an {@code index.json} entry carries, if any. */
+  public static Optional<String> refName(Descriptor entry) {
+    return Optional.ofNullable(entry.annotations().get(OciLayout.REF_NAME));
   }
 
   /** The entry tagged {@code tag}; the last one if a foreign tool wrote duplicates. */
-  public Optional<LayoutDescriptor> resolve(String tag) {
-    List<LayoutDescriptor> matches =
-        manifests().stream().filter(d -> d.refName().filter(tag::equals).isPresent()).toList();
+  public Optional<Descriptor> resolve(String tag) {
+    List<Descriptor> matches =
+        manifests().stream().filter(d -> refName(d).filter(tag::equals).isPresent()).toList();
     return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(matches.size() - 1));
   }
 
@@ -108,7 +114,7 @@ public final class OciLayoutReader {
    * @throws BlobNotFoundInStoreException if the blob is missing
    * @throws dev.registryclient.api.exception.DigestMismatchException if its bytes do not match
    */
-  public byte[] readManifest(LayoutDescriptor descriptor) {
+  public byte[] readManifest(Descriptor descriptor) {
     if (descriptor.size() > MAX_MANIFEST_BYTES) {
       throw new InvalidContentException(
           CONTEXT,
@@ -130,7 +136,7 @@ public final class OciLayoutReader {
   }
 
   /** Opens a blob as a stream that fails at its end if size or digest do not match. */
-  public InputStream openBlob(LayoutDescriptor descriptor) {
+  public InputStream openBlob(Descriptor descriptor) {
     return new DigestingInputStream(
         blobs.open(descriptor.digest()), descriptor.digest(), descriptor.size(), CONTEXT);
   }

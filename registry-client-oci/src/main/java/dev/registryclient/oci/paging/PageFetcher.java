@@ -3,13 +3,16 @@ package dev.registryclient.oci.paging;
 import java.net.URI;
 
 /**
- * Fetches one page of a listing: typically a GET through the transport, parsing the body and the
- * {@code Link} headers into a {@link Page}.
+ * Fetches one page of a listing: typically a GET through the transport (as {@link
+ * dev.registryclient.oci.listing.RegistryListings} does), parsing the body and the {@code Link}
+ * headers into a {@link Page}.
  *
  * <pre>{@code
  * PageFetcher<String> tags = uri -> {
- *   Response r = transport.get(uri);
- *   return Page.of(TagList.parse(r.body(), ctx).tags(), uri, r.headers("Link"));
+ *   try (Response r = transport.execute(Request.get(uri))) {
+ *     TagList page = TagList.parse(r.body().readAllBytes(), ctx);
+ *     return Page.of(page.tags(), r.uri(), r.headers().all("Link"));
+ *   }
  * };
  * }</pre>
  *

@@ -2,6 +2,7 @@ package dev.registryclient.oci.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.exception.InvalidContentException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class IndexParsingProperties {
     Files.writeString(dir.resolve("index.json"), index);
     OciLayoutReader reader = OciLayoutReader.open(dir);
     try {
-      List<LayoutDescriptor> entries = reader.manifests();
+      List<Descriptor> entries = reader.manifests();
       assertThat(entries).allSatisfy(e -> assertThat(e.size()).isNotNegative());
     } catch (InvalidContentException expected) {
       assertThat(expected.getMessage()).contains("index.json");

@@ -3,12 +3,17 @@ package dev.registryclient.oci.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.registryclient.api.Descriptor;
+import dev.registryclient.api.MediaType;
+import dev.registryclient.api.Platform;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,19 +23,36 @@ class OciLayoutReaderTest {
   @Test
   void aTagResolvesToItsManifestWhoseBlobsOpen() throws IOException {
     OciLayout layout = OciLayout.at(dir);
-    LayoutDescriptor written = SampleImage.write(layout, "app");
+    Descriptor written = SampleImage.write(layout, "app");
     layout.tag("1.0", written);
 
     OciLayoutReader reader = OciLayoutReader.open(dir);
-    LayoutDescriptor resolved = reader.resolve("1.0").orElseThrow();
+    Descriptor resolved = reader.resolve("1.0").orElseThrow();
 
     assertThat(resolved.digest()).isEqualTo(written.digest());
-    assertThat(resolved.refName()).contains("1.0");
+    assertThat(OciLayoutReader.refName(resolved)).contains("1.0");
     assertThat(new String(reader.readManifest(resolved), "UTF-8")).contains("\"layers\"");
     assertThat(reader.resolve("2.0")).isEmpty();
     try (var in = reader.openBlob(resolved)) {
       assertThat(in.readAllBytes()).hasSize((int) resolved.size());
     }
+  }
+
+  @Test
+  void platformArtifactTypeAndUrlsOfAnEntrySurviveTheRoundTrip() {
+    OciLayout layout = OciLayout.at(dir);
+    Descriptor written =
+        SampleImage.write(layout, "arm")
+            .withPlatform(Platform.parse("windows(10.0.17763)/arm64/v8"))
+            .withArtifactType(MediaType.parse("application/vnd.example+json"))
+            .withUrls(List.of("https://cdn.example/blob"))
+            .withAnnotations(Map.of("a", "b"));
+    layout.tag("arm", written);
+
+    Descriptor resolved = OciLayoutReader.open(dir).resolve("arm").orElseThrow();
+
+    assertThat(resolved)
+        .isEqualTo(written.withAnnotations(Map.of("a", "b", OciLayout.REF_NAME, "arm")));
   }
 
   @Test
@@ -76,7 +98,7 @@ class OciLayoutReaderTest {
   @Test
   void aManifestWhoseBytesChangedOnDiskFailsToRead() throws IOException {
     OciLayout layout = OciLayout.at(dir);
-    LayoutDescriptor manifest = SampleImage.write(layout, "tampered");
+    Descriptor manifest = SampleImage.write(layout, "tampered");
     layout.tag("t", manifest);
     Path file = dir.resolve("blobs/sha256/" + manifest.digest().hex());
     byte[] bytes = Files.readAllBytes(file);
@@ -91,9 +113,9 @@ class OciLayoutReaderTest {
   @Test
   void anOversizedManifestIsRefusedBeforeReading() {
     OciLayout layout = OciLayout.at(dir);
-    LayoutDescriptor huge =
-        LayoutDescriptor.of(
-            OciLayout.OCI_MANIFEST,
+    Descriptor huge =
+        Descriptor.of(
+            MediaType.OCI_MANIFEST,
             SampleImage.write(layout, "x").digest(),
             OciLayoutReader.MAX_MANIFEST_BYTES + 1L);
     assertThatThrownBy(() -> layout.reader().readManifest(huge))

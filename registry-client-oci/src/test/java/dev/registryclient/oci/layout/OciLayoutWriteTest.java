@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
+import dev.registryclient.api.MediaType;
 import dev.registryclient.api.exception.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,24 +34,24 @@ class OciLayoutWriteTest {
     assertThat(json("oci-layout").get("imageLayoutVersion").asText()).isEqualTo("1.0.0");
     JsonNode index = json("index.json");
     assertThat(index.get("schemaVersion").asInt()).isEqualTo(2);
-    assertThat(index.get("mediaType").asText()).isEqualTo(OciLayout.OCI_INDEX);
+    assertThat(index.get("mediaType").asText()).isEqualTo(MediaType.OCI_INDEX.toString());
     assertThat(index.get("manifests")).isEmpty();
   }
 
   @Test
   void aTaggedImageIsAValidLayoutEntryWithItsBlobsInPlace() throws IOException {
     OciLayout layout = OciLayout.at(dir);
-    LayoutDescriptor manifest = SampleImage.write(layout, "hello");
+    Descriptor manifest = SampleImage.write(layout, "hello");
 
     layout.tag("v1.0", manifest);
 
     JsonNode entries = json("index.json").get("manifests");
     assertThat(entries).hasSize(1);
     JsonNode entry = entries.get(0);
-    assertThat(entry.get("mediaType").asText()).isEqualTo(OciLayout.OCI_MANIFEST);
+    assertThat(entry.get("mediaType").asText()).isEqualTo(MediaType.OCI_MANIFEST.toString());
     assertThat(entry.get("digest").asText()).isEqualTo(manifest.digest().toString());
     assertThat(entry.get("size").asLong()).isEqualTo(manifest.size());
-    assertThat(entry.get("annotations").get(LayoutDescriptor.REF_NAME).asText()).isEqualTo("v1.0");
+    assertThat(entry.get("annotations").get(OciLayout.REF_NAME).asText()).isEqualTo("v1.0");
     // every descriptor reachable from the index names a blob file of that size and digest
     assertBlobMatches(entry);
     JsonNode parsed = JSON.readTree(blobFile(manifest.digest()).toFile());
@@ -60,8 +62,8 @@ class OciLayoutWriteTest {
   @Test
   void taggingAnExistingNameReplacesItsEntryAndKeepsOthers() {
     OciLayout layout = OciLayout.at(dir);
-    LayoutDescriptor first = SampleImage.write(layout, "one");
-    LayoutDescriptor second = SampleImage.write(layout, "two");
+    Descriptor first = SampleImage.write(layout, "one");
+    Descriptor second = SampleImage.write(layout, "two");
     layout.tag("latest", first);
     layout.tag("stable", first);
 
@@ -76,7 +78,7 @@ class OciLayoutWriteTest {
   @Test
   void untagRemovesOnlyTheTag() {
     OciLayout layout = OciLayout.at(dir);
-    LayoutDescriptor manifest = SampleImage.write(layout, "gone");
+    Descriptor manifest = SampleImage.write(layout, "gone");
     layout.tag("old", manifest);
 
     assertThat(layout.untag("old")).isTrue();
@@ -109,7 +111,7 @@ class OciLayoutWriteTest {
   @Test
   void anInvalidTagNameIsRejectedQuotingIt() {
     OciLayout layout = OciLayout.at(dir);
-    LayoutDescriptor manifest = SampleImage.write(layout, "x");
+    Descriptor manifest = SampleImage.write(layout, "x");
     assertThatThrownBy(() -> layout.tag("../escape", manifest))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"../escape\"");
@@ -120,8 +122,7 @@ class OciLayoutWriteTest {
   void taggingAManifestThatIsNotInTheLayoutFailsNamingIt() {
     OciLayout layout = OciLayout.at(dir);
     Digest absent = Digest.sha256("absent".getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(
-            () -> layout.tag("v1", LayoutDescriptor.of(OciLayout.OCI_MANIFEST, absent, 6)))
+    assertThatThrownBy(() -> layout.tag("v1", Descriptor.of(MediaType.OCI_MANIFEST, absent, 6)))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining(absent.toString())
         .hasMessageContaining(dir.toString());

@@ -1,6 +1,8 @@
 package dev.registryclient.oci.layout;
 
+import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
+import dev.registryclient.api.MediaType;
 import dev.registryclient.api.store.BlobStore;
 import dev.registryclient.api.store.BlobWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,7 @@ final class SampleImage {
   private SampleImage() {}
 
   /** Writes the image's blobs into {@code layout} and returns the manifest's descriptor. */
-  static LayoutDescriptor write(OciLayout layout, String name) {
+  static Descriptor write(OciLayout layout, String name) {
     byte[] config =
         ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\","
                 + "\"diff_ids\":[]},\"config\":{\"Labels\":{\"name\":\""
@@ -26,7 +28,7 @@ final class SampleImage {
          "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"%s","size":%d},
          "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"%s","size":%d}]}"""
             .formatted(configDigest, config.length, layerDigest, layer.length);
-    return layout.putManifest(OciLayout.OCI_MANIFEST, manifest.getBytes(StandardCharsets.UTF_8));
+    return layout.putManifest(MediaType.OCI_MANIFEST, manifest.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Digest put(BlobStore store, byte[] content) {

@@ -1,5 +1,6 @@
 package dev.registryclient.testkit.distribution;
 
+import dev.registryclient.testkit.JwtTokenServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -96,6 +97,7 @@ public final class DistributionRegistry implements AutoCloseable {
   /** Configures a {@link DistributionRegistry}. */
   public static final class Builder {
     private boolean schema1 = true;
+    private int catalogPageSize = 0;
     private Optional<TokenAuth> tokenAuth = Optional.empty();
 
     private Builder() {}
@@ -103,6 +105,19 @@ public final class DistributionRegistry implements AutoCloseable {
     /** Whether the registry accepts and serves signed schema 1 manifests (default true). */
     public Builder schema1(boolean enabled) {
       this.schema1 = enabled;
+      return this;
+    }
+
+    /**
+     * The most repositories one {@code _catalog} page holds ({@code catalog.maxentries}); a client
+     * asking without {@code n} gets pages of this size and a {@code Link} to the next one. Default:
+     * distribution's own (1000).
+     */
+    public Builder catalogPageSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("catalog page size must be at least 1: " + size);
+      }
+      this.catalogPageSize = size;
       return this;
     }
 
@@ -117,6 +132,14 @@ public final class DistributionRegistry implements AutoCloseable {
     public Builder tokenAuth(URI realm, String service, String issuer, Path rootCertBundle) {
       this.tokenAuth = Optional.of(new TokenAuth(realm, service, issuer, rootCertBundle));
       return this;
+    }
+
+    /**
+     * Protects the registry with bearer tokens from {@code tokens}: its realm, service, issuer and
+     * certificate.
+     */
+    public Builder tokenAuth(JwtTokenServer tokens) {
+      return tokenAuth(tokens.realm(), tokens.service(), tokens.issuer(), tokens.rootCertBundle());
     }
 
     /**
@@ -166,6 +189,9 @@ public final class DistributionRegistry implements AutoCloseable {
           .append('\n');
       if (schema1) {
         yaml.append("compatibility:\n  schema1:\n    enabled: true\n");
+      }
+      if (catalogPageSize > 0) {
+        yaml.append("catalog:\n  maxentries: ").append(catalogPageSize).append('\n');
       }
       tokenAuth.ifPresent(
           t ->

@@ -11,6 +11,7 @@ import java.util.List;
  * @param auth how clients authenticate
  * @param access users, grants and public repositories
  * @param tokenLifetime how long bearer tokens are valid
+ * @param jwtTokens whether bearer tokens are ES256 JWTs (as distribution verifies) or opaque
  * @param tokenPostAnswers404 whether the token endpoint answers 404 to OAuth2 POSTs
  * @param tokenRealmOnOwnPort whether the token endpoint listens on its own port
  * @param cdnTtl how long signed CDN URLs are valid, or null for no CDN redirects
@@ -19,11 +20,13 @@ import java.util.List;
  * @param faults faults to inject, in order
  * @param blobDirectory where blobs are stored, or null for a temporary directory
  * @param threads size of the request thread pool
+ * @param port the registry port on 127.0.0.1, 0 for a free one
  */
 public record RegistryConfig(
     AuthMode auth,
     AccessPolicy access,
     Duration tokenLifetime,
+    boolean jwtTokens,
     boolean tokenPostAnswers404,
     boolean tokenRealmOnOwnPort,
     Duration cdnTtl,
@@ -31,10 +34,14 @@ public record RegistryConfig(
     int tagPageSize,
     List<Fault> faults,
     Path blobDirectory,
-    int threads) {
+    int threads,
+    int port) {
 
   /** The service name in challenges and token requests. */
   public static final String SERVICE = "test-registry";
+
+  /** The issuer ({@code iss}) of JWT bearer tokens. */
+  public static final String TOKEN_ISSUER = "test-registry-token-issuer";
 
   /** Authentication modes. */
   public enum AuthMode {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,13 +45,13 @@ public final class RegistryServer implements AutoCloseable {
     content = new ContentStore(blobs, new MetadataStore());
     executor = Executors.newFixedThreadPool(config.threads(), threadFactory());
     InetAddress loopback = InetAddress.getLoopbackAddress();
-    InetAddress secondary = secondaryLoopback();
+    InetAddress secondary = Loopback.secondary();
     deadHosts = new DeadHosts(secondary);
     FaultPlan faults = new FaultPlan(config.faults());
     BlobResponder responder = new BlobResponder(blobs, faults);
     UrlSigner signer = new UrlSigner();
 
-    registry = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
+    registry = HttpServer.create(new InetSocketAddress(loopback, config.port()), 64);
     cdn =
         config.cdnTtl() == null ? null : HttpServer.create(new InetSocketAddress(secondary, 0), 64);
     tokenServer =
@@ -60,7 +59,13 @@ public final class RegistryServer implements AutoCloseable {
             ? HttpServer.create(new InetSocketAddress(loopback, 0), 64)
             : null;
 
-    TokenIssuer issuer = new TokenIssuer(clock, config.tokenLifetime());
+    TokenIssuer issuer =
+        new TokenIssuer(
+            clock,
+            config.tokenLifetime(),
+            config.jwtTokens()
+                ? new JwtSigner(RegistryConfig.TOKEN_ISSUER, RegistryConfig.SERVICE)
+                : null);
     RegistryAuth auth = new RegistryAuth(config.auth(), config.access(), issuer, this::tokenRealm);
     BlobHandler.Cdn cdnMode =
         cdn == null
@@ -142,17 +147,6 @@ public final class RegistryServer implements AutoCloseable {
   private static String url(HttpServer server) {
     InetSocketAddress a = server.getAddress();
     return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
-  }
-
-  // 127.0.0.2 makes the CDN a different host, as it is in production; Linux routes all of
-  // 127/8 to lo, other systems may not, so fall back to 127.0.0.1
-  private static InetAddress secondaryLoopback() throws IOException {
-    InetAddress second = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
-    try (ServerSocket probe = new ServerSocket(0, 1, second)) {
-      return second;
-    } catch (IOException e) {
-      return InetAddress.getLoopbackAddress();
-    }
   }
 
   private ThreadFactory threadFactory() {

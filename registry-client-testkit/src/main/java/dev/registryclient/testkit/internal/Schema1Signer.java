@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
@@ -112,39 +111,9 @@ public final class Schema1Signer {
     }
   }
 
-  /**
-   * libtrust's key id: base32 of the first 240 bits of sha256(DER SubjectPublicKeyInfo), in twelve
-   * groups of four characters joined by colons.
-   */
+  /** libtrust's key id of a DER SubjectPublicKeyInfo (see {@link LibtrustKeyId}). */
   static String keyId(byte[] spki) {
-    byte[] hash;
-    try {
-      hash = Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(spki), 30);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-    String b32 = base32(hash);
-    StringBuilder id = new StringBuilder();
-    for (int i = 0; i < b32.length(); i += 4) {
-      id.append(i == 0 ? "" : ":").append(b32, i, i + 4);
-    }
-    return id.toString();
-  }
-
-  private static String base32(byte[] data) {
-    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    StringBuilder sb = new StringBuilder();
-    int buffer = 0;
-    int bits = 0;
-    for (byte b : data) {
-      buffer = (buffer << 8) | (b & 0xff);
-      bits += 8;
-      while (bits >= 5) {
-        sb.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
-        bits -= 5;
-      }
-    }
-    return sb.toString(); // 30 bytes = 240 bits = exactly 48 characters, no padding
+    return LibtrustKeyId.of(spki);
   }
 
   private static byte[] unsigned32(BigInteger n) {

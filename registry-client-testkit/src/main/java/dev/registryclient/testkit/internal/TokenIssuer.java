@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues opaque bearer tokens and refresh tokens and remembers what each grants. Tokens are random
- * strings rather than JWTs: clients must treat tokens as opaque anyway, and this keeps the kit free
- * of a JOSE dependency.
+ * Issues bearer tokens and refresh tokens and remembers what each grants. By default tokens are
+ * random strings, since clients must treat tokens as opaque anyway; with a {@link JwtSigner} they
+ * are ES256 JWTs that a real distribution registry accepts, so one token endpoint can serve both
+ * the in-process registry and a {@code docker-registry}.
  */
 public final class TokenIssuer {
 
@@ -31,18 +32,27 @@ public final class TokenIssuer {
   private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
   private final RegistryClock clock;
   private final Duration lifetime;
+  private final JwtSigner jwt;
 
-  /** Issues tokens valid for {@code lifetime} on {@code clock}. */
+  /** Issues opaque tokens valid for {@code lifetime} on {@code clock}. */
   public TokenIssuer(RegistryClock clock, Duration lifetime) {
+    this(clock, lifetime, null);
+  }
+
+  /** Issues tokens valid for {@code lifetime}; JWTs signed by {@code jwt} unless it is null. */
+  public TokenIssuer(RegistryClock clock, Duration lifetime, JwtSigner jwt) {
     this.clock = clock;
     this.lifetime = lifetime;
+    this.jwt = jwt;
   }
 
   /** A new access token for {@code subject} granting {@code access} (resource to actions). */
   public String issue(String subject, Map<String, Set<String>> access) {
-    String token = randomToken();
-    accessTokens.put(
-        token, new IssuedToken(subject, Map.copyOf(access), clock.now().plus(lifetime)));
+    Instant now = clock.now();
+    Instant expiry = now.plus(lifetime);
+    String token =
+        jwt == null ? randomToken() : jwt.sign(subject == null ? "" : subject, access, now, expiry);
+    accessTokens.put(token, new IssuedToken(subject, Map.copyOf(access), expiry));
     return token;
   }
 

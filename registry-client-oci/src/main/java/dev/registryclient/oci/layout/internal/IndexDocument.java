@@ -5,20 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
-import dev.registryclient.oci.layout.LayoutDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads and edits {@code index.json} as a JSON tree, so fields this SDK does not model (platforms,
@@ -28,6 +26,7 @@ public final class IndexDocument {
   /** The media type of an OCI image index. */
   public static final String INDEX_MEDIA_TYPE = "application/vnd.oci.image.index.v1+json";
 
+  private static final String REF_NAME = "org.opencontainers.image.ref.name";
   private static final ErrorContext CONTEXT = ErrorContext.of(Phase.STORE);
   private static final int MAX_INDEX_BYTES = 16 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,8 +75,7 @@ public final class IndexDocument {
     ArrayNode manifests = (ArrayNode) index.get("manifests");
     boolean removed = false;
     for (int i = manifests.size() - 1; i >= 0; i--) {
-      if (name.equals(
-          manifests.get(i).path("annotations").path(LayoutDescriptor.REF_NAME).asText(null))) {
+      if (name.equals(manifests.get(i).path("annotations").path(REF_NAME).asText(null))) {
         manifests.remove(i);
         removed = true;
       }
@@ -85,46 +83,33 @@ public final class IndexDocument {
     return removed;
   }
 
-  /** Appends {@code descriptor} as a manifest entry. */
-  public static void add(ObjectNode index, LayoutDescriptor descriptor) {
-    ObjectNode entry = ((ArrayNode) index.get("manifests")).addObject();
-    entry.put("mediaType", descriptor.mediaType());
-    entry.put("digest", descriptor.digest().toString());
-    entry.put("size", descriptor.size());
-    if (!descriptor.annotations().isEmpty()) {
-      ObjectNode annotations = entry.putObject("annotations");
-      descriptor.annotations().entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(a -> annotations.put(a.getKey(), a.getValue()));
+  /** Whether an entry without a tag points at {@code digest}. */
+  public static boolean hasUntagged(ObjectNode index, Digest digest) {
+    for (JsonNode entry : index.get("manifests")) {
+      if (entry.path("digest").asText("").equals(digest.toString())
+          && entry.path("annotations").path(REF_NAME).isMissingNode()) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  /** Appends {@code descriptor} as a manifest entry. */
+  public static void add(ObjectNode index, Descriptor descriptor) {
+    DescriptorJson.write(descriptor, ((ArrayNode) index.get("manifests")).addObject());
   }
 
   /** The manifest entries, validated: a bad digest or size is an error naming file and value. */
-  public static List<LayoutDescriptor> entries(ObjectNode index, Path file) {
-    List<LayoutDescriptor> entries = new ArrayList<>();
+  public static List<Descriptor> entries(ObjectNode index, Path file) {
+    List<Descriptor> entries = new ArrayList<>();
     for (JsonNode entry : index.get("manifests")) {
-      entries.add(entry(entry, file));
+      try {
+        entries.add(DescriptorJson.read(entry));
+      } catch (IllegalArgumentException e) {
+        throw invalid(file, "invalid entry: " + e.getMessage(), e);
+      }
     }
     return entries;
-  }
-
-  private static LayoutDescriptor entry(JsonNode entry, Path file) {
-    String mediaType = entry.path("mediaType").asText("");
-    String digest = entry.path("digest").asText("");
-    JsonNode size = entry.path("size");
-    if (!size.canConvertToLong() || !size.isIntegralNumber() || size.asLong() < 0) {
-      throw invalid(file, "entry " + digest + " has an invalid size: " + size, null);
-    }
-    Map<String, String> annotations = new LinkedHashMap<>();
-    entry
-        .path("annotations")
-        .properties()
-        .forEach(a -> annotations.put(a.getKey(), a.getValue().asText()));
-    try {
-      return new LayoutDescriptor(mediaType, Digest.parse(digest), size.asLong(), annotations);
-    } catch (IllegalArgumentException e) {
-      throw invalid(file, "invalid entry: " + e.getMessage(), e);
-    }
   }
 
   private static InvalidContentException invalid(Path file, String detail, Throwable cause) {

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks and turns the results into benchmarks/results/jmh.{json,md,svg} and the
+# JMH section of benchmarks/README.md.
+#
+#   benchmarks/run.sh quick     # 1 fork, 1 s iterations, small pull image only: under 3 minutes
+#   benchmarks/run.sh full      # every benchmark with its own settings (roughly half an hour on 2 cores)
+#   benchmarks/run.sh quick Digest   # extra arguments go to JMH (here: a benchmark regex)
+#
+# The jar is built when missing: ./mvnw -pl benchmarks -am package -DskipTests
+# (-DskipTests skips the other modules' tests, which `package` would otherwise run first).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/benchmarks/target/benchmarks.jar"
+results="$root/benchmarks/results"
+profile="${1:-quick}"
+shift || true
+
+case "$profile" in
+  quick)
+    # 64 MiB pulls (64 x 1 MiB) at parallelism 1 and 4; the 8 x 64 MiB image only in `full`
+    jmh_args=(-f 1 -wi 1 -i 3 -w 1s -r 1s -p layout=64x1MiB -p parallelism=1,4) ;;
+  full)
+    jmh_args=() ;;
+  *)
+    echo "usage: $0 [quick|full] [JMH arguments...]" >&2
+    exit 2 ;;
+esac
+
+if [[ ! -f "$jar" ]]; then
+  (cd "$root" && ./mvnw -q -B -pl benchmarks -am package -DskipTests)
+fi
+
+mkdir -p "$results"
+machine() {
+  echo "- Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+    "(SHA extensions: $(grep -qw sha_ni /proc/cpuinfo && echo yes || echo no))," \
+    "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "- JDK: $(java -version 2>&1 | head -1)"
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); profile \`$profile\`: $*"
+}
+{
+  machine "${jmh_args[@]}" "$@"
+  echo "- Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >"$results/jmh-machine.md"
+java -jar "$jar" "${jmh_args[@]}" -rf json -rff "$results/jmh.json" "$@"
+echo "- Load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$results/jmh-machine.md"
+python3 "$root/benchmarks/report.py" "$results/jmh.json" --machine "$results/jmh-machine.md" \
+  --markdown "$results/jmh.md" --svg "$results/jmh.svg" --readme "$root/benchmarks/README.md" \
+  --title "registry-client JMH ($profile profile, $(date -u +%Y-%m-%d))"
+echo "results: $results/jmh.json, jmh.md, jmh.svg"

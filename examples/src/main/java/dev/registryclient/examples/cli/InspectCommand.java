@@ -1,0 +1,77 @@
+package dev.registryclient.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registryclient.api.Descriptor;
+import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.manifest.ImageIndex;
+import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.oci.platform.PlatformMatcher;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code inspect REF [--platform P] [--raw]}: the manifest as JSON (digest, media type, platforms
+ * of an index, config and layers of an image), or its bytes exactly as served.
+ */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show a manifest or index as JSON, or with --raw exactly as the registry sent it.")
+final class InspectCommand implements Callable<Integer> {
+  private final Terminal terminal;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "REF",
+      converter = ReferenceConverter.class,
+      description = "The image, e.g. localhost:5000/app:1.0 or ghcr.io/org/app@sha256:...")
+  ImageReference reference;
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      converter = PlatformChoice.Converter.class,
+      description = "For an index: show this platform's manifest instead of the index.")
+  PlatformChoice platform;
+
+  @Option(names = "--raw", description = "Print the manifest bytes exactly as served.")
+  boolean raw;
+
+  @Mixin ConnectionOptions connection;
+  @Mixin Verbosity verbosity;
+
+  InspectCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    try (CliRegistry registry = CliRegistry.open(reference, connection)) {
+      Manifest manifest = registry.manifest(reference);
+      ImageReference shown = reference;
+      if (manifest instanceof ImageIndex index && platform != null && !platform.isAll()) {
+        ErrorContext context =
+            ErrorContext.of(Phase.MANIFEST, reference.registry(), reference.repository());
+        Descriptor chosen = PlatformMatcher.select(index, platform.platform().get(), context);
+        shown = reference.withDigest(chosen.digest());
+        manifest = registry.manifest(shown);
+      }
+      if (raw) {
+        terminal.writeRaw(manifest.raw());
+      } else {
+        ObjectNode json = ManifestJson.describe(shown.toString(), manifest);
+        if (shown != reference) {
+          json.put("index", reference.toString());
+        }
+        terminal.out().println(ManifestJson.render(json));
+      }
+    }
+    return Main.OK;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.registryclient.examples.cli;
+
+import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.client.PullRequest;
+import dev.registryclient.api.client.PullResult;
+import dev.registryclient.api.client.RegistryClient;
+import dev.registryclient.oci.layout.OciLayout;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pull REF --layout DIR [--platform P|all] [--parallel N] ...}: pulls into an OCI image
+ * layout, the tag becoming the {@code org.opencontainers.image.ref.name}; the last line is {@code
+ * Pulled REF sha256:... (N blobs, X MB in Y s)}.
+ */
+@Command(
+    name = "pull",
+    mixinStandardHelpOptions = true,
+    description = "Pull an image into an OCI image layout directory (created or updated).")
+final class PullCommand implements Callable<Integer> {
+  private final Terminal terminal;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "REF",
+      description = "The image, e.g. localhost:5000/app:1.0 or quay.io/org/app@sha256:...")
+  String ref;
+
+  @Option(
+      names = "--layout",
+      required = true,
+      paramLabel = "DIR",
+      description = "The OCI image layout to pull into (skopeo inspect oci:DIR:TAG reads it).")
+  Path layout;
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]|all",
+      converter = PlatformChoice.Converter.class,
+      description = "The platform to pull from an index (default: this machine's), or all.")
+  PlatformChoice platform;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "Blobs downloaded at once, 1..64 (default ${DEFAULT-VALUE}).",
+      defaultValue = "4")
+  int parallel;
+
+  @Option(names = "--quiet", description = "Print only the last line.")
+  boolean quiet;
+
+  @Spec CommandSpec spec;
+  @Mixin ConnectionOptions connection;
+  @Mixin Verbosity verbosity;
+
+  PullCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    ImageReference reference = parseReference();
+    if (parallel < 1 || parallel > 64) {
+      throw new ParameterException(spec.commandLine(), "--parallel must be 1..64, got " + parallel);
+    }
+    ProgressPrinter progress = new ProgressPrinter(terminal.err(), terminal.interactive());
+    try (RegistryClient client = Clients.forReference(reference, connection, parallel)) {
+      PullRequest pull = client.pull(reference).into(OciLayout.at(layout));
+      PlatformChoice choice = platform != null ? platform : PlatformChoice.current();
+      pull = choice.isAll() ? pull.allPlatforms() : pull.platform(choice.platform().get());
+      if (!quiet) {
+        pull = pull.onProgress(progress);
+      }
+      PullResult result = pull.execute();
+      terminal.out().println(summary(ref, result));
+    }
+    return Main.OK;
+  }
+
+  /** {@code Pulled REF sha256:... (N blobs, X MB in Y s)}. */
+  static String summary(String ref, PullResult result) {
+    return String.format(
+        Locale.ROOT,
+        "Pulled %s %s (%d blobs, %s MB in %.1f s)",
+        ref,
+        result.manifest().digest(),
+        result.blobs().size(),
+        ProgressPrinter.megabytes(result.totalBytes()),
+        result.elapsed().toMillis() / 1000.0);
+  }
+
+  private ImageReference parseReference() {
+    try {
+      return ImageReference.parse(ref);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "REF: " + e.getMessage());
+    }
+  }
+}

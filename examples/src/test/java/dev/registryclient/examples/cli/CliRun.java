@@ -1,0 +1,38 @@
+package dev.registryclient.examples.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One in-process run of the CLI through its picocli entry point, with stdout and stderr captured.
+ *
+ * @param exit the exit code
+ * @param stdoutBytes what went to stdout, byte for byte
+ * @param err what went to stderr
+ */
+record CliRun(int exit, byte[] stdoutBytes, String err) {
+
+  /** Runs {@code registry-client args...}. */
+  static CliRun of(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      int exit = Main.run(o, e, args);
+      o.flush();
+      e.flush();
+      return new CliRun(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Stdout as text. */
+  String out() {
+    return new String(stdoutBytes, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exit + "\n--- stdout\n" + out() + "--- stderr\n" + err;
+  }
+}

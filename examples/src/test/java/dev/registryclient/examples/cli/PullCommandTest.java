@@ -1,0 +1,162 @@
+package dev.registryclient.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.registryclient.testkit.PushedBlob;
+import dev.registryclient.testkit.PushedImage;
+import dev.registryclient.testkit.PushedIndex;
+import dev.registryclient.testkit.TestRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PullCommandTest {
+  private static TestRegistry registry;
+  private static PushedImage image;
+  private static PushedImage secret;
+  private static PushedIndex index;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    registry =
+        TestRegistry.builder()
+            .tokenAuth("alice", "s3cret-pw")
+            .publicRepository("team/*")
+            .cdnRedirects(Duration.ofMinutes(5))
+            .start();
+    image = registry.image("team/app").layer(3000).layer(5000).push("1.0");
+    secret = registry.image("private/app").layer(100).push("v1");
+    index =
+        registry
+            .index("team/multi")
+            .add(registry.image("team/multi").platform("linux", "amd64").layer(10))
+            .add(registry.image("team/multi").platform("linux", "arm64").layer(20))
+            .push("2.0");
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.close();
+  }
+
+  @Test
+  void pullsIntoTheLayoutAndEndsWithTheSummaryLine() throws Exception {
+    Path layout = dir.resolve("out");
+
+    CliRun run = CliRun.of("pull", image.reference(), "--layout", layout.toString());
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines.get(lines.size() - 1))
+        .matches(
+            "Pulled \\Q"
+                + image.reference()
+                + "\\E \\Q"
+                + image.digest()
+                + "\\E \\(3 blobs, \\d+\\.\\d MB in \\d+\\.\\d s\\)");
+    // a Docker image is tagged in its OCI form; the manifest as pulled stays among the blobs
+    assertThat(Files.readString(layout.resolve("index.json")))
+        .contains("\"org.opencontainers.image.ref.name\"", "\"1.0\"")
+        .contains("application/vnd.oci.image.manifest.v1+json");
+    assertThat(layout.resolve("blobs/sha256/" + image.digest().hex())).exists();
+    assertThat(Files.readString(layout.resolve("oci-layout"))).contains("imageLayoutVersion");
+    for (PushedBlob layer : image.layers()) {
+      assertThat(layout.resolve("blobs/sha256/" + layer.digest().hex())).exists();
+    }
+  }
+
+  @Test
+  void printsOnePlainLinePerBlobWhenNotOnATerminal() {
+    CliRun run = CliRun.of("pull", image.reference(), "--layout", dir.toString());
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.err().lines().filter(l -> l.contains("verified"))).hasSize(3);
+    assertThat(run.err()).doesNotContain("\r");
+  }
+
+  @Test
+  void quietPrintsOnlyTheSummary() {
+    CliRun run = CliRun.of("pull", image.reference(), "--layout", dir.toString(), "--quiet");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out().lines()).hasSize(1);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void platformChoosesTheImageOfAnIndex() {
+    CliRun run =
+        CliRun.of(
+            "pull", index.reference(), "--layout", dir.toString(), "--platform", "linux/arm64");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains(index.image("linux", "arm64").digest().toString());
+  }
+
+  @Test
+  void platformAllPullsTheWholeIndex() {
+    CliRun run =
+        CliRun.of(
+            "pull",
+            index.reference(),
+            "--layout",
+            dir.toString(),
+            "--platform",
+            "all",
+            "--parallel",
+            "1");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains(index.digest().toString());
+  }
+
+  @Test
+  void privateRepositoryWithoutCredentialsFailsWithOneLine() {
+    CliRun run = CliRun.of("pull", secret.reference(), "--layout", dir.toString());
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("failed on " + registry.hostAndPort(), "--user");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void userFlagPullsThePrivateRepository() {
+    CliRun run =
+        CliRun.of(
+            "pull", secret.reference(), "--layout", dir.toString(), "--user", "alice:s3cret-pw");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains(secret.digest().toString());
+    assertThat(run.out() + run.err()).doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void missingLayoutIsAUsageError() {
+    assertThat(CliRun.of("pull", image.reference()).exit()).isEqualTo(2);
+  }
+
+  @Test
+  void parallelOutOfRangeIsAUsageError() {
+    CliRun run =
+        CliRun.of("pull", image.reference(), "--layout", dir.toString(), "--parallel", "0");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--parallel");
+  }
+
+  @Test
+  void malformedReferenceIsAUsageError() {
+    CliRun run = CliRun.of("pull", "UPPER/Case::x", "--layout", dir.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("REF");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.registryclient.api.client;
+
+import dev.registryclient.api.auth.CredentialProvider;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything a {@link RegistryClientBuilder} collected, handed to the {@link RegistryClientFactory}
+ * that builds the client. Users normally meet this only through the builder.
+ *
+ * <pre>{@code
+ * RegistrySettings s = settings.forRegistry("localhost:5000"); // per-registry or the defaults
+ * }</pre>
+ *
+ * @param credentials where credentials come from; anonymous unless the builder was given some
+ * @param parallelism how many blobs one pull downloads at once, at least 1
+ * @param userAgent the {@code User-Agent} sent with every request
+ * @param defaults the settings for registries without their own
+ * @param registries per-registry settings keyed by {@code host[:port]} in lower case
+ */
+public record ClientSettings(
+    CredentialProvider credentials,
+    int parallelism,
+    String userAgent,
+    RegistrySettings defaults,
+    Map<String, RegistrySettings> registries) {
+
+  /** The default {@link #parallelism()}. */
+  public static final int DEFAULT_PARALLELISM = 4;
+
+  /**
+   * Validates and copies.
+   *
+   * @throws IllegalArgumentException if {@code parallelism} is below 1 or above 64, or the user
+   *     agent is blank or holds control characters
+   */
+  public ClientSettings {
+    Objects.requireNonNull(credentials, "credentials");
+    if (parallelism < 1 || parallelism > 64) {
+      throw new IllegalArgumentException("parallelism must be 1..64, got " + parallelism);
+    }
+    Objects.requireNonNull(userAgent, "userAgent");
+    if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new IllegalArgumentException(
+          "user agent must be non-blank printable text, got \"" + userAgent + "\"");
+    }
+    Objects.requireNonNull(defaults, "defaults");
+    Map<String, RegistrySettings> copy = new TreeMap<>();
+    Objects.requireNonNull(registries, "registries")
+        .forEach((host, s) -> copy.put(key(host), Objects.requireNonNull(s, host)));
+    registries = Map.copyOf(copy);
+  }
+
+  /** The settings for {@code registry} ({@code host[:port]}, case-insensitive). */
+  public RegistrySettings forRegistry(String registry) {
+    return registries.getOrDefault(key(registry), defaults);
+  }
+
+  static String key(String registry) {
+    Objects.requireNonNull(registry, "registry");
+    if (registry.isBlank() || registry.contains("/")) {
+      throw new IllegalArgumentException(
+          "a registry is host[:port] without a path, got \"" + registry + "\"");
+    }
+    return registry.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.registryclient.api.client;
+
+import dev.registryclient.api.Descriptor;
+import dev.registryclient.api.Digest;
+import dev.registryclient.api.ImageReference;
+import java.util.Objects;
+
+/**
+ * What happens during a pull, in order for one blob: {@link BlobStarted}, any number of {@link
+ * BlobProgress} (and {@link Redirected} or {@link Retrying}), then {@link BlobDone}; or just {@link
+ * BlobSkipped} for a blob the target already has. The pull begins with {@link Resolved} and ends
+ * with {@link Finished} when it succeeds.
+ *
+ * <pre>{@code
+ * PullListener log = event -> {
+ *   if (event instanceof PullEvent.BlobDone d) {
+ *     System.out.println(d.digest() + " from " + d.host());
+ *   }
+ * };
+ * }</pre>
+ */
+public sealed interface PullEvent {
+
+  /**
+   * The reference was resolved to its top manifest.
+   *
+   * @param reference what was asked for
+   * @param manifest its top manifest (an index, or the image manifest)
+   * @param totalBytes bytes of all blobs the pull needs (skipped ones included), once known
+   */
+  record Resolved(ImageReference reference, Descriptor manifest, long totalBytes)
+      implements PullEvent {
+    /** Checks for nulls. */
+    public Resolved {
+      Objects.requireNonNull(reference, "reference");
+      Objects.requireNonNull(manifest, "manifest");
+    }
+  }
+
+  /**
+   * A blob download began.
+   *
+   * @param digest the blob
+   * @param size its size, or -1 when the manifest did not say (schema 1)
+   */
+  record BlobStarted(Digest digest, long size) implements PullEvent {}
+
+  /**
+   * More bytes of a blob arrived.
+   *
+   * @param digest the blob
+   * @param delta bytes since the previous event for this blob
+   * @param received bytes of this blob received so far
+   * @param size its size, or -1 when unknown
+   */
+  record BlobProgress(Digest digest, long delta, long received, long size) implements PullEvent {}
+
+  /**
+   * A blob was verified and stored.
+   *
+   * @param digest the blob
+   * @param size its size
+   * @param host the host that served the bytes (a CDN host after a redirect)
+   */
+  record BlobDone(Digest digest, long size, String host) implements PullEvent {}
+
+  /**
+   * A blob was already in the target (or downloaded by a concurrent pull into it) and was not
+   * requested.
+   *
+   * @param digest the blob
+   * @param size its size, or -1 when unknown
+   */
+  record BlobSkipped(Digest digest, long size) implements PullEvent {}
+
+  /**
+   * A blob's request was redirected, typically to a CDN.
+   *
+   * @param digest the blob
+   * @param host the host now serving it
+   */
+  record Redirected(Digest digest, String host) implements PullEvent {}
+
+  /**
+   * A blob download failed and is tried again from the start; bytes already reported for it are
+   * taken back ({@link BlobProgress#delta()} is negative once).
+   *
+   * @param digest the blob
+   * @param attempt the attempt about to start, 2 for the first retry
+   * @param reason why the previous attempt failed
+   */
+  record Retrying(Digest digest, int attempt, String reason) implements PullEvent {}
+
+  /**
+   * The pull succeeded.
+   *
+   * @param result what was pulled
+   */
+  record Finished(PullResult result) implements PullEvent {}
+}

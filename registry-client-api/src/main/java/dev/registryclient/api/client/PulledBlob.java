@@ -1,0 +1,44 @@
+package dev.registryclient.api.client;
+
+import dev.registryclient.api.Digest;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a pull did for one blob.
+ *
+ * <pre>{@code
+ * result.blobs().stream().filter(PulledBlob::downloaded)
+ *     .forEach(b -> System.out.println(b.digest() + " from " + b.host().orElseThrow()));
+ * }</pre>
+ *
+ * @param digest the blob
+ * @param size its size in bytes
+ * @param host the host that served it (the registry, or a CDN it redirected to); empty when skipped
+ * @param time how long the download took, retries included; zero when skipped
+ * @param retries how many times the download was started again after a failure
+ */
+public record PulledBlob(
+    Digest digest, long size, Optional<String> host, Duration time, int retries) {
+
+  /** Checks for nulls and negative values. */
+  public PulledBlob {
+    Objects.requireNonNull(digest, "digest");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(time, "time");
+    if (size < 0 || retries < 0 || time.isNegative()) {
+      throw new IllegalArgumentException("negative size, retries or time for " + digest);
+    }
+  }
+
+  /** A blob the target already had. */
+  public static PulledBlob skipped(Digest digest, long size) {
+    return new PulledBlob(digest, size, Optional.empty(), Duration.ZERO, 0);
+  }
+
+  /** Whether it was fetched by this pull (rather than found in the target). */
+  public boolean downloaded() {
+    return host.isPresent();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.registryclient.api.exception;
+
+/**
+ * An operation was stopped before it finished: its thread was interrupted, its future was
+ * cancelled, or its deadline passed. Whatever it was writing was discarded; nothing half-written is
+ * visible. When the cause was an interrupt, the thread's interrupt flag is set again.
+ *
+ * <pre>{@code
+ * try {
+ *   client.pull(ref).into(store).deadline(Duration.ofMinutes(5)).execute();
+ * } catch (CancelledException e) {
+ *   log.warn("pull stopped: {}", e.getMessage()); // e.g. "deadline of PT5M passed"
+ * }
+ * }</pre>
+ */
+public class CancelledException extends RegistryClientException {
+  private static final long serialVersionUID = 1L;
+
+  /** A cancellation with the reason in {@code detail}, e.g. {@code "interrupted"}. */
+  public CancelledException(ErrorContext context, String detail, Throwable cause) {
+    super(context, detail, cause);
+  }
+
+  /** A cancellation without a cause. */
+  public CancelledException(ErrorContext context, String detail) {
+    super(context, detail);
+  }
+}

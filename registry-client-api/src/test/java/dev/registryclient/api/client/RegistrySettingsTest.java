@@ -1,0 +1,47 @@
+package dev.registryclient.api.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RegistrySettingsTest {
+
+  @Test
+  void loopbackRegistriesUsePlainHttpByDefault() {
+    RegistrySettings s = RegistrySettings.defaults();
+    assertThat(s.scheme("localhost:5000")).isEqualTo("http");
+    assertThat(s.scheme("127.0.0.1")).isEqualTo("http");
+    assertThat(s.scheme("127.1.2.3:8080")).isEqualTo("http");
+    assertThat(s.scheme("[::1]:5000")).isEqualTo("http");
+  }
+
+  @Test
+  void everythingElseUsesHttpsByDefault() {
+    RegistrySettings s = RegistrySettings.defaults();
+    assertThat(s.scheme("ghcr.io")).isEqualTo("https");
+    assertThat(s.scheme("127.0.0.1.example.com")).isEqualTo("https");
+    assertThat(s.scheme("localhost.evil.example")).isEqualTo("https");
+    assertThat(s.scheme("127.0.0.256")).isEqualTo("https");
+    assertThat(s.scheme("10.0.0.1:5000")).isEqualTo("https");
+  }
+
+  @Test
+  void anExplicitChoiceWinsOverTheLoopbackRule() {
+    assertThat(RegistrySettings.defaults().withPlainHttp(false).scheme("localhost"))
+        .isEqualTo("https");
+    assertThat(RegistrySettings.defaults().withPlainHttp(true).scheme("r.example"))
+        .isEqualTo("http");
+  }
+
+  @Test
+  void nonPositiveTimeoutsAreRejected() {
+    assertThatThrownBy(() -> RegistrySettings.defaults().withConnectTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("connect timeout");
+    assertThatThrownBy(() -> RegistrySettings.defaults().withReadTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("read timeout");
+  }
+}

@@ -1,0 +1,139 @@
+package dev.registryclient.oci.client;
+
+import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.Platform;
+import dev.registryclient.api.client.PullListener;
+import dev.registryclient.api.client.PullRequest;
+import dev.registryclient.api.client.PullResult;
+import dev.registryclient.api.client.PullTarget;
+import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.store.BlobStore;
+import dev.registryclient.oci.pull.ImageSource;
+import dev.registryclient.oci.pull.PullEngine;
+import dev.registryclient.oci.pull.PullOptions;
+import dev.registryclient.oci.pull.PullScope;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+/** The fluent pull configuration; each execute runs the engine with a fresh scope. */
+final class DefaultPullRequest implements PullRequest {
+  private final ImageReference reference;
+  private final Supplier<ImageSource> source;
+  private final PullEngine engine;
+  private final Executor executor;
+  private final int parallelism;
+  private PullTarget target;
+  private Platform platform;
+  private boolean allPlatforms;
+  private PullListener listener = PullListener.NONE;
+  private Duration deadline;
+
+  DefaultPullRequest(
+      ImageReference reference,
+      Supplier<ImageSource> source,
+      PullEngine engine,
+      Executor executor,
+      int parallelism) {
+    this.reference = reference;
+    this.source = source;
+    this.engine = engine;
+    this.executor = executor;
+    this.parallelism = parallelism;
+  }
+
+  @Override
+  public PullRequest platform(Platform platform) {
+    this.platform = Objects.requireNonNull(platform, "platform");
+    this.allPlatforms = false;
+    return this;
+  }
+
+  @Override
+  public PullRequest allPlatforms() {
+    this.allPlatforms = true;
+    this.platform = null;
+    return this;
+  }
+
+  @Override
+  public PullRequest into(BlobStore store) {
+    return into(PullTarget.of(store));
+  }
+
+  @Override
+  public PullRequest into(PullTarget target) {
+    this.target = Objects.requireNonNull(target, "target");
+    return this;
+  }
+
+  @Override
+  public PullRequest onProgress(PullListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  @Override
+  public PullRequest deadline(Duration timeout) {
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("deadline must be positive, got " + timeout);
+    }
+    this.deadline = timeout;
+    return this;
+  }
+
+  @Override
+  public PullResult execute() {
+    PullOptions run = ready();
+    return engine.pull(reference, source.get(), run, scope());
+  }
+
+  @Override
+  public CompletableFuture<PullResult> executeAsync() {
+    PullOptions run = ready();
+    PullScope scope = scope();
+    CompletableFuture<PullResult> future = new CompletableFuture<>();
+    future.whenComplete(
+        (result, failure) -> {
+          if (future.isCancelled()) {
+            scope.cancel("cancelled");
+          }
+        });
+    try {
+      executor.execute(
+          () -> {
+            try {
+              future.complete(engine.pull(reference, source.get(), run, scope));
+            } catch (RuntimeException | Error e) {
+              future.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("the registry client is closed", e);
+    }
+    return future;
+  }
+
+  private PullOptions ready() {
+    if (target == null) {
+      throw new IllegalStateException(
+          "pull of " + reference + " has no target: call into(store) or into(layout) first");
+    }
+    PullOptions options =
+        PullOptions.into(target).withParallelism(parallelism).withListener(listener);
+    if (allPlatforms) {
+      options = options.withAllPlatforms();
+    } else if (platform != null) {
+      options = options.withPlatform(platform);
+    }
+    return deadline == null ? options : options.withDeadline(deadline);
+  }
+
+  private PullScope scope() {
+    return new PullScope(ErrorContext.of(Phase.BLOB, reference.registry(), reference.repository()));
+  }
+}

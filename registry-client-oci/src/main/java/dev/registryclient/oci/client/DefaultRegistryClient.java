@@ -1,0 +1,150 @@
+package dev.registryclient.oci.client;
+
+import dev.registryclient.api.Descriptor;
+import dev.registryclient.api.Digest;
+import dev.registryclient.api.DigestingInputStream;
+import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.MediaType;
+import dev.registryclient.api.Platform;
+import dev.registryclient.api.client.ClientSettings;
+import dev.registryclient.api.client.PullRequest;
+import dev.registryclient.api.client.RegistryClient;
+import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.manifest.ImageConfig;
+import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.oci.listing.RegistryListings;
+import dev.registryclient.oci.manifest.ManifestCodec;
+import dev.registryclient.oci.manifest.ManifestFetcher;
+import dev.registryclient.oci.pull.InFlightBlobs;
+import dev.registryclient.oci.pull.PullEngine;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The {@link RegistryClient} on the core transport, the oci protocol pieces and the pull engine.
+ * Users get it from {@link RegistryClient#builder()}.
+ */
+final class DefaultRegistryClient implements RegistryClient {
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+  private final ClientSettings settings;
+  private final ClientTransports transports;
+  private final ExecutorService workers;
+  private final ManifestCodec codec = ManifestCodec.defaults();
+  private final PullEngine engine;
+
+  DefaultRegistryClient(ClientSettings settings) {
+    this.settings = settings;
+    this.transports = new ClientTransports(settings);
+    this.workers =
+        Executors.newCachedThreadPool(threads("registry-client-" + CLIENTS.incrementAndGet()));
+    this.engine = new PullEngine(workers, new InFlightBlobs(), codec);
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return task -> {
+      Thread t = new Thread(task, prefix + "-worker-" + n.incrementAndGet());
+      t.setDaemon(true); // a forgotten close() must not keep the JVM alive
+      return t;
+    };
+  }
+
+  private Registry registry(ImageReference reference) {
+    return Registry.of(
+        reference,
+        settings.forRegistry(reference.registry()),
+        transports.forRegistry(reference.registry()));
+  }
+
+  private ManifestFetcher fetcher(Registry registry) {
+    return ManifestFetcher.create(registry.transport(), registry.endpoints(), codec);
+  }
+
+  private RegistryListings listings(Registry registry) {
+    return RegistryListings.create(registry.transport(), registry.endpoints());
+  }
+
+  @Override
+  public PullRequest pull(ImageReference reference) {
+    Objects.requireNonNull(reference, "reference");
+    return new DefaultPullRequest(
+        reference,
+        () -> {
+          Registry r = registry(reference);
+          return new RegistryImageSource(r, reference.repository(), fetcher(r));
+        },
+        engine,
+        workers,
+        settings.parallelism());
+  }
+
+  @Override
+  public Manifest manifest(ImageReference reference) {
+    Registry r = registry(reference);
+    return fetcher(r).fetch(reference.repository(), reference.reference());
+  }
+
+  @Override
+  public Descriptor resolve(ImageReference reference) {
+    Registry r = registry(reference);
+    return fetcher(r).resolve(reference.repository(), reference.reference());
+  }
+
+  @Override
+  public ImageConfig config(ImageReference reference, Platform platform) {
+    Registry r = registry(reference);
+    return ConfigLookup.config(r, reference, platform, fetcher(r), codec);
+  }
+
+  @Override
+  public InputStream blob(ImageReference repository, Digest digest) {
+    Registry r = registry(repository);
+    var stream = BlobOpener.open(r, repository.repository(), digest);
+    ErrorContext context =
+        ErrorContext.of(Phase.BLOB, r.name(), repository.repository())
+            .withContactedHost(stream.host());
+    return new DigestingInputStream(stream.body(), digest, -1, context);
+  }
+
+  @Override
+  public Stream<String> tags(ImageReference repository) {
+    return listings(registry(repository)).tags(repository.repository());
+  }
+
+  @Override
+  public Stream<String> catalog(String registry) {
+    ImageReference any = ImageReference.of(registry, "catalog");
+    return listings(registry(any)).catalog();
+  }
+
+  @Override
+  public List<Descriptor> referrers(ImageReference reference, Optional<MediaType> artifactType) {
+    Registry r = registry(reference);
+    Digest subject = reference.digest().orElseGet(() -> resolve(reference).digest());
+    try (Stream<Descriptor> referrers =
+        listings(r)
+            .referrers(reference.repository(), subject, artifactType.map(MediaType::toString))) {
+      return referrers.toList();
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    transports.close();
+  }
+
+  @Override
+  public String toString() {
+    return "RegistryClient[parallelism=" + settings.parallelism() + "]";
+  }
+}

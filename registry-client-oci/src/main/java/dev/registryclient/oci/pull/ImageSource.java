@@ -1,0 +1,30 @@
+package dev.registryclient.oci.pull;
+
+import dev.registryclient.api.Digest;
+
+/**
+ * Where a pull reads one repository from: manifests by tag or digest, and blob streams. The
+ * registry implementation goes through the transport; tests use in-memory fakes.
+ */
+public interface ImageSource {
+
+  /** The registry as named in references, e.g. {@code ghcr.io} or {@code localhost:5000}. */
+  String registry();
+
+  /** The repository, e.g. {@code library/alpine}. */
+  String repository();
+
+  /**
+   * Fetches and parses a manifest, verifying its digest when {@code reference} is one (and against
+   * {@code Docker-Content-Digest} when the registry sends it).
+   *
+   * @param reference a tag or a digest
+   */
+  FetchedManifest manifest(String reference);
+
+  /**
+   * Opens a blob for reading; the caller closes the stream. The stream is not verified: the store
+   * writer checks size and digest.
+   */
+  BlobStream openBlob(Digest digest);
+}

@@ -1,0 +1,81 @@
+package dev.registryclient.oci.pull;
+
+import dev.registryclient.api.Platform;
+import dev.registryclient.api.client.PullListener;
+import dev.registryclient.api.client.PullTarget;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How one pull runs.
+ *
+ * @param target where blobs and manifests go
+ * @param platform the platform asked for; empty for this JVM's (not checked against a
+ *     single-platform image then)
+ * @param allPlatforms pull every image of an index, and the index
+ * @param listener progress events
+ * @param deadline how long the whole pull may take, if limited
+ * @param parallelism blobs downloaded at once
+ * @param maxAttempts attempts per blob on I/O failures, at least 1
+ */
+public record PullOptions(
+    PullTarget target,
+    Optional<Platform> platform,
+    boolean allPlatforms,
+    PullListener listener,
+    Optional<Duration> deadline,
+    int parallelism,
+    int maxAttempts) {
+
+  /** Validates. */
+  public PullOptions {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(deadline, "deadline");
+    if (parallelism < 1 || maxAttempts < 1) {
+      throw new IllegalArgumentException(
+          "parallelism and attempts must be positive: " + parallelism + ", " + maxAttempts);
+    }
+  }
+
+  /** Options for {@code target} with the defaults: this JVM's platform, no listener, 4 at once. */
+  public static PullOptions into(PullTarget target) {
+    return new PullOptions(
+        target, Optional.empty(), false, PullListener.NONE, Optional.empty(), 4, 3);
+  }
+
+  /** These options with another parallelism. */
+  public PullOptions withParallelism(int n) {
+    return new PullOptions(target, platform, allPlatforms, listener, deadline, n, maxAttempts);
+  }
+
+  /** These options for {@code wanted}. */
+  public PullOptions withPlatform(Platform wanted) {
+    return new PullOptions(
+        target, Optional.of(wanted), false, listener, deadline, parallelism, maxAttempts);
+  }
+
+  /** These options for every platform. */
+  public PullOptions withAllPlatforms() {
+    return new PullOptions(
+        target, Optional.empty(), true, listener, deadline, parallelism, maxAttempts);
+  }
+
+  /** These options with {@code l} as listener. */
+  public PullOptions withListener(PullListener l) {
+    return new PullOptions(target, platform, allPlatforms, l, deadline, parallelism, maxAttempts);
+  }
+
+  /** These options with a deadline. */
+  public PullOptions withDeadline(Duration d) {
+    return new PullOptions(
+        target, platform, allPlatforms, listener, Optional.of(d), parallelism, maxAttempts);
+  }
+
+  /** These options with another target. */
+  public PullOptions withTarget(PullTarget t) {
+    return new PullOptions(t, platform, allPlatforms, listener, deadline, parallelism, maxAttempts);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.registryclient.oci.pull;
+
+import dev.registryclient.api.exception.CancelledException;
+import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.RegistryException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The cancellation state of one pull, shared by its threads. The first failure or cancellation
+ * wins; it closes every registered stream, so a worker blocked in a socket read wakes up at once
+ * (Apache's classic I/O does not react to {@link Thread#interrupt()}).
+ */
+public final class PullScope {
+  private final ErrorContext context;
+  private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
+  private volatile RegistryException outcome;
+
+  /** A scope for a pull whose failures carry {@code context}. */
+  public PullScope(ErrorContext context) {
+    this.context = context;
+  }
+
+  /** Phase, registry and repository of the pull, for exceptions. */
+  ErrorContext context() {
+    return context;
+  }
+
+  /** Stops the pull for {@code reason}, e.g. "interrupted"; ignored if it already ended. */
+  public void cancel(String reason) {
+    end(new CancelledException(context, reason));
+  }
+
+  /** Ends the pull with {@code failure} unless it already ended; returns what ended it. */
+  RegistryException fail(RegistryException failure) {
+    end(failure);
+    return outcome;
+  }
+
+  private void end(RegistryException failure) {
+    synchronized (this) {
+      if (outcome != null) {
+        return;
+      }
+      outcome = failure;
+    }
+    open.forEach(PullScope::closeQuietly);
+  }
+
+  /** Whether the pull ended early. */
+  boolean ended() {
+    return outcome != null;
+  }
+
+  /** What ended the pull, or null. */
+  RegistryException outcome() {
+    return outcome;
+  }
+
+  /** Throws what ended the pull, if it did. */
+  void check() {
+    RegistryException ended = outcome;
+    if (ended != null) {
+      throw ended;
+    }
+  }
+
+  /**
+   * Tracks {@code stream} so that a cancellation closes it; the returned handle stops tracking. If
+   * the pull already ended, the stream is closed and the outcome thrown.
+   */
+  Closeable register(Closeable stream) {
+    open.add(stream);
+    if (ended()) {
+      open.remove(stream);
+      closeQuietly(stream);
+      check();
+    }
+    return () -> open.remove(stream);
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException | RuntimeException e) {
+      // the stream is being abandoned; its failure does not matter
+    }
+  }
+}

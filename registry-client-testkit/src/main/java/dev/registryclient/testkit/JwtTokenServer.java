@@ -1,0 +1,221 @@
+package dev.registryclient.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.registryclient.testkit.RecordedRequest.Origin;
+import dev.registryclient.testkit.internal.AccessPolicy;
+import dev.registryclient.testkit.internal.JwtSigner;
+import dev.registryclient.testkit.internal.KitServers;
+import dev.registryclient.testkit.internal.RegistryClock;
+import dev.registryclient.testkit.internal.TokenHandler;
+import dev.registryclient.testkit.internal.TokenIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A standalone token server (bearer realm) issuing the ES256 JWTs a real distribution registry
+ * accepts, for {@code docker-registry} started with {@code auth.token}. It speaks the same flows as
+ * {@link TestRegistry}'s token endpoint: Docker {@code GET} with optional Basic credentials
+ * (anonymous tokens for public repositories, {@code offline_token=true} for a refresh token) and
+ * OAuth2 {@code POST} with {@code grant_type=password} or {@code refresh_token}.
+ *
+ * <pre>{@code
+ * try (JwtTokenServer tokens = JwtTokenServer.builder()
+ *         .user("alice", "secret").grant("alice", "private/*", "pull", "push")
+ *         .publicRepository("public/*")
+ *         .start();
+ *     DistributionRegistry registry = DistributionRegistry.builder().tokenAuth(tokens).start()) {
+ *   // anonymous pulls of public/... work, private/... needs alice
+ * }
+ * }</pre>
+ *
+ * <p>{@link #rootCertBundle()} is a PEM file with the self-signed certificate of the signing key;
+ * {@link #close()} stops the server and deletes it.
+ */
+public final class JwtTokenServer implements AutoCloseable {
+  private static final String CERT_FILE = "token-signer.pem";
+
+  private final KitServers servers;
+  private final HttpServer server;
+  private final JwtSigner signer;
+  private final Path certDirectory;
+  private final Journal journal;
+
+  private JwtTokenServer(
+      KitServers servers,
+      HttpServer server,
+      JwtSigner signer,
+      Path certDirectory,
+      Journal journal) {
+    this.servers = servers;
+    this.server = server;
+    this.signer = signer;
+    this.certDirectory = certDirectory;
+    this.journal = journal;
+  }
+
+  /** A builder with no users and no public repositories. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The token endpoint, {@code http://127.0.0.1:PORT/token}: the registry's {@code realm}. */
+  public URI realm() {
+    return URI.create("http://" + KitServers.hostAndPort(server) + "/token");
+  }
+
+  /** The service name, which is also every token's audience. */
+  public String service() {
+    return signer.audience();
+  }
+
+  /** The issuer every token names. */
+  public String issuer() {
+    return signer.issuer();
+  }
+
+  /** A PEM file with the certificate of the key that signs the tokens. */
+  public Path rootCertBundle() {
+    return certDirectory.resolve(CERT_FILE);
+  }
+
+  /** The libtrust id of the signing key, the {@code kid} of every token. */
+  public String keyId() {
+    return signer.keyId();
+  }
+
+  /** The token requests answered so far (all with origin {@code TOKEN}). */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** Stops the server and deletes the certificate file. */
+  @Override
+  public void close() {
+    servers.close();
+    deleteCertificate(certDirectory);
+  }
+
+  @Override
+  public String toString() {
+    return "JwtTokenServer[" + realm() + ", service " + service() + "]";
+  }
+
+  private static void deleteCertificate(Path directory) {
+    try {
+      Files.deleteIfExists(directory.resolve(CERT_FILE));
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + directory, e);
+    }
+  }
+
+  /**
+   * Users, grants, public repositories and token lifetime of a {@link JwtTokenServer}. Reusable:
+   * each {@link #start()} starts an independent server with its own key.
+   */
+  public static final class Builder {
+    private record Grant(String user, String glob, Set<String> actions) {}
+
+    private final Map<String, String> users = new LinkedHashMap<>();
+    private final List<Grant> grants = new ArrayList<>();
+    private final List<String> publicRepositories = new ArrayList<>();
+    private String service = "docker-registry-it";
+    private String issuer = "registry-client-testkit";
+    private Duration tokenLifetime = Duration.ofMinutes(5);
+
+    private Builder() {}
+
+    /** Adds a user, who may do nothing until granted. */
+    public Builder user(String user, String password) {
+      users.put(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
+      return this;
+    }
+
+    /** Lets {@code user} perform {@code actions} in repositories matching the glob. */
+    public Builder grant(String user, String repositoryGlob, String... actions) {
+      if (!users.containsKey(user)) {
+        throw new IllegalArgumentException(
+            "unknown user \"" + user + "\": add it with user() first");
+      }
+      grants.add(new Grant(user, repositoryGlob, new LinkedHashSet<>(List.of(actions))));
+      return this;
+    }
+
+    /** Lets anyone pull from repositories matching {@code repositoryGlob}. */
+    public Builder publicRepository(String repositoryGlob) {
+      publicRepositories.add(Objects.requireNonNull(repositoryGlob, "repositoryGlob"));
+      return this;
+    }
+
+    /** The service name and token audience (default {@code docker-registry-it}). */
+    public Builder service(String name) {
+      service = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The token issuer (default {@code registry-client-testkit}). */
+    public Builder issuer(String name) {
+      issuer = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** How long tokens stay valid (default 5 minutes; distribution adds 60 s of leeway). */
+    public Builder tokenLifetime(Duration lifetime) {
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("token lifetime must be positive: " + lifetime);
+      }
+      tokenLifetime = lifetime;
+      return this;
+    }
+
+    /** Writes the certificate, binds a free loopback port and starts answering. */
+    public JwtTokenServer start() {
+      JwtSigner signer = new JwtSigner(issuer, service);
+      TokenIssuer tokens =
+          new TokenIssuer(new RegistryClock(Clock.systemUTC()), tokenLifetime, signer);
+      Journal journal = new Journal();
+      KitServers servers = new KitServers("jwt-token-server-", 4);
+      Path certDirectory = null;
+      try {
+        certDirectory = Files.createTempDirectory("jwt-token-server-");
+        Files.writeString(certDirectory.resolve(CERT_FILE), signer.certificatePem());
+        HttpServer server = servers.bind(InetAddress.getLoopbackAddress());
+        KitServers.mount(
+            server,
+            "/token",
+            Origin.TOKEN,
+            new TokenHandler(access(), tokens, false),
+            journal::add);
+        servers.start();
+        return new JwtTokenServer(servers, server, signer, certDirectory, journal);
+      } catch (IOException e) {
+        servers.close();
+        if (certDirectory != null) {
+          deleteCertificate(certDirectory);
+        }
+        throw new UncheckedIOException("could not start the token server", e);
+      }
+    }
+
+    private AccessPolicy access() {
+      AccessPolicy access = new AccessPolicy();
+      users.forEach(access::addUser);
+      grants.forEach(g -> access.grant(g.user(), g.glob(), g.actions()));
+      publicRepositories.forEach(access::makePublic);
+      return access;
+    }
+  }
+}
