@@ -8,6 +8,9 @@ import dev.registryclient.core.testing.StubServer;
 import dev.registryclient.core.testing.StubServer.Reply;
 import dev.registryclient.core.transport.http5.ApacheEngine;
 import dev.registryclient.core.transport.http5.EngineOptions;
+import dev.registryclient.testkit.Fault;
+import dev.registryclient.testkit.PushedBlob;
+import dev.registryclient.testkit.TestRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +64,19 @@ class ApacheEngineTest {
     assertThat(r.body().read(new byte[10])).isEqualTo(10);
     r.close();
     assertThat(engine.leasedConnections()).isZero();
+  }
+
+  @Test
+  void closingAStalledBodyEarlyDoesNotWaitForTheRestOfIt() throws Exception {
+    try (TestRegistry registry =
+        TestRegistry.builder().faults(Fault.slowBody(10).on("/blobs/")).start()) {
+      PushedBlob blob = registry.pushRandomBlob("app", 100_000, "application/octet-stream");
+      Response r =
+          transport.execute(Request.get(registry.url().resolve("/v2/app/blobs/" + blob.digest())));
+      assertThat(r.body().read(new byte[1])).isEqualTo(1);
+      r.close(); // draining 100 kB at 10 B/s would take hours
+      assertThat(engine.leasedConnections()).isZero();
+    }
   }
 
   @Test
