@@ -5,7 +5,7 @@
 #   benchmarks/run.sh quick     # 1 fork, 1 s iterations, small pull image only: under 3 minutes
 #                               #   -> results/jmh.{json,md,svg}, README section "jmh"
 #   benchmarks/run.sh pulls     # every pull combination (both images, parallelism 1/2/4/8, CDN,
-#                               # stores), short iterations: about 10 minutes
+#                               # stores), short iterations: about 6 minutes
 #                               #   -> results/jmh-pulls.{json,md,svg}, README section "jmh-pulls"
 #   benchmarks/run.sh full      # every benchmark with its own settings (roughly half an hour on
 #                               # 2 cores) -> results/jmh.{json,md,svg}, README section "jmh"
