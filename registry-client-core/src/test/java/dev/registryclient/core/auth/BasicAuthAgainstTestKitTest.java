@@ -53,7 +53,7 @@ class BasicAuthAgainstTestKitTest {
     try (Transport t = transport(password("alice", "wrong-guess-42")).build()) {
       AuthenticationException e =
           catchThrowableOfType(
-              () -> get(t, manifest(registry, image)), AuthenticationException.class);
+              AuthenticationException.class, () -> get(t, manifest(registry, image)));
 
       assertThat(e).isNotNull();
       assertThat(e.statusCode()).isEqualTo(401);
@@ -70,7 +70,7 @@ class BasicAuthAgainstTestKitTest {
     try (Transport t = transport(Credentials.anonymous()).build()) {
       AuthenticationException e =
           catchThrowableOfType(
-              () -> get(t, manifest(registry, image)), AuthenticationException.class);
+              AuthenticationException.class, () -> get(t, manifest(registry, image)));
 
       assertThat(e).isNotNull();
       assertThat(e.getMessage()).contains(registry.hostAndPort()).contains("no credentials");

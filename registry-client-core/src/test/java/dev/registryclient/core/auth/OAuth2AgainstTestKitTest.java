@@ -76,7 +76,7 @@ class OAuth2AgainstTestKitTest {
 
       AuthenticationException e =
           catchThrowableOfType(
-              () -> get(t, manifest(registry, image)), AuthenticationException.class);
+              AuthenticationException.class, () -> get(t, manifest(registry, image)));
 
       assertThat(e).isNotNull();
       assertThat(e.registry()).contains(registry.hostAndPort());

@@ -99,7 +99,7 @@ class TokenAuthAgainstTestKitTest {
     try (Transport t = transport(password("alice", "wrong-guess-42")).build()) {
       AuthenticationException e =
           catchThrowableOfType(
-              () -> get(t, manifest(registry, privateImage)), AuthenticationException.class);
+              AuthenticationException.class, () -> get(t, manifest(registry, privateImage)));
 
       assertThat(e).isNotNull();
       assertThat(e.statusCode()).isEqualTo(401);
@@ -118,7 +118,7 @@ class TokenAuthAgainstTestKitTest {
     try (Transport t = transport(password("bob", "hunter2")).build()) {
       AuthorizationException e =
           catchThrowableOfType(
-              () -> get(t, manifest(registry, privateImage)), AuthorizationException.class);
+              AuthorizationException.class, () -> get(t, manifest(registry, privateImage)));
 
       assertThat(e).isNotNull();
       assertThat(e.registry()).contains(registry.hostAndPort());
