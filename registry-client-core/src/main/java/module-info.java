@@ -7,10 +7,14 @@ module dev.registryclient.core {
   requires org.apache.httpcomponents.client5.httpclient5;
   requires org.apache.httpcomponents.core5.httpcore5;
   requires org.slf4j;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.provider;
 
   exports dev.registryclient.core.store;
   exports dev.registryclient.core.transport;
   exports dev.registryclient.core.transport.blob;
+  exports dev.registryclient.core.transport.proxy;
+  exports dev.registryclient.core.transport.tls;
   exports dev.registryclient.core.auth;
   exports dev.registryclient.core.auth.credentials;
   exports dev.registryclient.core.error;

@@ -7,6 +7,10 @@ import dev.registryclient.core.auth.AuthOptions;
 import dev.registryclient.core.auth.PlainHttpPolicy;
 import dev.registryclient.core.transport.http5.ApacheEngine;
 import dev.registryclient.core.transport.http5.EngineOptions;
+import dev.registryclient.core.transport.proxy.ProxySettings;
+import dev.registryclient.core.transport.tls.TlsSettings;
+import java.net.ProxySelector;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +50,10 @@ public final class TransportBuilder {
       (host, repository) -> Optional.of(Credentials.anonymous());
   private Duration connectTimeout = EngineOptions.defaults().connectTimeout();
   private Duration responseTimeout = EngineOptions.defaults().responseTimeout();
-  private Duration socketTimeout = EngineOptions.defaults().socketTimeout();
+  private Duration idleReadTimeout = EngineOptions.defaults().idleReadTimeout();
+  private Duration tlsHandshakeTimeout = EngineOptions.defaults().tlsHandshakeTimeout();
+  private TlsSettings.Builder tls = TlsSettings.builder();
+  private ProxySelector proxies;
   private int maxConnections = EngineOptions.defaults().maxConnections();
   private int maxConnectionsPerRoute = EngineOptions.defaults().maxConnectionsPerRoute();
   private String oauth2ClientId = "registry-client";
@@ -93,8 +100,53 @@ public final class TransportBuilder {
   }
 
   /** The longest silence while reading a body before it fails (default 60 s). */
+  public TransportBuilder idleReadTimeout(Duration timeout) {
+    this.idleReadTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /** The same as {@link #idleReadTimeout}, under HttpClient's name for it. */
   public TransportBuilder socketTimeout(Duration timeout) {
-    this.socketTimeout = Objects.requireNonNull(timeout, "timeout");
+    return idleReadTimeout(timeout);
+  }
+
+  /** The longest TLS handshake once connected (default 10 s). */
+  public TransportBuilder tlsHandshakeTimeout(Duration timeout) {
+    this.tlsHandshakeTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * Skips certificate and host name checks for {@code host} or {@code host:port}; for lab
+   * registries with self-signed certificates. Prefer a CA file in {@code certs.d}.
+   */
+  public TransportBuilder insecure(String host) {
+    tls.insecure(host);
+    return this;
+  }
+
+  /**
+   * The {@code certs.d} directories holding per-host CA bundles and client certificates (default
+   * {@code ~/.config/containers/certs.d}, {@code /etc/containers/certs.d}, {@code
+   * /etc/docker/certs.d}); see {@link TlsSettings}.
+   */
+  public TransportBuilder certsDirectories(List<Path> directories) {
+    tls.certsDirectories(directories);
+    return this;
+  }
+
+  /**
+   * Which proxy each URL goes through (default: {@link ProxySettings#fromEnvironment} with the
+   * process environment and system properties; {@code ProxySettings.none()} for none).
+   */
+  public TransportBuilder proxies(ProxySelector selector) {
+    this.proxies = Objects.requireNonNull(selector, "selector");
+    return this;
+  }
+
+  /** Lets credentials go over plain http to the hosts {@code schemes} serves over http. */
+  public TransportBuilder schemePolicy(SchemePolicy schemes) {
+    schemes.plainHttpHosts().forEach(this::allowCredentialsOverHttp);
     return this;
   }
 
@@ -188,7 +240,16 @@ public final class TransportBuilder {
             new PlainHttpPolicy(plainHttpCredentialHosts));
     EngineOptions engineOptions =
         new EngineOptions(
-            connectTimeout, responseTimeout, socketTimeout, maxConnections, maxConnectionsPerRoute);
+            connectTimeout,
+            tlsHandshakeTimeout,
+            responseTimeout,
+            idleReadTimeout,
+            maxConnections,
+            maxConnectionsPerRoute,
+            tls.build(),
+            proxies != null
+                ? proxies
+                : ProxySettings.fromEnvironment(System.getenv(), System.getProperties()));
     ApacheEngine engine = new ApacheEngine(engineOptions);
     List<Interceptor> chain = new ArrayList<>();
     RedirectPolicy redirects = new RedirectPolicy(maxRedirects, plainHttpRedirectTargets);

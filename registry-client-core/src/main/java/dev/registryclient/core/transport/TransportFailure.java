@@ -3,6 +3,7 @@ package dev.registryclient.core.transport;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.TransportException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
 
@@ -50,6 +51,12 @@ public final class TransportFailure {
     String hostPort = contacted.hostWithPort();
     if (cause instanceof UnknownHostException) {
       return "unknown host " + contacted.host();
+    }
+    if (cause instanceof SocketTimeoutException
+        && cause.getMessage() != null
+        && (cause.getMessage().startsWith("no response from ")
+            || cause.getMessage().startsWith("no body data from "))) {
+      return cause.getMessage(); // the engine's own timeouts already name host and limit
     }
     if (cause instanceof SSLException) {
       return "TLS with " + hostPort + " failed: " + cause.getMessage();

@@ -13,7 +13,7 @@ public final class TestTransports {
     return TransportBuilder.create()
         .connectTimeout(Duration.ofSeconds(1))
         .responseTimeout(Duration.ofSeconds(2))
-        .socketTimeout(Duration.ofSeconds(2))
+        .idleReadTimeout(Duration.ofSeconds(2))
         .sleeper(sleeper)
         .retryPolicy(
             RetryPolicy.builder().initialBackoff(Duration.ofMillis(100)).jitter(0).build());

@@ -31,8 +31,12 @@ class ApacheEngineTest {
     server.route("/moved", r -> Reply.of(302, "", "Location", "/elsewhere"));
     engine =
         new ApacheEngine(
-            new EngineOptions(
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), 4, 2));
+            EngineOptions.defaults()
+                .withTimeouts(
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5)));
     transport = new InterceptingTransport(List.of(engine), engine);
   }
 

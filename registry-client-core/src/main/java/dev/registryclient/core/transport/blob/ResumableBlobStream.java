@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>It gives up after {@code maxResumes} failures in a row without a new byte, with a {@code
+ * <p>It gives up after {@code maxResumes} failures in a row without a new byte, or {@code 4 *
+ * maxResumes} failures in all (a server that trickles a byte between stalls), with a {@code
  * TransportException} naming the host and carrying the earlier failures as suppressed. Not
  * thread-safe; one reader.
  */
@@ -51,6 +52,9 @@ public final class ResumableBlobStream extends InputStream {
 
   /** Resumes in a row, without progress, before giving up. */
   public static final int DEFAULT_MAX_RESUMES = 5;
+
+  // A server trickling a byte between stalls makes progress every time; this bounds it anyway.
+  private static final int TOTAL_FACTOR = 4;
 
   private final BlobUrlSource source;
   private final long size;
@@ -173,7 +177,7 @@ public final class ResumableBlobStream extends InputStream {
     response.closeQuietly();
     failures.add(e);
     failuresInARow++;
-    if (failuresInARow > maxResumes) {
+    if (failuresInARow > maxResumes || failures.size() > TOTAL_FACTOR * maxResumes) {
       RegistryException error = TransportFailure.of(failed, e, failures.size());
       failures.subList(0, failures.size() - 1).forEach(error::addSuppressed);
       throw error;

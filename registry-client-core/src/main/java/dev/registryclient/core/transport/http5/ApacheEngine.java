@@ -8,19 +8,21 @@ import dev.registryclient.core.transport.RequestBody;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.TransportIOException;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.hc.client5.http.auth.AuthSchemeFactory;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -43,6 +45,9 @@ import org.apache.hc.core5.util.Timeout;
 public final class ApacheEngine implements Interceptor, AutoCloseable {
   private final PoolingHttpClientConnectionManager pool;
   private final CloseableHttpClient client;
+  private final Watchdog watchdog = new Watchdog();
+  private final Duration responseTimeout;
+  private final Duration idleReadTimeout;
 
   /**
    * An engine with its own connection pool.
@@ -50,14 +55,24 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
    * @param options timeouts and pool limits
    */
   public ApacheEngine(EngineOptions options) {
+    this.responseTimeout = options.responseTimeout();
+    this.idleReadTimeout = options.idleReadTimeout();
+    // HttpClient's socket timeout is only a backstop: the watchdog enforces both timeouts exactly.
+    Duration longest =
+        responseTimeout.compareTo(idleReadTimeout) > 0 ? responseTimeout : idleReadTimeout;
     this.pool =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setMaxConnTotal(options.maxConnections())
             .setMaxConnPerRoute(options.maxConnectionsPerRoute())
+            .setTlsSocketStrategy(new HostTlsStrategy(options.tls()))
+            .setDefaultTlsConfig(
+                TlsConfig.custom()
+                    .setHandshakeTimeout(timeout(options.tlsHandshakeTimeout()))
+                    .build())
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(timeout(options.connectTimeout()))
-                    .setSocketTimeout(timeout(options.socketTimeout()))
+                    .setSocketTimeout(timeout(longest))
                     .build())
             .build();
     this.client =
@@ -65,11 +80,12 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
             .setConnectionManager(pool)
             .setDefaultRequestConfig(
                 RequestConfig.custom()
-                    .setResponseTimeout(timeout(options.responseTimeout()))
+                    .setResponseTimeout(timeout(longest))
                     .setConnectionRequestTimeout(timeout(options.connectTimeout()))
                     .setRedirectsEnabled(false)
                     .build())
             .setDefaultAuthSchemeRegistry(RegistryBuilder.<AuthSchemeFactory>create().build())
+            .setRoutePlanner(new SystemDefaultRoutePlanner(options.proxies()))
             .disableRedirectHandling()
             .disableAutomaticRetries()
             .disableContentCompression()
@@ -85,7 +101,6 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    // HttpUriRequestBase is cancellable: closing an unfinished body aborts the socket with it
     HttpUriRequestBase wire = new HttpUriRequestBase(request.method(), request.uri());
     for (Map.Entry<String, String> h : request.headers().fields()) {
       wire.addHeader(h.getKey(), h.getValue());
@@ -100,8 +115,25 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
                 upload, body.contentLength(), ContentType.parse(body.contentType())));
       }
       HttpHost target = HttpHost.create(request.uri());
-      ClassicHttpResponse answer = client.executeOpen(target, wire, null);
-      return Response.of(request, answer.getCode(), headersOf(answer), bodyOf(answer, wire));
+      String host = request.origin().hostWithPort();
+      Watchdog.Armed armed = watchdog.arm(responseTimeout, wire::cancel);
+      ClassicHttpResponse answer;
+      try {
+        answer = client.executeOpen(target, wire, null);
+      } catch (IOException e) {
+        throw armed.disarm() ? noResponse(host, e) : e;
+      }
+      if (armed.disarm()) {
+        answer.close();
+        throw noResponse(host, null);
+      }
+      HttpEntity entity = answer.getEntity();
+      InputStream content =
+          entity == null ? new ByteArrayInputStream(new byte[0]) : entity.getContent();
+      long length = entity == null ? 0 : entity.getContentLength();
+      InputStream body =
+          new WatchedBody(content, length, watchdog, idleReadTimeout, wire::cancel, answer, host);
+      return Response.of(request, answer.getCode(), headersOf(answer), body);
     } catch (IOException e) {
       throw new TransportIOException(request, e);
     } finally {
@@ -109,6 +141,14 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
         upload.close();
       }
     }
+  }
+
+  private SocketTimeoutException noResponse(String host, IOException cause) {
+    SocketTimeoutException e =
+        new SocketTimeoutException(
+            "no response from " + host + " within " + responseTimeout.toMillis() + " ms");
+    e.initCause(cause);
+    return e;
   }
 
   private static Headers headersOf(ClassicHttpResponse answer) {
@@ -119,47 +159,6 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
     return headers.build();
   }
 
-  private static InputStream bodyOf(ClassicHttpResponse answer, HttpUriRequestBase wire)
-      throws IOException {
-    HttpEntity entity = answer.getEntity();
-    InputStream content =
-        entity == null ? new ByteArrayInputStream(new byte[0]) : entity.getContent();
-    return new FilterInputStream(content) {
-      private boolean atEnd = entity == null;
-
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        atEnd |= b < 0;
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buf, int off, int len) throws IOException {
-        int n = super.read(buf, off, len);
-        atEnd |= n < 0;
-        return n;
-      }
-
-      @Override
-      public void close() throws IOException {
-        if (atEnd) {
-          answer.close(); // the body was read to its end: the connection goes back to the pool
-          return;
-        }
-        // Closing the response alone would first drain the rest of the body (HttpClient closes
-        // the entity's content stream), which for a large or slow blob takes as long as the
-        // download; cancelling the request discards the connection at once.
-        wire.cancel();
-        try {
-          answer.close();
-        } catch (IOException expected) {
-          // the socket is already closed; the drain attempt fails and the connection is gone
-        }
-      }
-    };
-  }
-
   /** Connections currently leased from the pool (a response not yet closed holds one). */
   public int leasedConnections() {
     return pool.getTotalStats().getLeased();
@@ -168,6 +167,7 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
   /** Closes the client and every pooled connection. */
   @Override
   public void close() {
+    watchdog.close();
     client.close(CloseMode.GRACEFUL);
     pool.close(CloseMode.IMMEDIATE);
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the CLI wrote, also for a Docker schema 2 image (the test kit's default, and most of what real
  * registries serve). skopeo only reads the directory here; it never talks to the test registry.
  */
-class PullLayoutSkopeoTest {
+class PullLayoutSkopeoIT {
   private final TestRegistry registry = TestRegistry.builder().start();
 
   @TempDir Path dir;
