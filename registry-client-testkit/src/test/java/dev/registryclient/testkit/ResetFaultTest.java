@@ -241,6 +241,16 @@ class ResetFaultTest {
     }
   }
 
+  @Test
+  void withoutAResetFaultNoFrontIsInstalled() {
+    try (TestRegistry r =
+        TestRegistry.builder().faults(Fault.disconnectAfter(10).on("/blobs/")).start()) {
+      assertThat(Http.get(r.url() + "/v2/").statusCode()).isEqualTo(200);
+      assertThat(liveThreads(r.threadNamePrefix())).isPositive();
+      assertThat(liveThreads(r.threadNamePrefix() + "resetting-port")).isZero();
+    }
+  }
+
   private static long liveThreads(String prefix) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
