@@ -29,7 +29,7 @@ public final class RetryAfter {
           .appendPattern("EEEE, dd-MMM-")
           .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
           .appendPattern(" HH:mm:ss 'GMT'")
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.US);
   private static final DateTimeFormatter ASCTIME =
       new DateTimeFormatterBuilder()
           .appendPattern("EEE MMM")
@@ -38,7 +38,7 @@ public final class RetryAfter {
           .appendLiteral(' ')
           .optionalEnd()
           .appendPattern("d HH:mm:ss yyyy")
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.US);
   // About 68 years: more than any server means, small enough for Duration arithmetic.
   private static final long MAX_SECONDS = Integer.MAX_VALUE;
 

@@ -6,7 +6,6 @@ import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.RegistryException;
-import dev.registryclient.core.error.ErrorMapper;
 import dev.registryclient.core.transport.FailureText;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
@@ -125,16 +124,7 @@ public final class ResumableBlobStream extends InputStream {
 
   private void start(ErrorContext context) {
     Response first = source.fetch(0);
-    if (first.status() == 200) {
-      Optional<Long> length = first.header("Content-Length").flatMap(ResumableBlobStream::number);
-      if (size >= 0 && length.isPresent() && length.get() != size) {
-        first.closeQuietly();
-        throw new DigestMismatchException(
-            context.withContactedHost(first.request().origin().hostWithPort()),
-            size + " bytes",
-            length.get() + " bytes (Content-Length)");
-      }
-    }
+    BodyStart.checkLength(first, size, context);
     accept(first, false);
   }
 
@@ -209,19 +199,7 @@ public final class ResumableBlobStream extends InputStream {
    */
   private void accept(Response answer, boolean restarted) {
     response = answer;
-    long start;
-    if (answer.status() == 200) {
-      start = 0;
-    } else if (answer.status() == 206) {
-      start =
-          answer
-              .header("Content-Range")
-              .flatMap(ContentRange::parse)
-              .map(ContentRange::first)
-              .orElse(-1L);
-    } else {
-      throw ErrorMapper.fromResponse(answer, answer.request().errorContext());
-    }
+    long start = BodyStart.of(answer);
     if (start == offset || start == 0) {
       body = answer.body();
       toSkip = offset - start;
@@ -267,14 +245,6 @@ public final class ResumableBlobStream extends InputStream {
       if (response != null) {
         response.close();
       }
-    }
-  }
-
-  private static Optional<Long> number(String value) {
-    try {
-      return Optional.of(Long.parseLong(value.strip()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
     }
   }
 }

@@ -25,7 +25,7 @@ final class PemKeys {
       Object pem = parser.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       if (pem instanceof PEMKeyPair pair) {
-        return converter.getKeyPair(pair).getPrivate();
+        return converter.getPrivateKey(pair.getPrivateKeyInfo()); // SEC1 may omit the public key
       }
       if (pem instanceof PrivateKeyInfo info) {
         return converter.getPrivateKey(info);
