@@ -260,54 +260,9 @@ if [[ "${CDN:-0}" == 1 ]]; then
   section=compare-cdn
   via="through the test kit's CdnFront (blob GETs: 302 to a signed URL on another loopback address)"
 fi
-export load via
-python3 - "$work/times" "$bytes" "$runs" "$layers" "$layer_mib" "${big:-}" "${big_bytes:-0}" \
-  "$big_mib" <<'PY' >"$here/results/$section.md"
-import statistics, sys, subprocess, datetime, os
-times, size, runs, layers, layer_mib, big, big_bytes, big_mib = sys.argv[1:9]
-size, big_bytes = int(size), int(big_bytes)
-rows = {}
-for line in open(times):
-    tool, seconds, rss = line.split()
-    rows.setdefault(tool, []).append((float(seconds), int(rss)))
-names = {"skopeo": "skopeo copy", "client": "registry-client pull",
-         "startup": "registry-client --version (JVM start-up, no pull)",
-         "curl": f"parallel curl + {os.environ['hasher'].split()[0]} (bound)"}
-median = {t: statistics.median(s for s, _ in v) for t, v in rows.items()}
-cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
-mem = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1048576
-jdk = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-print(f"Image: {layers} x {layer_mib} MiB random gzip layers, {size / 1e6:.1f} MB of blobs, "
-      f"pulled {os.environ['via']}; median of {runs} runs after a warm-up round.  ")
-print(f"Machine: {os.cpu_count()} cores, {cpu}, {mem:.1f} GiB; {jdk}; "
-      f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; "
-      f"load average at the end {os.environ['load']}.\n")
-print("| Tool | median s | MB/s | peak RSS MiB | runs (s) |")
-print("|---|---:|---:|---:|---|")
-for tool in ("skopeo", "client", "curl", "startup"):
-    if tool in rows:
-        peak = max(r for _, r in rows[tool]) / 1024
-        each = " ".join(f"{s:.2f}" for s, _ in rows[tool])
-        rate = "–" if tool == "startup" else f"{size / 1e6 / median[tool]:.0f}"
-        print(f"| {names[tool]} | {median[tool]:.2f} | {rate} | {peak:.0f} | {each} |")
-print()
-if "client" in median:
-    print(f"- registry-client throughput / skopeo: **{median['skopeo'] / median['client']:.2f}x** "
-          "(target >= 2.0)")
-    print(f"- registry-client time / bound: **{median['client'] / median['curl']:.2f}x** "
-          "(target <= 1.6)")
-    pulling = median["client"] - median["startup"]
-    print(f"- without its start-up time the client pulls in {pulling:.2f} s: "
-          f"{median['skopeo'] / pulling:.2f}x skopeo's throughput, "
-          f"{pulling / median['curl']:.2f}x the bound's time")
-print(f"- skopeo time / bound: {median['skopeo'] / median['curl']:.2f}x")
-if big == "failed":
-    print(f"- single {big_mib} MiB layer with JAVA_OPTS=-Xmx64m: **failed** (see the log above)")
-elif big:
-    _, seconds, rss = big.split()
-    print(f"- single {big_mib} MiB layer with JAVA_OPTS=-Xmx64m: pulled in {float(seconds):.2f} s "
-          f"({big_bytes / 1e6 / float(seconds):.0f} MB/s), peak RSS {int(rss) / 1024:.0f} MiB")
-PY
+export load via hasher
+python3 "$here/compare_report.py" "$work/times" "$bytes" "$runs" "$layers" "$layer_mib" \
+  "${big:-}" "${big_bytes:-0}" "$big_mib" >"$here/results/$section.md"
 cat "$here/results/$section.md"
 python3 "$here/readme_section.py" "$section" "$here/results/$section.md" "$here/README.md"
 if [[ -n "$profile" ]]; then

@@ -8,7 +8,8 @@
 Byte-moving benchmarks get a MiB/s column: for throughput benchmarks one operation is one MiB
 (see the benchmark classes), for the pull benchmark the image size from its `layout` parameter
 divided by the time per pull. With --readme, the table replaces whatever stands between the
-`<!-- jmh:begin -->` and `<!-- jmh:end -->` markers, so README numbers are always measured ones.
+`<!-- jmh:begin -->` and `<!-- jmh:end -->` markers (or those of --section NAME), so README
+numbers are always measured ones.
 """
 
 import argparse
@@ -119,7 +120,8 @@ def main():
     parser.add_argument("json", help="JMH result file (-rf json)")
     parser.add_argument("--markdown", help="write the table here")
     parser.add_argument("--svg", help="write the chart here")
-    parser.add_argument("--readme", help="put the table between the jmh markers of this file")
+    parser.add_argument("--readme", help="put the table into a generated section of this file")
+    parser.add_argument("--section", default="jmh", help="the section's name (default: jmh)")
     parser.add_argument("--title", default="registry-client JMH results")
     parser.add_argument("--machine", help="a markdown file describing the run, put above the table")
     args = parser.parse_args()
@@ -139,7 +141,7 @@ def main():
         with open(args.svg, "w", encoding="utf-8") as f:
             f.write(svg(rows, args.title))
     if args.readme:
-        replace_section(args.readme, "jmh", table)
+        replace_section(args.readme, args.section, table)
     if not (args.markdown or args.svg or args.readme):
         sys.stdout.write(table)
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  *     .faults(
  *         Fault.status(503).on("/v2/.+/manifests/.*").times(2),
  *         Fault.disconnectAfter(1024).on("/blobs/sha256:"),
+ *         Fault.resetAfter(4096).on("/blobs/sha256:"),
  *         Fault.tooManyRequests(Duration.ofSeconds(1)).always())
  *     .start();
  * }</pre>
@@ -37,6 +38,11 @@ public final class Fault {
      * Send {@code amount} body bytes, then close the connection (Content-Length is the full size).
      */
     DISCONNECT_AFTER(true),
+    /**
+     * Send {@code amount} body bytes, then reset the connection with a TCP RST (Content-Length is
+     * the full size).
+     */
+    RESET_AFTER(true),
     /** Send half of the body, then close the connection (Content-Length is the full size). */
     TRUNCATED_BODY(true),
     /** Send the body at {@code amount} bytes per second. */
@@ -123,10 +129,34 @@ public final class Fault {
   /**
    * Sends {@code bodyBytes} bytes of the body, then closes the connection although {@code
    * Content-Length} announced the full size. The JDK server gives no access to the socket, so this
-   * is an abrupt close (FIN) rather than a TCP RST; clients see "premature EOF" or similar.
+   * is an abrupt close (FIN) rather than a TCP RST; clients see "premature EOF" or similar. See
+   * {@link #resetAfter} for a real reset.
    */
   public static Fault disconnectAfter(long bodyBytes) {
     return of(Kind.DISCONNECT_AFTER, requireNonNegative(bodyBytes));
+  }
+
+  /**
+   * Sends {@code bodyBytes} bytes of the body, then resets the connection with a TCP RST although
+   * {@code Content-Length} announced the full size: the client reads exactly those bytes and then
+   * fails with {@code java.net.SocketException: Connection reset}, as when a load balancer or NAT
+   * drops a connection. A body no longer than {@code bodyBytes} is sent whole (the fault is still
+   * used up).
+   *
+   * <pre>{@code
+   * TestRegistry.builder().faults(Fault.resetAfter(64 * 1024).on("/blobs/sha256:").times(2))
+   * }</pre>
+   *
+   * <p>The JDK HTTP server cannot send RST itself, so when a reset fault is configured the
+   * registry's servers (registry, token, CDN) get a small TCP front on their public ports that
+   * relays each connection and turns the server's close of a faulted response into RST. Without
+   * such a fault clients talk to the servers directly. Bytes the client has not yet taken into its
+   * socket receive buffer when the RST goes out are lost, as on a real network; on loopback that
+   * only happens to a client that stops reading with more than its receive buffer (typically 128
+   * KiB or more) outstanding.
+   */
+  public static Fault resetAfter(long bodyBytes) {
+    return of(Kind.RESET_AFTER, requireNonNegative(bodyBytes));
   }
 
   /** Sends only the first half of the body with the full {@code Content-Length}, then closes. */

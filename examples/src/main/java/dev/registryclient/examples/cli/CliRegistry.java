@@ -1,7 +1,9 @@
 package dev.registryclient.examples.cli;
 
+import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.MediaType;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
@@ -16,9 +18,11 @@ import dev.registryclient.core.transport.TransportBuilder;
 import dev.registryclient.oci.RegistryEndpoints;
 import dev.registryclient.oci.listing.TagList;
 import dev.registryclient.oci.manifest.ManifestCodec;
+import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.paging.Page;
 import dev.registryclient.oci.paging.Pager;
 import java.net.URI;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -121,6 +125,17 @@ final class CliRegistry implements AutoCloseable {
       throw new DigestMismatchException(here, expected.toString(), manifest.digest().toString());
     }
     return manifest;
+  }
+
+  /**
+   * Digest, media type and size of what {@code reference} names when only the {@code accepted}
+   * types are acceptable: a HEAD, or a verified GET when the HEAD lacks a digest. The protocol
+   * layer's {@link ManifestFetcher} does this; {@link #manifest} keeps its own GET because its
+   * errors name the registry as the user wrote it.
+   */
+  Descriptor resolve(ImageReference reference, List<MediaType> accepted) {
+    return ManifestFetcher.create(transport, endpoints(reference), codec)
+        .resolve(reference.repository(), reference.reference(), accepted);
   }
 
   @Override

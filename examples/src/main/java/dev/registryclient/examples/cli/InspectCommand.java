@@ -17,12 +17,20 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code inspect REF [--platform P] [--raw]}: the manifest as JSON (digest, media type, platforms
  * of an index, config and layers of an image), or its bytes exactly as served.
+ *
+ * <p>For a tag the JSON also has {@code alternateDigests} when the registry serves the same tag in
+ * the other manifest schema (schema 1 next to schema 2 / OCI, see {@link OtherSchema}): one entry
+ * of {@code mediaType}, {@code digest}, {@code size}. The field is absent when there is none, for a
+ * digest reference, for a platform picked from an index, and with {@code --raw}.
  */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description =
-        "Show a manifest or index as JSON, or with --raw exactly as the registry sent it.")
+    description = {
+      "Show a manifest or index as JSON, or with --raw exactly as the registry sent it.",
+      "For a tag the registry also serves in the other schema (Docker schema 1 vs schema 2/OCI),"
+          + " alternateDigests lists that document's digest: the same image, another digest."
+    })
 final class InspectCommand implements Callable<Integer> {
   private final Terminal terminal;
 
@@ -68,6 +76,9 @@ final class InspectCommand implements Callable<Integer> {
         ObjectNode json = ManifestJson.describe(shown.toString(), manifest);
         if (shown != reference) {
           json.put("index", reference.toString());
+        } else {
+          OtherSchema.of(registry, reference, manifest)
+              .ifPresent(other -> ManifestJson.addAlternate(json, other));
         }
         terminal.out().println(ManifestJson.render(json));
       }

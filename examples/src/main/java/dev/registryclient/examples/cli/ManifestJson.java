@@ -59,6 +59,18 @@ final class ManifestJson {
     return root;
   }
 
+  /**
+   * Adds {@code other} to the {@code alternateDigests} array of {@code root}: the same tag as the
+   * registry serves it in another manifest schema, with its own digest.
+   */
+  static void addAlternate(ObjectNode root, Descriptor other) {
+    ArrayNode alternates =
+        root.has("alternateDigests")
+            ? (ArrayNode) root.get("alternateDigests")
+            : root.putArray("alternateDigests");
+    alternates.add(descriptor(other));
+  }
+
   /** {@code node} as indented text. */
   static String render(ObjectNode node) {
     return node.toPrettyString();

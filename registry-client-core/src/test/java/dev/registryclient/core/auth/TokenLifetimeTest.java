@@ -3,14 +3,12 @@ package dev.registryclient.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.registryclient.api.auth.Credentials;
+import dev.registryclient.core.testing.MutableClock;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
 import dev.registryclient.core.transport.TransportBuilder;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,28 +86,5 @@ class TokenLifetimeTest {
     }
     assertThat(fx.tokenRequests()).hasSize(1);
     assertThat(fx.registry.journal()).filteredOn(r -> r.path().equals("/v2/")).hasSize(1);
-  }
-
-  static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2030-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

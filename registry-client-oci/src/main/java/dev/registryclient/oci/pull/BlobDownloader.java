@@ -14,6 +14,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -96,8 +97,10 @@ final class BlobDownloader {
 
     void run(PullScope scope, byte[] buffer) {
       Digest digest = task.digest();
+      // registering lets a cancelled pull close the stream from another thread
       try (BlobStream stream = source.openBlob(digest);
-          Closeable tracked = scope.register(stream)) {
+          Closeable unregister = scope.register(stream)) {
+        Objects.requireNonNull(unregister, "scope registration");
         host = stream.host();
         transportRetries = stream.retries().size();
         for (int i = 0; i < transportRetries; i++) {

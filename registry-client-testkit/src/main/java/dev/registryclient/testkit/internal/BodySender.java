@@ -21,7 +21,10 @@ public final class BodySender {
 
   private BodySender() {}
 
-  /** Thrown to make the JDK server drop the connection mid-body. */
+  /**
+   * Thrown to make the JDK server drop the connection mid-body; a {@link ResettingPort} in front
+   * turns that into a reset if asked to.
+   */
   public static final class ConnectionCutException extends IOException {
     ConnectionCutException(long sent) {
       super("test registry fault: connection cut after " + sent + " body bytes");
@@ -59,7 +62,7 @@ public final class BodySender {
     }
     ex.sendResponseHeaders(status, length == 0 ? -1 : length);
     long limit = length;
-    if (kind == Fault.Kind.DISCONNECT_AFTER) {
+    if (kind == Fault.Kind.DISCONNECT_AFTER || kind == Fault.Kind.RESET_AFTER) {
       limit = Math.min(length, fault.get().amount());
     } else if (kind == Fault.Kind.TRUNCATED_BODY) {
       limit = length / 2;
@@ -69,6 +72,9 @@ public final class BodySender {
     copy(in, out, limit, kind == Fault.Kind.WRONG_BYTES, rate);
     out.flush();
     if (limit < length) {
+      if (kind == Fault.Kind.RESET_AFTER && !ResettingPort.resetWhenServerCloses(ex)) {
+        throw new IllegalStateException("no resetting port in front of " + ex.getLocalAddress());
+      }
       // the JDK server closes the connection when a handler fails after sending headers
       throw new ConnectionCutException(limit);
     }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -118,10 +119,15 @@ public final class Exchanges {
     return "http://" + hostAndPort(ex);
   }
 
-  /** {@code host:port} of the server socket that received the exchange. */
+  /**
+   * {@code host:port} the client connected to: the server socket that received the exchange, or the
+   * {@link ResettingPort} in front of it.
+   */
   public static String hostAndPort(HttpExchange ex) {
-    return ex.getLocalAddress().getAddress().getHostAddress()
-        + ":"
-        + ex.getLocalAddress().getPort();
+    InetSocketAddress a =
+        ex.getHttpContext().getAttributes().get(ResettingPort.ATTRIBUTE) instanceof ResettingPort p
+            ? p.address()
+            : ex.getLocalAddress();
+    return a.getAddress().getHostAddress() + ":" + a.getPort();
   }
 }

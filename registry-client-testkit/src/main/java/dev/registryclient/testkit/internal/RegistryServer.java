@@ -2,7 +2,7 @@ package dev.registryclient.testkit.internal;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
+import dev.registryclient.testkit.Fault;
 import dev.registryclient.testkit.RecordedRequest;
 import dev.registryclient.testkit.RecordedRequest.Origin;
 import dev.registryclient.testkit.internal.RegistryConfig.AuthMode;
@@ -30,9 +30,9 @@ public final class RegistryServer implements AutoCloseable {
   private final ExecutorService executor;
   private final ContentStore content;
   private final DeadHosts deadHosts;
-  private final HttpServer registry;
-  private final HttpServer tokenServer;
-  private final HttpServer cdn;
+  private final Endpoint registry;
+  private final Endpoint tokenServer;
+  private final Endpoint cdn;
 
   /**
    * Binds and starts all servers {@code config} asks for; requests are reported to {@code sink}.
@@ -51,12 +51,16 @@ public final class RegistryServer implements AutoCloseable {
     BlobResponder responder = new BlobResponder(blobs, faults);
     UrlSigner signer = new UrlSigner();
 
-    registry = HttpServer.create(new InetSocketAddress(loopback, config.port()), 64);
+    // a TCP front that can send RST only when a reset fault needs it: the normal path stays direct
+    boolean resettable = faults.contains(Fault.Kind.RESET_AFTER);
+    registry = Endpoint.bind(loopback, config.port(), resettable, executor, threadPrefix);
     cdn =
-        config.cdnTtl() == null ? null : HttpServer.create(new InetSocketAddress(secondary, 0), 64);
+        config.cdnTtl() == null
+            ? null
+            : Endpoint.bind(secondary, 0, resettable, executor, threadPrefix);
     tokenServer =
         config.auth() == AuthMode.TOKEN && config.tokenRealmOnOwnPort()
-            ? HttpServer.create(new InetSocketAddress(loopback, 0), 64)
+            ? Endpoint.bind(loopback, 0, resettable, executor, threadPrefix)
             : null;
 
     TokenIssuer issuer =
@@ -71,7 +75,7 @@ public final class RegistryServer implements AutoCloseable {
         cdn == null
             ? null
             : new BlobHandler.Cdn(
-                () -> url(cdn), signer, clock, config.cdnTtl(), config.cdnRedirectStatus());
+                cdn::url, signer, clock, config.cdnTtl(), config.cdnRedirectStatus());
     HttpHandler router =
         new RegistryHandler(
             auth,
@@ -94,39 +98,38 @@ public final class RegistryServer implements AutoCloseable {
     if (cdn != null) {
       mount(cdn, "/", Origin.CDN, new CdnHandler(signer, clock, blobs, responder), sink, faults);
     }
-    for (HttpServer s : new HttpServer[] {registry, tokenServer, cdn}) {
-      if (s != null) {
-        s.setExecutor(executor);
-        s.start();
+    for (Endpoint e : new Endpoint[] {registry, tokenServer, cdn}) {
+      if (e != null) {
+        e.start();
       }
     }
   }
 
   private void mount(
-      HttpServer server,
+      Endpoint server,
       String path,
       Origin origin,
       HttpHandler handler,
       Consumer<RecordedRequest> sink,
       FaultPlan faults) {
-    HttpContext context = server.createContext(path, handler);
+    HttpContext context = server.mount(path, handler);
     context.getFilters().add(new JournalFilter(origin, sink));
     context.getFilters().add(new FaultFilter(origin, faults, deadHosts));
   }
 
   /** The registry's address. */
   public InetSocketAddress registryAddress() {
-    return registry.getAddress();
+    return registry.address();
   }
 
   /** {@code http://host:port} of the CDN, or null without CDN mode. */
   public String cdnUrl() {
-    return cdn == null ? null : url(cdn);
+    return cdn == null ? null : cdn.url();
   }
 
   /** The token endpoint URL (the bearer realm). */
   public String tokenRealm() {
-    return url(tokenServer != null ? tokenServer : registry) + "/token";
+    return (tokenServer != null ? tokenServer : registry).url() + "/token";
   }
 
   /** Blobs and metadata. */
@@ -144,11 +147,6 @@ public final class RegistryServer implements AutoCloseable {
     return threadPrefix;
   }
 
-  private static String url(HttpServer server) {
-    InetSocketAddress a = server.getAddress();
-    return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
-  }
-
   private ThreadFactory threadFactory() {
     AtomicInteger n = new AtomicInteger();
     return r -> {
@@ -160,9 +158,9 @@ public final class RegistryServer implements AutoCloseable {
 
   @Override
   public void close() {
-    for (HttpServer s : new HttpServer[] {registry, tokenServer, cdn}) {
-      if (s != null) {
-        s.stop(0);
+    for (Endpoint e : new Endpoint[] {registry, tokenServer, cdn}) {
+      if (e != null) {
+        e.close();
       }
     }
     executor.shutdownNow();

@@ -1,0 +1,68 @@
+package dev.registryclient.core.transport.blob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.registryclient.core.testing.FakeSleeper;
+import dev.registryclient.core.testing.TestTransports;
+import dev.registryclient.core.transport.Request;
+import dev.registryclient.core.transport.RetryEvent;
+import dev.registryclient.core.transport.Transport;
+import dev.registryclient.testkit.Fault;
+import dev.registryclient.testkit.PushedBlob;
+import dev.registryclient.testkit.RecordedRequest;
+import dev.registryclient.testkit.TestRegistry;
+import java.io.InputStream;
+import java.net.SocketException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class ResumeAfterResetTest {
+  private static final int SIZE = 300_000;
+  private static final int CUT = 100_000;
+
+  @Test
+  void aTcpResetMidBlobIsResumedWithARangeRequestForTheMissingBytes() throws Exception {
+    byte[] content = new byte[SIZE];
+    new SplittableRandom(7).nextBytes(content);
+    List<RetryEvent> events = new CopyOnWriteArrayList<>();
+    try (TestRegistry registry =
+            TestRegistry.builder().faults(Fault.resetAfter(CUT).on("/blobs/")).start();
+        Transport transport = TestTransports.quick(new FakeSleeper()).build()) {
+      PushedBlob blob = registry.pushBlob("app", content, "application/octet-stream");
+      Request get = Request.get(registry.url().resolve("/v2/app/blobs/" + blob.digest()));
+
+      byte[] received;
+      try (InputStream in =
+          ResumableBlobStream.open(
+              BlobUrlSource.registry(transport, get),
+              blob.digest(),
+              SIZE,
+              get.errorContext(),
+              ResumableBlobStream.DEFAULT_MAX_RESUMES,
+              events::add)) {
+        received = in.readAllBytes();
+      }
+
+      assertThat(Arrays.equals(received, content)).as("the whole blob, in order").isTrue();
+      assertThat(registry.journal().matching("GET", "/v2/app/blobs/.*"))
+          .extracting(r -> r.header("Range").orElse("none"), RecordedRequest::status)
+          .containsExactly(tuple("none", 200), tuple("bytes=" + CUT + "-", 206));
+      assertThat(events)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.kind()).isEqualTo(RetryEvent.Kind.RESUME);
+                assertThat(e.subject()).endsWith("at byte " + CUT);
+                assertThat(e.failure())
+                    .get()
+                    .isInstanceOf(SocketException.class)
+                    .extracting(Throwable::getMessage)
+                    .isEqualTo("Connection reset");
+              });
+    }
+  }
+}
