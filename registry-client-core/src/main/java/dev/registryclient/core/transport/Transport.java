@@ -3,8 +3,8 @@ package dev.registryclient.core.transport;
 import dev.registryclient.api.exception.RegistryException;
 
 /**
- * Sends requests to registries, with user agent, authentication and (later) retries and redirects
- * applied. One per client; thread-safe; closing it closes its connection pool.
+ * Sends requests to registries, with user agent, retries, redirects and authentication applied. One
+ * per client; thread-safe; closing it closes its connection pool.
  *
  * <pre>{@code
  * try (Transport transport = TransportBuilder.create().credentials(provider).build();
@@ -16,11 +16,17 @@ import dev.registryclient.api.exception.RegistryException;
 public interface Transport extends AutoCloseable {
 
   /**
-   * Sends a request and returns the response, whatever its status; the caller closes it.
+   * Sends a request and returns the response; the caller closes it. Redirects are followed for GET
+   * and HEAD; any other status comes back as it is, except that an idempotent request still
+   * answered with a retryable status (408, 429, 5xx) when the retries are spent throws.
    *
    * @throws dev.registryclient.api.exception.TransportException when no response came back (naming
-   *     the host:port contacted)
-   * @throws RegistryException subtypes when authentication fails for good
+   *     the host:port contacted, and the registry when it was reached through a redirect)
+   * @throws dev.registryclient.api.exception.RateLimitedException when 429 outlasted the retries
+   * @throws dev.registryclient.api.exception.RedirectException for a redirect loop or a refused
+   *     downgrade to plain http
+   * @throws RegistryException other subtypes when authentication fails for good or a retryable
+   *     status outlasted the retries
    */
   Response execute(Request request);
 
