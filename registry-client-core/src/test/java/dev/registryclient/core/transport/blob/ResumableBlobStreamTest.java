@@ -68,6 +68,37 @@ class ResumableBlobStreamTest {
   }
 
   @Test
+  void aTcpResetAtThirtyPercentResumesWithRangeAndReportsTheReset() throws Exception {
+    List<dev.registryclient.core.transport.RetryEvent> events = new java.util.ArrayList<>();
+    try (TestRegistry registry =
+            cdn(Duration.ofMinutes(5), Fault.resetAfter(CUT).at(RecordedRequest.Origin.CDN))
+                .start();
+        Transport transport = TestTransports.quick(sleeper).build()) {
+      PushedBlob blob = registry.pushRandomBlob("app", SIZE, "application/octet-stream");
+      Request get = blobGet(registry, blob);
+      byte[] bytes;
+      try (InputStream in =
+          ResumableBlobStream.open(
+              BlobUrlSource.registry(transport, get),
+              blob.digest(),
+              SIZE,
+              get.errorContext(),
+              ResumableBlobStream.DEFAULT_MAX_RESUMES,
+              events::add)) {
+        bytes = in.readAllBytes();
+      }
+      assertThat(sha256(bytes)).isEqualTo(blob.digest());
+      List<RecordedRequest> cdn = registry.journal().cdn();
+      assertThat(cdn).extracting(RecordedRequest::status).containsExactly(200, 206);
+      assertThat(rangeStart(cdn.get(1))).isEqualTo(CUT);
+      assertThat(events)
+          .singleElement()
+          .satisfies(e -> assertThat(e.reason()).isEqualTo("connection reset"))
+          .satisfies(e -> assertThat(e.subject()).endsWith("at byte " + CUT));
+    }
+  }
+
+  @Test
   void aSignedUrlThatExpiredMidBodyIsReplacedByANewOneFromTheRegistry() throws Exception {
     try (TestRegistry registry =
             cdn(Duration.ofSeconds(30), Fault.disconnectAfter(CUT).at(RecordedRequest.Origin.CDN))
