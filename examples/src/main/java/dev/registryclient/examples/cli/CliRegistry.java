@@ -65,6 +65,10 @@ final class CliRegistry implements AutoCloseable {
       // --plain-http is the user's opt-in to send this registry's credentials unencrypted
       builder.allowCredentialsOverHttp(reference.registryApiHost());
     }
+    if (options.insecure) {
+      // only the registry's own host: a CDN it redirects to is still verified
+      builder.insecure(reference.registryApiHost());
+    }
     return builder;
   }
 

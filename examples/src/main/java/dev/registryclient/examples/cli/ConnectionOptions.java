@@ -42,7 +42,11 @@ final class ConnectionOptions {
       description = "Speak http instead of https (loopback registries use http anyway).")
   boolean plainHttp;
 
-  @Option(names = "--insecure", description = "Do not verify the registry's TLS certificate.")
+  @Option(
+      names = "--insecure",
+      description =
+          "Do not verify the registry's TLS certificate (hosts it redirects to still are); a"
+              + " loopback registry is then reached over https too.")
   boolean insecure;
 
   /** Where credentials come from for {@code reference}'s registry. */
@@ -80,7 +84,8 @@ final class ConnectionOptions {
 
   /** Whether to speak plain http to {@code reference}'s registry. */
   boolean plainHttpFor(ImageReference reference) {
-    return plainHttp || isLoopback(reference.registry());
+    // --insecure says the registry speaks TLS, overriding the loopback default of plain http
+    return plainHttp || !insecure && isLoopback(reference.registry());
   }
 
   /** The flags that only affect connections, for the client settings. */

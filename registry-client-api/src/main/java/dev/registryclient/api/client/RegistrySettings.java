@@ -6,32 +6,38 @@ import java.util.Optional;
 
 /**
  * How to talk to one registry (or, as the client's defaults, to every registry): plain http or
- * https, TLS verification, timeouts.
+ * https, TLS verification, timeouts, retries.
  *
  * <pre>{@code
  * RegistrySettings internal = RegistrySettings.defaults()
  *     .withPlainHttp(true)
- *     .withConnectTimeout(Duration.ofSeconds(2));
+ *     .withConnectTimeout(Duration.ofSeconds(2))
+ *     .withRetries(3, Duration.ofSeconds(30));
  * RegistryClient.builder().registry("registry.internal:5000", internal).build();
  * }</pre>
  *
  * <p>Loopback registries ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}) use plain http
- * unless {@link #plainHttp()} says otherwise, like docker and containerd.
+ * unless {@link #plainHttp()} or {@link #insecureTls()} says otherwise, like docker and containerd.
  *
  * @param plainHttp {@code true} for http, {@code false} for https, empty to decide by host
- *     (loopback: http, everything else: https)
- * @param insecureTls accept any TLS certificate and host name; for test setups only
+ *     (loopback: http unless {@code insecureTls}, everything else: https)
+ * @param insecureTls accept any TLS certificate and host name from the registry's own host (not
+ *     from hosts it redirects to); for test setups only
  * @param connectTimeout TCP/TLS connect timeout, empty for the transport's default
  * @param readTimeout longest wait for response headers or body bytes, empty for the default
+ * @param retries when to send a failed request again, empty for the transport's default (5 attempts
+ *     within 2 minutes)
  */
 public record RegistrySettings(
     Optional<Boolean> plainHttp,
     boolean insecureTls,
     Optional<Duration> connectTimeout,
-    Optional<Duration> readTimeout) {
+    Optional<Duration> readTimeout,
+    Optional<Retries> retries) {
 
   private static final RegistrySettings DEFAULTS =
-      new RegistrySettings(Optional.empty(), false, Optional.empty(), Optional.empty());
+      new RegistrySettings(
+          Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty());
 
   /**
    * Validates.
@@ -42,6 +48,7 @@ public record RegistrySettings(
     Objects.requireNonNull(plainHttp, "plainHttp");
     Objects.requireNonNull(connectTimeout, "connectTimeout").ifPresent(t -> positive("connect", t));
     Objects.requireNonNull(readTimeout, "readTimeout").ifPresent(t -> positive("read", t));
+    Objects.requireNonNull(retries, "retries");
   }
 
   /** https (http for loopback), verified TLS, the transport's default timeouts. */
@@ -51,22 +58,48 @@ public record RegistrySettings(
 
   /** These settings with plain http forced on or off. */
   public RegistrySettings withPlainHttp(boolean plain) {
-    return new RegistrySettings(Optional.of(plain), insecureTls, connectTimeout, readTimeout);
+    return new RegistrySettings(
+        Optional.of(plain), insecureTls, connectTimeout, readTimeout, retries);
   }
 
-  /** These settings with TLS verification turned off ({@code true}) or on. */
+  /**
+   * These settings with TLS verification of the registry's host turned off ({@code true}) or on.
+   * Hosts the registry redirects to (a CDN) are still verified. Turning it off also makes a
+   * loopback registry speak https, unless {@link #withPlainHttp} says otherwise.
+   */
   public RegistrySettings withInsecureTls(boolean insecure) {
-    return new RegistrySettings(plainHttp, insecure, connectTimeout, readTimeout);
+    return new RegistrySettings(plainHttp, insecure, connectTimeout, readTimeout, retries);
   }
 
   /** These settings with another connect timeout. */
   public RegistrySettings withConnectTimeout(Duration timeout) {
-    return new RegistrySettings(plainHttp, insecureTls, Optional.of(timeout), readTimeout);
+    return new RegistrySettings(plainHttp, insecureTls, Optional.of(timeout), readTimeout, retries);
   }
 
   /** These settings with another read timeout. */
   public RegistrySettings withReadTimeout(Duration timeout) {
-    return new RegistrySettings(plainHttp, insecureTls, connectTimeout, Optional.of(timeout));
+    return new RegistrySettings(
+        plainHttp, insecureTls, connectTimeout, Optional.of(timeout), retries);
+  }
+
+  /**
+   * These settings with up to {@code maxAttempts} attempts per request (1 = no retry) within {@code
+   * maxTotal}; see {@link Retries#of}.
+   *
+   * @throws IllegalArgumentException if attempts are outside 1..100 or the total is not positive
+   */
+  public RegistrySettings withRetries(int maxAttempts, Duration maxTotal) {
+    return withRetries(Retries.of(maxAttempts, maxTotal));
+  }
+
+  /** These settings with these retries. */
+  public RegistrySettings withRetries(Retries retries) {
+    return new RegistrySettings(
+        plainHttp,
+        insecureTls,
+        connectTimeout,
+        readTimeout,
+        Optional.of(Objects.requireNonNull(retries, "retries")));
   }
 
   /**
@@ -74,7 +107,8 @@ public record RegistrySettings(
    * http} or {@code https}.
    */
   public String scheme(String host) {
-    return plainHttp.orElseGet(() -> isLoopback(host)) ? "http" : "https";
+    // insecure TLS says the registry speaks TLS, so it overrides the loopback default of http
+    return plainHttp.orElseGet(() -> !insecureTls && isLoopback(host)) ? "http" : "https";
   }
 
   static boolean isLoopback(String host) {

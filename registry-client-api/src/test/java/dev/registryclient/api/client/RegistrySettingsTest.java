@@ -36,6 +36,42 @@ class RegistrySettingsTest {
   }
 
   @Test
+  void insecureTlsMakesALoopbackRegistrySpeakHttpsUnlessPlainHttpIsChosen() {
+    RegistrySettings insecure = RegistrySettings.defaults().withInsecureTls(true);
+    assertThat(insecure.scheme("127.0.0.1:5000")).isEqualTo("https");
+    assertThat(insecure.withPlainHttp(true).scheme("127.0.0.1:5000")).isEqualTo("http");
+  }
+
+  @Test
+  void retriesAreKeptByTheOtherWithers() {
+    RegistrySettings s =
+        RegistrySettings.defaults()
+            .withRetries(3, Duration.ofSeconds(20))
+            .withPlainHttp(true)
+            .withInsecureTls(false)
+            .withConnectTimeout(Duration.ofSeconds(1))
+            .withReadTimeout(Duration.ofSeconds(2));
+    assertThat(s.retries()).contains(Retries.of(3, Duration.ofSeconds(20)));
+    assertThat(RegistrySettings.defaults().retries()).isEmpty();
+  }
+
+  @Test
+  void retriesOutsideTheirRangeAreRejectedNamingTheValue() {
+    assertThatThrownBy(() -> RegistrySettings.defaults().withRetries(0, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("got 0");
+    assertThatThrownBy(() -> Retries.of(101, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("101");
+    assertThatThrownBy(() -> Retries.of(3, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxTotal");
+    assertThatThrownBy(() -> Retries.none().withFirstBackoff(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("firstBackoff");
+  }
+
+  @Test
   void nonPositiveTimeoutsAreRejected() {
     assertThatThrownBy(() -> RegistrySettings.defaults().withConnectTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)

@@ -7,41 +7,66 @@ import dev.registryclient.core.error.ErrorMapper;
 import dev.registryclient.core.transport.Origin;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.blob.BlobUrlSource;
+import dev.registryclient.core.transport.blob.ResumableBlobStream;
 import dev.registryclient.oci.pull.BlobStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code GET /v2/<name>/blobs/<digest>} as an unverified stream that knows which host served it.
  * The transport follows the registry's redirect (typically to a CDN) and keeps credentials on the
- * registry; the response's final URI tells where the bytes came from.
+ * registry; the response's final URI tells where the bytes came from. A connection cut mid-body is
+ * resumed with {@code Range: bytes=N-} through the registry ({@link ResumableBlobStream}), so the
+ * reader sees one continuous body. The stream does not hash: the reader must verify (the pull
+ * engine's store writer does, {@link dev.registryclient.oci.client.DefaultRegistryClient#blob}
+ * wraps it in a {@code DigestingInputStream}).
  */
 final class BlobOpener {
   private BlobOpener() {}
 
-  static BlobStream open(Registry registry, String repository, Digest digest) {
+  static BlobStream open(Registry registry, String repository, Digest digest, long size) {
     Request request =
         Request.builder(registry.endpoints().blob(repository, digest))
             .repository(repository)
             .phase(Phase.BLOB)
             .build();
+    ErrorContext context = ErrorContext.of(Phase.BLOB, registry.name(), repository);
+    BlobUrlSource registrySource = BlobUrlSource.registry(registry.transport(), request);
     List<String> retries = RetryCapture.newSink();
-    Response response =
-        RetryCapture.capturing(retries, () -> registry.transport().execute(request));
-    Origin served = Origin.of(response.uri());
-    if (!response.isSuccessful()) {
-      throw ErrorMapper.fromResponse(
-          response,
-          ErrorContext.of(Phase.BLOB, registry.name(), repository)
-              .withContactedHost(served.hostAndPort()));
-    }
+    AtomicReference<Response> first = new AtomicReference<>();
+    BlobUrlSource source =
+        offset -> {
+          boolean opening = first.get() == null;
+          Response response =
+              opening
+                  ? RetryCapture.capturing(retries, () -> registrySource.fetch(offset))
+                  : registrySource.fetch(offset);
+          if (!response.isSuccessful()) {
+            // mapped here so the error names the registry as in the reference
+            String served = Origin.of(response.uri()).hostAndPort();
+            throw ErrorMapper.fromResponse(response, context.withContactedHost(served));
+          }
+          first.compareAndSet(null, response);
+          return response;
+        };
+    InputStream body =
+        ResumableBlobStream.openUnverified(
+            source,
+            digest,
+            size,
+            context,
+            ResumableBlobStream.DEFAULT_MAX_RESUMES,
+            RetryCapture.LISTENER);
+    Response opened = first.get();
+    Origin served = Origin.of(opened.uri());
     return new BlobStream(
-        new ResponseStream(response),
-        length(response.header("Content-Length").orElse("")),
+        body,
+        length(opened.header("Content-Length").orElse("")),
         served.hostAndPort(),
-        !served.equals(response.request().registry()),
+        !served.equals(opened.request().registry()),
         retries);
   }
 
@@ -51,21 +76,6 @@ final class BlobOpener {
       return n >= 0 ? OptionalLong.of(n) : OptionalLong.empty();
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
-    }
-  }
-
-  /** The body; closing it closes the response (aborting the connection if unread). */
-  private static final class ResponseStream extends FilterInputStream {
-    private final Response response;
-
-    ResponseStream(Response response) {
-      super(response.body());
-      this.response = response;
-    }
-
-    @Override
-    public void close() throws IOException {
-      response.close();
     }
   }
 }

@@ -2,45 +2,48 @@ package dev.registryclient.oci.client;
 
 import dev.registryclient.api.client.ClientSettings;
 import dev.registryclient.api.client.RegistrySettings;
+import dev.registryclient.api.client.Retries;
+import dev.registryclient.core.transport.RetryPolicy;
 import dev.registryclient.core.transport.Transport;
 import dev.registryclient.core.transport.TransportBuilder;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The client's transports: one per distinct {@link RegistrySettings} (timeouts differ per
- * transport), created on first use and closed with the client. Most clients have exactly one.
+ * The client's transports: one per distinct {@link RegistrySettings} (timeouts and retries differ
+ * per transport), created on first use and closed with the client. Most clients have exactly one. A
+ * registry with {@linkplain RegistrySettings#insecureTls() insecure TLS} gets a transport of its
+ * own that skips verification for its API host only, so neither other registries sharing the
+ * settings nor the CDNs it redirects to go unverified.
  */
 final class ClientTransports implements AutoCloseable {
   private final ClientSettings settings;
-  private final Map<RegistrySettings, Transport> transports = new ConcurrentHashMap<>();
+  private final Map<Key, Transport> transports = new ConcurrentHashMap<>();
   private volatile boolean closed;
+
+  /** What a transport is built from: the settings, and the host it trusts blindly if any. */
+  private record Key(RegistrySettings settings, Optional<String> insecureHost) {}
 
   ClientTransports(ClientSettings settings) {
     this.settings = settings;
-    for (RegistrySettings s : settings.registries().values()) {
-      check(s);
-    }
-    check(settings.defaults());
   }
 
-  private static void check(RegistrySettings s) {
-    if (s.insecureTls()) {
-      // failing loudly beats silently verifying certificates the caller asked us not to verify
-      throw new UnsupportedOperationException(
-          "insecure TLS is not supported by the transport yet; use plain http for test registries");
-    }
-  }
-
-  /** The transport for {@code registry} ({@code host[:port]} as in references). */
-  Transport forRegistry(String registry) {
+  /**
+   * The transport for {@code registry} ({@code host[:port]} as in references) reached at {@code
+   * apiHost} (e.g. {@code registry-1.docker.io} for {@code docker.io}).
+   */
+  Transport forRegistry(String registry, String apiHost) {
     if (closed) {
       throw new IllegalStateException("the registry client is closed");
     }
-    return transports.computeIfAbsent(settings.forRegistry(registry), this::build);
+    RegistrySettings s = settings.forRegistry(registry);
+    Key key = new Key(s, s.insecureTls() ? Optional.of(apiHost) : Optional.empty());
+    return transports.computeIfAbsent(key, this::build);
   }
 
-  private Transport build(RegistrySettings s) {
+  private Transport build(Key key) {
+    RegistrySettings s = key.settings();
     TransportBuilder builder =
         TransportBuilder.create()
             .userAgent(settings.userAgent())
@@ -51,7 +54,9 @@ final class ClientTransports implements AutoCloseable {
     int perHost = Math.max(6, settings.parallelism() + 2);
     builder.maxConnections(Math.max(20, 2 * perHost), perHost);
     s.connectTimeout().ifPresent(builder::connectTimeout);
-    s.readTimeout().ifPresent(t -> builder.responseTimeout(t).socketTimeout(t));
+    s.readTimeout().ifPresent(t -> builder.responseTimeout(t).idleReadTimeout(t));
+    s.retries().map(ClientTransports::policy).ifPresent(builder::retryPolicy);
+    key.insecureHost().ifPresent(builder::insecure);
     settings
         .registries()
         .forEach(
@@ -61,6 +66,15 @@ final class ClientTransports implements AutoCloseable {
               }
             });
     return builder.build();
+  }
+
+  /** The api's retry settings as the transport's policy; the rest stays at its defaults. */
+  static RetryPolicy policy(Retries retries) {
+    return RetryPolicy.builder()
+        .maxAttempts(retries.maxAttempts())
+        .initialBackoff(retries.firstBackoff())
+        .deadline(retries.maxTotal())
+        .build();
   }
 
   @Override

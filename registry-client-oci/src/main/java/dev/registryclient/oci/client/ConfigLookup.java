@@ -42,7 +42,7 @@ final class ConfigLookup {
           context, reference + " is a " + manifest.mediaType() + ", which has no image config");
     }
     Descriptor config = image.config();
-    try (BlobStream stream = BlobOpener.open(registry, repository, config.digest());
+    try (BlobStream stream = BlobOpener.open(registry, repository, config.digest(), config.size());
         InputStream in =
             new DigestingInputStream(
                 stream.body(),

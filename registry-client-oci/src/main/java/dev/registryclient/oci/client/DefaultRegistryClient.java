@@ -62,7 +62,7 @@ final class DefaultRegistryClient implements RegistryClient {
     return Registry.of(
         reference,
         settings.forRegistry(reference.registry()),
-        transports.forRegistry(reference.registry()));
+        transports.forRegistry(reference.registry(), reference.registryApiHost()));
   }
 
   private ManifestFetcher fetcher(Registry registry) {
@@ -108,7 +108,7 @@ final class DefaultRegistryClient implements RegistryClient {
   @Override
   public InputStream blob(ImageReference repository, Digest digest) {
     Registry r = registry(repository);
-    var stream = BlobOpener.open(r, repository.repository(), digest);
+    var stream = BlobOpener.open(r, repository.repository(), digest, -1);
     ErrorContext context =
         ErrorContext.of(Phase.BLOB, r.name(), repository.repository())
             .withContactedHost(stream.host());

@@ -36,6 +36,11 @@ final class RegistryImageSource implements ImageSource {
 
   @Override
   public BlobStream openBlob(Digest digest) {
-    return BlobOpener.open(registry, repository, digest);
+    return openBlob(digest, -1);
+  }
+
+  @Override
+  public BlobStream openBlob(Digest digest, long size) {
+    return BlobOpener.open(registry, repository, digest, size);
   }
 }

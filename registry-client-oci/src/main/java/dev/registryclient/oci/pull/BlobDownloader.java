@@ -21,8 +21,10 @@ import java.util.Optional;
  * Fetches one blob into the store: response body, through one 64 KiB buffer, into a {@link
  * BlobWriter}, which checks size and digest before the blob becomes visible (the {@link BlobStore}
  * contract), so each byte is hashed once. A failure or cancellation closes the writer uncommitted:
- * nothing partial is ever visible. I/O failures are retried from the start a bounded number of
- * times; content and HTTP errors are not.
+ * nothing partial is ever visible. The registry source resumes a cut body with {@code Range} on its
+ * own, so the writer keeps appending to one continuous stream; when it gives up, the blob is
+ * started again from byte 0 with a new writer, a bounded number of times. Content and HTTP errors
+ * are not retried.
  */
 final class BlobDownloader {
   static final int BUFFER_SIZE = 64 * 1024;
@@ -98,7 +100,7 @@ final class BlobDownloader {
     void run(PullScope scope, byte[] buffer) {
       Digest digest = task.digest();
       // registering lets a cancelled pull close the stream from another thread
-      try (BlobStream stream = source.openBlob(digest);
+      try (BlobStream stream = source.openBlob(digest, task.size());
           Closeable unregister = scope.register(stream)) {
         Objects.requireNonNull(unregister, "scope registration");
         host = stream.host();

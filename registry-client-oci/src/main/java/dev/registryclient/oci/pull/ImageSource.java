@@ -27,4 +27,14 @@ public interface ImageSource {
    * writer checks size and digest.
    */
   BlobStream openBlob(Digest digest);
+
+  /**
+   * Opens a blob whose size the manifest tells, so a source that resumes cut connections can tell
+   * an early end of the body from the real one. The stream is not verified either.
+   *
+   * @param size the size from the descriptor, or -1 if unknown
+   */
+  default BlobStream openBlob(Digest digest, long size) {
+    return openBlob(digest);
+  }
 }

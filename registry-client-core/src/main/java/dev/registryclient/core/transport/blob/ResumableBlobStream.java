@@ -66,7 +66,8 @@ public final class ResumableBlobStream extends InputStream {
   private long offset;
   private long toSkip;
   private int failuresInARow;
-  private boolean closed;
+  // close() may come from another thread (a cancelled pull) while read() blocks
+  private volatile boolean closed;
 
   private ResumableBlobStream(
       BlobUrlSource source, long size, String subject, int maxResumes, RetryListener listener) {
@@ -107,7 +108,48 @@ public final class ResumableBlobStream extends InputStream {
       ErrorContext context,
       int maxResumes,
       RetryListener listener) {
+    ResumableBlobStream stream = start(source, digest, size, context, maxResumes, listener);
+    return new DigestingInputStream(stream, digest, size, context);
+  }
+
+  /**
+   * Opens a resuming stream that does <b>not</b> check size or digest, for a consumer that already
+   * hashes every byte it receives (a {@code BlobStore} writer does), so the bytes are not hashed
+   * twice. Verifying is then <b>the caller's responsibility</b>: this stream only guarantees that
+   * the bytes it delivers are, in order, the bytes the server sent for offsets 0, 1, 2, ... across
+   * resumes; a server that sends wrong bytes is noticed only by the caller's check.
+   *
+   * <pre>{@code
+   * try (InputStream in = ResumableBlobStream.openUnverified(source, digest, size, context, 5,
+   *         RetryListener.NONE);
+   *     BlobWriter writer = store.writer(digest, size)) {
+   *   in.transferTo(writer);
+   *   writer.commit(); // the writer checks size and digest
+   * }
+   * }</pre>
+   *
+   * @param digest names the blob in messages and events only
+   * @param size the expected size, or -1 if unknown (then an early clean end goes unnoticed)
+   */
+  public static InputStream openUnverified(
+      BlobUrlSource source,
+      Digest digest,
+      long size,
+      ErrorContext context,
+      int maxResumes,
+      RetryListener listener) {
+    return start(source, digest, size, context, maxResumes, listener);
+  }
+
+  private static ResumableBlobStream start(
+      BlobUrlSource source,
+      Digest digest,
+      long size,
+      ErrorContext context,
+      int maxResumes,
+      RetryListener listener) {
     Objects.requireNonNull(digest, "digest");
+    Objects.requireNonNull(context, "context");
     if (size < -1 || maxResumes < 0) {
       throw new IllegalArgumentException("need size >= -1 and maxResumes >= 0");
     }
@@ -119,7 +161,7 @@ public final class ResumableBlobStream extends InputStream {
             maxResumes,
             Objects.requireNonNull(listener, "listener"));
     stream.start(context);
-    return new DigestingInputStream(stream, digest, size, context);
+    return stream;
   }
 
   private void start(ErrorContext context) {
@@ -157,6 +199,9 @@ public final class ResumableBlobStream extends InputStream {
         }
         return n;
       } catch (IOException e) {
+        if (closed) {
+          throw e; // closed under a blocked read: a cancellation, not a cut connection
+        }
         resumeAfter(e);
       }
     }
@@ -186,6 +231,9 @@ public final class ResumableBlobStream extends InputStream {
     listener.onRetry(event);
     try {
       accept(source.fetch(offset), false);
+      if (closed) {
+        response.closeQuietly(); // closed while resuming: close() missed this response
+      }
     } catch (RegistryException giveUp) {
       failures.forEach(giveUp::addSuppressed);
       throw giveUp;

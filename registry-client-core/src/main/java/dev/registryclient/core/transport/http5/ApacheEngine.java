@@ -83,6 +83,9 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
                     .setResponseTimeout(timeout(longest))
                     .setConnectionRequestTimeout(timeout(options.connectTimeout()))
                     .setRedirectsEnabled(false)
+                    // AuthInterceptor answers 401s; HttpClient's own auth only logs a WARN per
+                    // "Bearer" challenge it cannot handle
+                    .setAuthenticationEnabled(false)
                     .build())
             .setDefaultAuthSchemeRegistry(RegistryBuilder.<AuthSchemeFactory>create().build())
             .setRoutePlanner(new SystemDefaultRoutePlanner(options.proxies()))
