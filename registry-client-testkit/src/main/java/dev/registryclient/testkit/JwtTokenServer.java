@@ -2,7 +2,7 @@ package dev.registryclient.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.registryclient.testkit.RecordedRequest.Origin;
-import dev.registryclient.testkit.internal.AccessPolicy;
+import dev.registryclient.testkit.internal.AccessRules;
 import dev.registryclient.testkit.internal.JwtSigner;
 import dev.registryclient.testkit.internal.KitServers;
 import dev.registryclient.testkit.internal.RegistryClock;
@@ -16,13 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A standalone token server (bearer realm) issuing the ES256 JWTs a real distribution registry
@@ -127,11 +121,8 @@ public final class JwtTokenServer implements AutoCloseable {
    * each {@link #start()} starts an independent server with its own key.
    */
   public static final class Builder {
-    private record Grant(String user, String glob, Set<String> actions) {}
 
-    private final Map<String, String> users = new LinkedHashMap<>();
-    private final List<Grant> grants = new ArrayList<>();
-    private final List<String> publicRepositories = new ArrayList<>();
+    private final AccessRules access = new AccessRules();
     private String service = "docker-registry-it";
     private String issuer = "registry-client-testkit";
     private Duration tokenLifetime = Duration.ofMinutes(5);
@@ -140,23 +131,19 @@ public final class JwtTokenServer implements AutoCloseable {
 
     /** Adds a user, who may do nothing until granted. */
     public Builder user(String user, String password) {
-      users.put(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
+      access.user(user, password);
       return this;
     }
 
     /** Lets {@code user} perform {@code actions} in repositories matching the glob. */
     public Builder grant(String user, String repositoryGlob, String... actions) {
-      if (!users.containsKey(user)) {
-        throw new IllegalArgumentException(
-            "unknown user \"" + user + "\": add it with user() first");
-      }
-      grants.add(new Grant(user, repositoryGlob, new LinkedHashSet<>(List.of(actions))));
+      access.grant(user, repositoryGlob, actions);
       return this;
     }
 
     /** Lets anyone pull from repositories matching {@code repositoryGlob}. */
     public Builder publicRepository(String repositoryGlob) {
-      publicRepositories.add(Objects.requireNonNull(repositoryGlob, "repositoryGlob"));
+      access.publicRepository(repositoryGlob);
       return this;
     }
 
@@ -197,7 +184,7 @@ public final class JwtTokenServer implements AutoCloseable {
             server,
             "/token",
             Origin.TOKEN,
-            new TokenHandler(access(), tokens, false),
+            new TokenHandler(access.toPolicy(), tokens, false),
             journal::add);
         servers.start();
         return new JwtTokenServer(servers, server, signer, certDirectory, journal);
@@ -208,14 +195,6 @@ public final class JwtTokenServer implements AutoCloseable {
         }
         throw new UncheckedIOException("could not start the token server", e);
       }
-    }
-
-    private AccessPolicy access() {
-      AccessPolicy access = new AccessPolicy();
-      users.forEach(access::addUser);
-      grants.forEach(g -> access.grant(g.user(), g.glob(), g.actions()));
-      publicRepositories.forEach(access::makePublic);
-      return access;
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.registryclient.testkit;
 
 import dev.registryclient.api.Digest;
-import dev.registryclient.testkit.internal.AccessPolicy;
+import dev.registryclient.testkit.internal.AccessRules;
 import dev.registryclient.testkit.internal.ContentStore;
 import dev.registryclient.testkit.internal.RandomContent;
 import dev.registryclient.testkit.internal.RegistryConfig;
@@ -14,13 +14,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -191,12 +187,9 @@ public final class TestRegistry implements AutoCloseable {
    * }</pre>
    */
   public static final class Builder {
-    private record Grant(String user, String glob, Set<String> actions) {}
 
     private RegistryConfig.AuthMode auth = RegistryConfig.AuthMode.NONE;
-    private final Map<String, String> users = new LinkedHashMap<>();
-    private final List<Grant> grants = new ArrayList<>();
-    private final List<String> publicRepositories = new ArrayList<>();
+    private final AccessRules access = new AccessRules();
     private final List<Fault> faults = new ArrayList<>();
     private Duration tokenLifetime = Duration.ofMinutes(5);
     private boolean jwtTokens;
@@ -236,7 +229,7 @@ public final class TestRegistry implements AutoCloseable {
 
     /** Adds a user, who may do nothing until granted (see {@link #grant}). */
     public Builder user(String user, String password) {
-      users.put(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"));
+      access.user(user, password);
       return this;
     }
 
@@ -246,17 +239,13 @@ public final class TestRegistry implements AutoCloseable {
      * including {@code /}).
      */
     public Builder grant(String user, String repositoryGlob, String... actions) {
-      if (!users.containsKey(user)) {
-        throw new IllegalArgumentException(
-            "unknown user \"" + user + "\": add it with user() first");
-      }
-      grants.add(new Grant(user, repositoryGlob, new LinkedHashSet<>(List.of(actions))));
+      access.grant(user, repositoryGlob, actions);
       return this;
     }
 
     /** Lets anyone pull from repositories matching {@code repositoryGlob} without credentials. */
     public Builder publicRepository(String repositoryGlob) {
-      publicRepositories.add(Objects.requireNonNull(repositoryGlob, "repositoryGlob"));
+      access.publicRepository(repositoryGlob);
       return this;
     }
 
@@ -364,13 +353,9 @@ public final class TestRegistry implements AutoCloseable {
     }
 
     RegistryConfig config() {
-      AccessPolicy access = new AccessPolicy();
-      users.forEach(access::addUser);
-      grants.forEach(g -> access.grant(g.user(), g.glob(), g.actions()));
-      publicRepositories.forEach(access::makePublic);
       return new RegistryConfig(
           auth,
-          access,
+          access.toPolicy(),
           tokenLifetime,
           jwtTokens,
           tokenPostAnswers404,

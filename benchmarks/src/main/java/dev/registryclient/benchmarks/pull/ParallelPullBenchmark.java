@@ -1,10 +1,10 @@
 package dev.registryclient.benchmarks.pull;
 
 import dev.registryclient.api.store.BlobStore;
-import dev.registryclient.benchmarks.TempDirectory;
 import dev.registryclient.benchmarks.store.DiscardingBlobStore;
 import dev.registryclient.core.store.FileBlobStore;
 import dev.registryclient.testkit.ImageBuilder;
+import dev.registryclient.testkit.TempDirectory;
 import dev.registryclient.testkit.TestRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

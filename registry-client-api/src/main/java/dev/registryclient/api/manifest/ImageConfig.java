@@ -56,9 +56,7 @@ public record ImageConfig(
    */
   public ImageConfig {
     Objects.requireNonNull(mediaType, "mediaType");
-    Objects.requireNonNull(digest, "digest");
-    raw = Immutables.bytes(raw, "raw");
-    RawBytes.checkDigest("image config", digest, raw);
+    raw = RawBytes.checkedCopy("image config", digest, raw);
     Objects.requireNonNull(os, "os");
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(variant, "variant");

@@ -48,13 +48,8 @@ public record ImageIndex(
    *     the digest of {@code raw}
    */
   public ImageIndex {
-    Objects.requireNonNull(mediaType, "mediaType");
-    if (!mediaType.isIndex()) {
-      throw new IllegalArgumentException("an image index cannot have media type " + mediaType);
-    }
-    Objects.requireNonNull(digest, "digest");
-    raw = Immutables.bytes(raw, "raw");
-    RawBytes.checkDigest("image index", digest, raw);
+    RawBytes.requireType(mediaType, MediaType::isIndex, "an image index");
+    raw = RawBytes.checkedCopy("image index", digest, raw);
     manifests = Immutables.list(manifests, "manifests");
     annotations = Immutables.orderedMap(annotations, "annotations");
     Objects.requireNonNull(subject, "subject");
@@ -126,14 +121,6 @@ public record ImageIndex(
 
   @Override
   public String toString() {
-    return "ImageIndex["
-        + mediaType
-        + ", "
-        + digest
-        + ", "
-        + raw.length
-        + " bytes, "
-        + manifests.size()
-        + " manifests]";
+    return RawBytes.summary("ImageIndex", mediaType, digest, raw, manifests.size() + " manifests");
   }
 }

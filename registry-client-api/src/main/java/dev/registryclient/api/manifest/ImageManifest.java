@@ -50,13 +50,8 @@ public record ImageManifest(
    *     is not the digest of {@code raw}
    */
   public ImageManifest {
-    Objects.requireNonNull(mediaType, "mediaType");
-    if (!mediaType.isManifest()) {
-      throw new IllegalArgumentException("an image manifest cannot have media type " + mediaType);
-    }
-    Objects.requireNonNull(digest, "digest");
-    raw = Immutables.bytes(raw, "raw");
-    RawBytes.checkDigest("image manifest", digest, raw);
+    RawBytes.requireType(mediaType, MediaType::isManifest, "an image manifest");
+    raw = RawBytes.checkedCopy("image manifest", digest, raw);
     Objects.requireNonNull(config, "config");
     layers = Immutables.list(layers, "layers");
     annotations = Immutables.orderedMap(annotations, "annotations");
@@ -121,14 +116,6 @@ public record ImageManifest(
 
   @Override
   public String toString() {
-    return "ImageManifest["
-        + mediaType
-        + ", "
-        + digest
-        + ", "
-        + raw.length
-        + " bytes, "
-        + layers.size()
-        + " layers]";
+    return RawBytes.summary("ImageManifest", mediaType, digest, raw, layers.size() + " layers");
   }
 }

@@ -64,10 +64,7 @@ public record Schema1Manifest(
    *     {@code history} differ in length
    */
   public Schema1Manifest {
-    Objects.requireNonNull(mediaType, "mediaType");
-    if (!mediaType.isSchema1()) {
-      throw new IllegalArgumentException("a schema 1 manifest cannot have media type " + mediaType);
-    }
+    RawBytes.requireType(mediaType, MediaType::isSchema1, "a schema 1 manifest");
     Objects.requireNonNull(digest, "digest");
     raw = Immutables.bytes(raw, "raw");
     Objects.requireNonNull(name, "name");

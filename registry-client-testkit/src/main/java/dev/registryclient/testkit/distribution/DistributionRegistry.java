@@ -1,17 +1,15 @@
 package dev.registryclient.testkit.distribution;
 
 import dev.registryclient.testkit.JwtTokenServer;
+import dev.registryclient.testkit.TempDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,11 +32,11 @@ import java.util.concurrent.TimeUnit;
 public final class DistributionRegistry implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
-  private final Path workDir;
+  private final TempDirectory workDir;
   private final Process process;
   private final int port;
 
-  private DistributionRegistry(Path workDir, Process process, int port) {
+  private DistributionRegistry(TempDirectory workDir, Process process, int port) {
     this.workDir = workDir;
     this.process = process;
     this.port = port;
@@ -66,13 +64,13 @@ public final class DistributionRegistry implements AutoCloseable {
 
   /** The directory holding config, storage and log; deleted by {@link #close()}. */
   Path workDirectory() {
-    return workDir;
+    return workDir.path();
   }
 
   /** The registry's log so far, for failure messages. */
   public String log() {
     try {
-      return Files.readString(workDir.resolve("registry.log"));
+      return Files.readString(workDir.path().resolve("registry.log"));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }
@@ -90,7 +88,7 @@ public final class DistributionRegistry implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     } finally {
-      deleteRecursively(workDir);
+      workDir.close();
     }
   }
 
@@ -149,16 +147,15 @@ public final class DistributionRegistry implements AutoCloseable {
      */
     public DistributionRegistry start() {
       Path binary = ExternalTool.dockerRegistry().require();
-      Path workDir = null;
+      TempDirectory workDir = TempDirectory.create("docker-registry-");
       try {
-        workDir = Files.createTempDirectory("docker-registry-");
         int port = freeLoopbackPort();
-        Path config = workDir.resolve("config.yml");
-        Files.writeString(config, config(workDir.resolve("storage"), port));
+        Path config = workDir.path().resolve("config.yml");
+        Files.writeString(config, config(workDir.path().resolve("storage"), port));
         Process process =
             new ProcessBuilder(binary.toString(), "serve", config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("registry.log").toFile())
+                .redirectOutput(workDir.path().resolve("registry.log").toFile())
                 .start();
         DistributionRegistry registry = new DistributionRegistry(workDir, process, port);
         try {
@@ -170,9 +167,7 @@ public final class DistributionRegistry implements AutoCloseable {
         }
         return registry;
       } catch (IOException e) {
-        if (workDir != null) {
-          deleteRecursively(workDir);
-        }
+        workDir.close();
         throw new UncheckedIOException("could not start docker-registry", e);
       }
     }
@@ -256,33 +251,6 @@ public final class DistributionRegistry implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
-    }
-  }
-
-  static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc)
-                throws IOException {
-              Files.delete(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + root, e);
     }
   }
 }

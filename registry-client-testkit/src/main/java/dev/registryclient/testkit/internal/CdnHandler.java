@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.registryclient.api.Digest;
 import dev.registryclient.testkit.RecordedRequest.Origin;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The CDN origin blob GETs are redirected to. Like S3/CloudFront behind a signed URL, it answers
@@ -17,37 +16,23 @@ public final class CdnHandler implements HttpHandler {
   /** Path prefix of CDN blob URLs; the digest's hex follows. */
   public static final String PREFIX = "/sha256/";
 
-  private final UrlSigner signer;
-  private final RegistryClock clock;
+  private final SignedUrlGate gate;
   private final DiskBlobStore blobs;
   private final BlobResponder responder;
 
   /** A CDN serving {@code blobs} for URLs signed by {@code signer}. */
   public CdnHandler(
       UrlSigner signer, RegistryClock clock, DiskBlobStore blobs, BlobResponder responder) {
-    this.signer = signer;
-    this.clock = clock;
+    this.gate = new SignedUrlGate(signer, clock);
     this.blobs = blobs;
     this.responder = responder;
   }
 
   @Override
   public void handle(HttpExchange ex) throws IOException {
-    String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
-    if (!method.equals("GET") && !method.equals("HEAD")) {
-      text(ex, 405, "MethodNotAllowed");
-    } else if (ex.getRequestHeaders().containsKey("Authorization")) {
-      text(
-          ex,
-          400,
-          "InvalidArgument: Only one auth mechanism allowed; the signed URL already is one");
-    } else {
-      switch (signer.verify(path, Exchanges.query(ex), clock.now())) {
-        case BAD_SIGNATURE -> text(ex, 403, "AccessDenied: signature does not match");
-        case EXPIRED -> text(ex, 403, "AccessDenied: Request has expired");
-        case VALID -> serve(ex, path);
-      }
+    if (!gate.refusesRequest(ex) && !gate.refusesSignature(ex, path)) {
+      serve(ex, path);
     }
   }
 
@@ -56,17 +41,13 @@ public final class CdnHandler implements HttpHandler {
     try {
       digest = Digest.parse("sha256:" + path.substring(PREFIX.length()));
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      text(ex, 404, "NoSuchKey");
+      SignedUrlGate.text(ex, 404, "NoSuchKey");
       return;
     }
     if (!blobs.contains(digest)) {
-      text(ex, 404, "NoSuchKey");
+      SignedUrlGate.text(ex, 404, "NoSuchKey");
       return;
     }
     responder.serve(ex, Origin.CDN, digest, "application/octet-stream");
-  }
-
-  private static void text(HttpExchange ex, int status, String message) throws IOException {
-    Exchanges.bytes(ex, status, "text/plain", (message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 }

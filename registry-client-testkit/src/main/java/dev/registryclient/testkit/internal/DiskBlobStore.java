@@ -1,6 +1,7 @@
 package dev.registryclient.testkit.internal;
 
 import dev.registryclient.api.Digest;
+import dev.registryclient.testkit.TempDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Content-addressed blobs in a directory, so a 1 GiB layer costs disk, not heap. Writes go to a
@@ -21,12 +20,16 @@ import java.util.stream.Stream;
  */
 public final class DiskBlobStore implements AutoCloseable {
   private final Path root;
-  private final boolean deleteOnClose;
+  private final TempDirectory owned; // deleted on close; null when the caller owns root
 
-  /** Stores under {@code root}; deletes it on close only if {@code deleteOnClose}. */
-  public DiskBlobStore(Path root, boolean deleteOnClose) {
+  /** Stores under {@code root}, which {@link #close()} leaves in place. */
+  public DiskBlobStore(Path root) {
+    this(root, null);
+  }
+
+  private DiskBlobStore(Path root, TempDirectory owned) {
     this.root = root;
-    this.deleteOnClose = deleteOnClose;
+    this.owned = owned;
     try {
       Files.createDirectories(root.resolve("tmp"));
     } catch (IOException e) {
@@ -36,11 +39,8 @@ public final class DiskBlobStore implements AutoCloseable {
 
   /** A store in a fresh temporary directory, removed by {@link #close()}. */
   public static DiskBlobStore temporary() {
-    try {
-      return new DiskBlobStore(Files.createTempDirectory("test-registry-blobs"), true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary blob directory", e);
-    }
+    TempDirectory directory = TempDirectory.create("test-registry-blobs");
+    return new DiskBlobStore(directory.path(), directory);
   }
 
   /** A new empty temporary file in the store, for uploads in progress. */
@@ -106,15 +106,8 @@ public final class DiskBlobStore implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!deleteOnClose) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete blob directory " + root, e);
+    if (owned != null) {
+      owned.close();
     }
   }
 }

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,45 +18,30 @@ public final class FrontCdnHandler implements HttpHandler {
 
   private final URI upstream;
   private final Relay relay;
-  private final UrlSigner signer;
-  private final RegistryClock clock;
+  private final SignedUrlGate gate;
 
   /** A CDN origin for blobs of {@code upstream} behind URLs signed by {@code signer}. */
   public FrontCdnHandler(URI upstream, Relay relay, UrlSigner signer, RegistryClock clock) {
     this.upstream = upstream;
     this.relay = relay;
-    this.signer = signer;
-    this.clock = clock;
+    this.gate = new SignedUrlGate(signer, clock);
   }
 
   @Override
   public void handle(HttpExchange ex) throws IOException {
-    String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getRawPath();
     Matcher blob = BLOB.matcher(path);
-    if (!method.equals("GET") && !method.equals("HEAD")) {
-      text(ex, 405, "MethodNotAllowed");
-    } else if (ex.getRequestHeaders().containsKey("Authorization")) {
-      text(
-          ex,
-          400,
-          "InvalidArgument: Only one auth mechanism allowed; the signed URL already is one");
-    } else if (!blob.matches()) {
-      text(ex, 404, "NoSuchKey");
-    } else {
-      switch (signer.verify(path, Exchanges.query(ex), clock.now())) {
-        case BAD_SIGNATURE -> text(ex, 403, "AccessDenied: signature does not match");
-        case EXPIRED -> text(ex, 403, "AccessDenied: Request has expired");
-        case VALID -> {
-          URI source = upstream.resolve("/v2/" + blob.group(1) + "/blobs/" + blob.group(2));
-          Relay.relay(
-              relay.fetch(method, source, ex, false), ex, name -> name.startsWith("docker-"));
-        }
-      }
+    if (gate.refusesRequest(ex)) {
+      return;
     }
-  }
-
-  private static void text(HttpExchange ex, int status, String message) throws IOException {
-    Exchanges.bytes(ex, status, "text/plain", (message + "\n").getBytes(StandardCharsets.UTF_8));
+    if (!blob.matches()) {
+      SignedUrlGate.text(ex, 404, "NoSuchKey");
+    } else if (!gate.refusesSignature(ex, path)) {
+      URI source = upstream.resolve("/v2/" + blob.group(1) + "/blobs/" + blob.group(2));
+      Relay.relay(
+          relay.fetch(ex.getRequestMethod(), source, ex, false),
+          ex,
+          name -> name.startsWith("docker-"));
+    }
   }
 }

@@ -1,16 +1,12 @@
 package dev.registryclient.testkit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import static dev.registryclient.testkit.internal.Es256.B64URL;
+
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +20,6 @@ import java.util.Set;
  * the registry.
  */
 public final class JwtSigner {
-  private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final KeyPair keys;
   private final String keyId;
@@ -35,13 +30,7 @@ public final class JwtSigner {
 
   /** A signer with a new key, naming {@code issuer} and addressing {@code audience}. */
   public JwtSigner(String issuer, String audience) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      keys = generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK's EC provider is required for ES256 tokens", e);
-    }
+    this.keys = Es256.newKeyPair("ES256 tokens");
     this.keyId = LibtrustKeyId.of(keys.getPublic());
     this.issuer = issuer;
     this.audience = audience;
@@ -87,7 +76,7 @@ public final class JwtSigner {
     Map<String, Object> header = Json.object("typ", "JWT", "alg", "ES256", "kid", keyId);
     String signingInput =
         B64URL.encodeToString(Json.bytes(header)) + "." + B64URL.encodeToString(Json.bytes(claims));
-    return signingInput + "." + B64URL.encodeToString(es256(signingInput));
+    return signingInput + "." + Es256.sign(keys.getPrivate(), signingInput);
   }
 
   /** The libtrust key id in every token's {@code kid}. */
@@ -108,17 +97,5 @@ public final class JwtSigner {
   /** The self-signed certificate of the signing key, PEM encoded. */
   public String certificatePem() {
     return certificate.pem();
-  }
-
-  private byte[] es256(String signingInput) {
-    try {
-      // JWS wants the raw 64-byte R||S (P1363), not the DER sequence Java signs by default
-      Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-      signer.initSign(keys.getPrivate());
-      signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signer.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ES256 signing failed", e);
-    }
   }
 }

@@ -41,7 +41,7 @@ public final class RegistryServer implements AutoCloseable {
     DiskBlobStore blobs =
         config.blobDirectory() == null
             ? DiskBlobStore.temporary()
-            : new DiskBlobStore(config.blobDirectory(), false);
+            : new DiskBlobStore(config.blobDirectory());
     content = new ContentStore(blobs, new MetadataStore());
     executor = Executors.newFixedThreadPool(config.threads(), threadFactory());
     InetAddress loopback = InetAddress.getLoopbackAddress();

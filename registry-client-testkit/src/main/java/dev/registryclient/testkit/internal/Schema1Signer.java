@@ -1,18 +1,15 @@
 package dev.registryclient.testkit.internal;
 
+import static dev.registryclient.testkit.internal.Es256.B64URL;
+
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -36,19 +33,12 @@ import java.util.Map;
  */
 public final class Schema1Signer {
   private static final String INDENT = "   ";
-  private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final KeyPair keys;
 
   /** A signer with a fresh P-256 key. */
   public Schema1Signer() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      keys = generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK's EC provider is required for schema 1 signing", e);
-    }
+    this.keys = Es256.newKeyPair("schema 1 signing");
   }
 
   /** The payload bytes (unsigned manifest) for {@code manifest}. */
@@ -77,7 +67,7 @@ public final class Schema1Signer {
     Map<String, Object> signature =
         Json.object(
             "header", Json.object("jwk", jwk(), "alg", "ES256"),
-            "signature", B64URL.encodeToString(es256(signingInput)),
+            "signature", Es256.sign(keys.getPrivate(), signingInput),
             "protected", protectedHeader);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(payload, 0, formatLength);
@@ -97,18 +87,6 @@ public final class Schema1Signer {
         "kty", "EC",
         "x", B64URL.encodeToString(unsigned32(pub.getW().getAffineX())),
         "y", B64URL.encodeToString(unsigned32(pub.getW().getAffineY())));
-  }
-
-  private byte[] es256(String signingInput) {
-    try {
-      // P1363 format is the raw 64-byte R||S that JWS requires (not DER)
-      Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-      signer.initSign(keys.getPrivate());
-      signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signer.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ES256 signing failed", e);
-    }
   }
 
   /** libtrust's key id of a DER SubjectPublicKeyInfo (see {@link LibtrustKeyId}). */

@@ -1,4 +1,4 @@
-package dev.registryclient.benchmarks;
+package dev.registryclient.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +9,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * A temporary directory that {@link #close()} deletes with everything in it, so a benchmark leaves
- * nothing behind.
+ * A temporary directory that {@link #close()} deletes with everything in it, so a test, a benchmark
+ * or a test registry leaves nothing behind.
  *
  * <pre>{@code
  * try (TempDirectory dir = TempDirectory.create("bench-")) {
