@@ -119,14 +119,21 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
       }
       HttpHost target = HttpHost.create(request.uri());
       String host = request.origin().hostWithPort();
-      Watchdog.Armed armed = watchdog.arm(responseTimeout, wire::cancel);
+      Watchdog.Watch watch = watchdog.watch(wire::cancel);
+      watch.arm(responseTimeout);
       ClassicHttpResponse answer;
       try {
         answer = client.executeOpen(target, wire, null);
       } catch (IOException e) {
-        throw armed.disarm() ? noResponse(host, e) : e;
+        boolean fired = watch.disarm();
+        watch.close();
+        throw fired ? noResponse(host, e) : e;
+      } catch (RuntimeException e) {
+        watch.close();
+        throw e;
       }
-      if (armed.disarm()) {
+      if (watch.disarm()) {
+        watch.close();
         answer.close();
         throw noResponse(host, null);
       }
@@ -135,7 +142,7 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
           entity == null ? new ByteArrayInputStream(new byte[0]) : entity.getContent();
       long length = entity == null ? 0 : entity.getContentLength();
       InputStream body =
-          new WatchedBody(content, length, watchdog, idleReadTimeout, wire::cancel, answer, host);
+          new WatchedBody(content, length, watch, idleReadTimeout, wire::cancel, answer, host);
       return Response.of(request, answer.getCode(), headersOf(answer), body);
     } catch (IOException e) {
       throw new TransportIOException(request, e);

@@ -14,7 +14,7 @@ import java.time.Duration;
  * body to reuse the socket, which for a cut-off multi-gigabyte blob, or a stalled one, never ends.
  */
 final class WatchedBody extends FilterInputStream {
-  private final Watchdog watchdog;
+  private final Watchdog.Watch watch;
   private final Duration idle;
   private final Runnable abort;
   private final Closeable response;
@@ -25,20 +25,21 @@ final class WatchedBody extends FilterInputStream {
 
   /**
    * @param length the Content-Length, or -1 if unknown
+   * @param watch the exchange's watch, whose expiry runs {@code abort}; closed with this body
    * @param abort cancels the exchange, closing its socket
    * @param response closes the response normally (reusing the connection)
    */
   WatchedBody(
       InputStream in,
       long length,
-      Watchdog watchdog,
+      Watchdog.Watch watch,
       Duration idle,
       Runnable abort,
       Closeable response,
       String host) {
     super(in);
     this.length = length;
-    this.watchdog = watchdog;
+    this.watch = watch;
     this.idle = idle;
     this.abort = abort;
     this.response = response;
@@ -54,15 +55,15 @@ final class WatchedBody extends FilterInputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    Watchdog.Armed armed = watchdog.arm(idle, abort);
+    watch.arm(idle);
     int n;
     try {
       n = super.read(b, off, len);
     } catch (IOException e) {
-      throwIfFired(armed);
+      throwIfFired();
       throw e;
     }
-    throwIfFired(armed);
+    throwIfFired();
     if (n < 0) {
       atEnd = true;
     } else {
@@ -87,6 +88,7 @@ final class WatchedBody extends FilterInputStream {
 
   @Override
   public void close() throws IOException {
+    watch.close();
     if (atEnd || (length >= 0 && count >= length)) {
       response.close(); // read to the end: the connection goes back to the pool
       return;
@@ -99,8 +101,8 @@ final class WatchedBody extends FilterInputStream {
     }
   }
 
-  private void throwIfFired(Watchdog.Armed armed) throws SocketTimeoutException {
-    if (armed.disarm()) {
+  private void throwIfFired() throws SocketTimeoutException {
+    if (watch.disarm()) {
       throw new SocketTimeoutException(
           "no body data from " + host + " for " + idle.toMillis() + " ms (idle-read timeout)");
     }
