@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * <p>One extra request: a HEAD (a GET if the HEAD carries no digest) accepting only the other
  * family. Anything but a manifest of that family with a different digest means "no alternate"; a
  * registry that refuses the narrowed {@code Accept} is never an error for the main answer.
+ *
+ * <p>A tag holds one manifest in docker-registry (distribution 2.x); with schema 1 compatibility on
+ * it answers a schema-1-only request for a schema 2 tag with a schema 1 conversion it signs on the
+ * fly (stable digest, new signature each time); for a manifest list that is the conversion of its
+ * linux/amd64 image. It serves a schema 1 tag as schema 1 whatever is asked, and answers 404 for an
+ * OCI tag.
  */
 final class OtherSchema {
   private static final Logger LOG = LoggerFactory.getLogger(OtherSchema.class);
