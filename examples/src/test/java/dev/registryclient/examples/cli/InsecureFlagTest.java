@@ -2,6 +2,7 @@ package dev.registryclient.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.registryclient.oci.client.SelfSignedRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

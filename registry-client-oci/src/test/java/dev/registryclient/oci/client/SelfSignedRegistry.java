@@ -36,7 +36,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * both naming an OCI manifest with one config blob and no layers. Anonymous; records the paths it
  * was asked for.
  */
-final class SelfSignedRegistry implements AutoCloseable {
+public final class SelfSignedRegistry implements AutoCloseable {
   private static final String MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
 
   private final HttpsServer server;
@@ -79,17 +79,17 @@ final class SelfSignedRegistry implements AutoCloseable {
   }
 
   /** Starts a registry with a fresh self-signed certificate. */
-  static SelfSignedRegistry start() throws Exception {
+  public static SelfSignedRegistry start() throws Exception {
     return new SelfSignedRegistry(selfSigned());
   }
 
   /** {@code 127.0.0.1:port}, as in image references. */
-  String hostAndPort() {
+  public String hostAndPort() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** The paths requested so far, in order. */
-  List<String> requested() {
+  public List<String> requested() {
     return List.copyOf(requested);
   }
 
