@@ -85,9 +85,18 @@ class ClientResumeTest {
 
       List<RecordedRequest> gets = layerGets(registry);
       assertThat(gets).hasSize(2);
-      assertThat(range(gets.get(1))).contains("bytes=" + CUT + "-");
+      // An RST discards what was still in flight to the client (the kit documents this), so the
+      // client resumes from the last byte it really received: somewhere in (0, CUT], never 0.
+      long resumedAt = rangeStart(gets.get(1));
+      assertThat(resumedAt).isPositive().isLessThanOrEqualTo(CUT);
       assertThat(gets.get(1).status()).isEqualTo(206);
     }
+  }
+
+  private static long rangeStart(RecordedRequest request) {
+    String range = range(request).orElseThrow(() -> new AssertionError("no Range: " + request));
+    assertThat(range).matches("bytes=[0-9]+-");
+    return Long.parseLong(range.substring("bytes=".length(), range.length() - 1));
   }
 
   @Test
