@@ -8,9 +8,10 @@ import java.util.Objects;
  * What an error response body said.
  *
  * @param errors the distribution-spec entries of {@code {"errors":[...]}}, possibly empty
- * @param text a one-line summary for bodies that are not spec JSON: the {@code error}, {@code
- *     details} or {@code message} member of other JSON shapes, or the first KiB of a text body;
- *     empty when the body was spec JSON or empty
+ * @param text a one-line summary for bodies that are not spec JSON: the message of other JSON
+ *     shapes (Quay, OAuth, Docker Hub auth), the first line of a text body, at most {@value
+ *     ErrorBodyParser#MAX_TEXT} characters; empty when the body was spec JSON, empty, HTML, or JSON
+ *     of no known shape (raw JSON is never quoted)
  */
 public record ErrorBody(List<RegistryError> errors, String text) {
 

@@ -12,26 +12,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads a registry error body: the distribution-spec {@code {"errors":[{"code","message",
- * "detail"}]}}, other JSON shapes registries send ({@code {"error": ...}}, {@code {"details":
- * ...}}), or plain text and HTML. Never fails: whatever the body is, the result describes it.
+ * Reads a registry error body into something a message can quote. Never fails: whatever the body
+ * is, the result describes it, and never as raw JSON or markup.
+ *
+ * <table>
+ *   <caption>what each shape yields</caption>
+ *   <tr><th>body</th><th>yields</th></tr>
+ *   <tr><td>distribution spec {@code {"errors":[{"code","message","detail"}]}}</td>
+ *       <td>{@link ErrorBody#errors()}</td></tr>
+ *   <tr><td>Quay {@code {"error_message","error_type","title","detail"}}</td>
+ *       <td>{@code error_message} (else {@code detail}, {@code title})</td></tr>
+ *   <tr><td>{@code {"message": ...}}</td><td>the message</td></tr>
+ *   <tr><td>OAuth token endpoints {@code {"error","error_description"}}</td>
+ *       <td>{@code "invalid_grant: the description"}</td></tr>
+ *   <tr><td>Docker Hub auth {@code {"details": ...}}</td><td>the details</td></tr>
+ *   <tr><td>other JSON, JSON cut at the size cap</td><td>nothing</td></tr>
+ *   <tr><td>S3-style XML {@code <Error><Code>..<Message>..}</td><td>{@code "Code: Message"}</td></tr>
+ *   <tr><td>HTML and other markup</td><td>nothing</td></tr>
+ *   <tr><td>plain text</td><td>its first non-blank line</td></tr>
+ * </table>
  *
  * <pre>{@code
  * ErrorBody body = ErrorBodyParser.parse(response.body());
  * if (body.hasCode("MANIFEST_UNKNOWN")) { ... }
  * }</pre>
  *
- * <p>At most {@value #MAX_BODY} bytes are read (as go-containerregistry does); a text body is
- * quoted up to {@value #MAX_TEXT} characters.
+ * <p>At most {@value #MAX_BODY} bytes are read (as go-containerregistry does); quoted text is one
+ * line of at most {@value #MAX_TEXT} characters (plus {@code "..."} when cut).
  */
 public final class ErrorBodyParser {
   /** The most bytes of a body that are read. */
   public static final int MAX_BODY = 64 * 1024;
 
-  /** The most characters of a non-spec body quoted in {@link ErrorBody#text()}. */
-  public static final int MAX_TEXT = 1024;
+  /** The most characters quoted from a body, in {@link ErrorBody#text()} or an entry's message. */
+  public static final int MAX_TEXT = 200;
+
+  /** The most spec entries kept; a body listing thousands would only repeat itself. */
+  static final int MAX_ENTRIES = 20;
+
+  private static final List<String> MESSAGE_KEYS =
+      List.of("error_message", "message", "details", "detail", "title");
+  private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]{1,200})</Code>");
+  private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]{1,1000})</Message>");
 
   private ErrorBodyParser() {}
 
@@ -47,47 +73,144 @@ public final class ErrorBodyParser {
     if (trimmed.isEmpty()) {
       return ErrorBody.empty();
     }
-    try {
-      Object json = Json.parse(trimmed);
-      if (json instanceof Map<?, ?> map) {
-        return fromJson(map, trimmed);
-      }
-    } catch (JsonException notJson) {
-      // a text or HTML body, or JSON cut at the size cap: quoted below
+    Optional<Object> json = json(trimmed);
+    if (json.isPresent()) {
+      return fromJson(json.get(), 0);
     }
-    return new ErrorBody(List.of(), quote(trimmed));
+    if (trimmed.startsWith("{")) {
+      return ErrorBody.empty(); // JSON cut at the size cap or broken: nothing safe to quote
+    }
+    if (trimmed.startsWith("<")) {
+      return new ErrorBody(List.of(), fromMarkup(trimmed));
+    }
+    return new ErrorBody(List.of(), firstLine(trimmed));
   }
 
-  private static ErrorBody fromJson(Map<?, ?> map, String raw) {
-    if (map.get("errors") instanceof List<?> entries) {
-      List<RegistryError> errors = new ArrayList<>();
-      for (Object entry : entries) {
-        if (entry instanceof Map<?, ?> e) {
-          errors.add(entryOf(e));
+  private static Optional<Object> json(String text) {
+    char first = text.charAt(0);
+    if (first != '{' && first != '[' && first != '"') {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(Json.parse(text));
+    } catch (JsonException notJson) {
+      return Optional.empty();
+    }
+  }
+
+  private static ErrorBody fromJson(Object json, int depth) {
+    if (json instanceof String s) {
+      return new ErrorBody(List.of(), nested(s, depth));
+    }
+    if (!(json instanceof Map<?, ?> map)) {
+      return ErrorBody.empty();
+    }
+    List<RegistryError> errors = entries(map.get("errors"));
+    if (!errors.isEmpty()) {
+      return new ErrorBody(errors, "");
+    }
+    return new ErrorBody(List.of(), message(map, depth));
+  }
+
+  private static List<RegistryError> entries(Object errors) {
+    List<RegistryError> out = new ArrayList<>();
+    if (errors instanceof List<?> list) {
+      for (Object entry : list) {
+        if (entry instanceof Map<?, ?> e && out.size() < MAX_ENTRIES) {
+          out.add(entryOf(e));
         }
       }
-      if (!errors.isEmpty()) {
-        return new ErrorBody(errors, "");
+    }
+    return out;
+  }
+
+  /** The message of a non-spec JSON object, or empty. */
+  private static String message(Map<?, ?> map, int depth) {
+    String oauth = oauth(map, depth);
+    if (!oauth.isEmpty()) {
+      return oauth;
+    }
+    for (String key : MESSAGE_KEYS) {
+      String text = stringMember(map, key, depth);
+      if (!text.isEmpty()) {
+        return text;
       }
     }
-    for (String key : List.of("error", "details", "message", "error_description")) {
-      if (map.get(key) instanceof String s && !s.isBlank()) {
-        return new ErrorBody(List.of(), quote(s));
-      }
+    if (map.get("error") instanceof Map<?, ?> inner && depth < 2) {
+      return message(inner, depth + 1); // {"error":{"code":..,"message":..}}
     }
-    return new ErrorBody(List.of(), quote(raw));
+    if (map.get("errors") instanceof List<?> list && !list.isEmpty()) {
+      return list.get(0) instanceof String s ? nested(s, depth) : ""; // {"errors":["text"]}
+    }
+    return "";
+  }
+
+  /** {@code error} with {@code error_description}, as OAuth 2 token endpoints answer. */
+  private static String oauth(Map<?, ?> map, int depth) {
+    String error = stringMember(map, "error", depth);
+    String description = stringMember(map, "error_description", depth);
+    if (error.isEmpty() || description.isEmpty()) {
+      return error.isEmpty() ? description : error;
+    }
+    return description.contains(error) ? description : cap(error + ": " + description);
+  }
+
+  private static String stringMember(Map<?, ?> map, String key, int depth) {
+    return map.get(key) instanceof String s ? nested(s, depth) : "";
+  }
+
+  /** A message string, unless it is JSON itself: then what that JSON says. */
+  private static String nested(String text, int depth) {
+    String trimmed = text.strip();
+    if (trimmed.isEmpty()) {
+      return "";
+    }
+    Optional<Object> json = depth < 2 ? json(trimmed) : Optional.empty();
+    if (json.isPresent()) {
+      ErrorBody inner = fromJson(json.get(), depth + 1);
+      return inner.errors().isEmpty() ? inner.text() : inner.errors().get(0).toString();
+    }
+    return trimmed.startsWith("{") ? "" : oneLine(trimmed);
   }
 
   private static RegistryError entryOf(Map<?, ?> e) {
-    String code = e.get("code") instanceof String c ? c : "UNKNOWN";
-    String message = e.get("message") instanceof String m ? m : "";
+    String code = e.get("code") instanceof String c && !c.isBlank() ? oneLine(c) : "UNKNOWN";
+    String message = e.get("message") instanceof String m ? oneLine(m) : "";
     Object detail = e.get("detail");
     return new RegistryError(
         code, message, detail == null ? Optional.empty() : Optional.of(JsonWriter.render(detail)));
   }
 
-  private static String quote(String text) {
-    String oneLine = text.replaceAll("[\\p{Cntrl}&&[^\t]]+", " ").strip();
-    return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT) + "...";
+  /** {@code Code: Message} of an S3-style XML error, or empty for HTML and other markup. */
+  private static String fromMarkup(String markup) {
+    Matcher message = XML_MESSAGE.matcher(markup);
+    if (!message.find()) {
+      return "";
+    }
+    Matcher code = XML_CODE.matcher(markup);
+    String text = oneLine(message.group(1));
+    return code.find() ? cap(oneLine(code.group(1)) + ": " + text) : text;
+  }
+
+  private static String firstLine(String text) {
+    return text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .findFirst()
+        .map(ErrorBodyParser::oneLine)
+        .orElse("");
+  }
+
+  /** One line without control characters, at most {@value #MAX_TEXT} characters. */
+  private static String oneLine(String text) {
+    return cap(text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip());
+  }
+
+  private static String cap(String text) {
+    if (text.length() <= MAX_TEXT) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+    return text.substring(0, end).strip() + "...";
   }
 }

@@ -34,12 +34,61 @@ class ErrorBodyParserTest {
         .isEqualTo("Invalid bearer token format");
     assertThat(ErrorBodyParser.parse("{\"details\":\"incorrect username or password\"}").text())
         .isEqualTo("incorrect username or password");
+    assertThat(ErrorBodyParser.parse("{\"message\":\"repository is archived\"}").text())
+        .isEqualTo("repository is archived");
   }
 
   @Test
-  void textBodyIsQuotedUpToOneKibibyte() {
+  void quayBodiesGiveTheirErrorMessage() {
+    String quay =
+        "{\"detail\": \"Invalid token\", \"error_message\": \"Requires authentication\","
+            + " \"error_type\": \"invalid_token\", \"title\": \"invalid_token\","
+            + " \"type\": \"https://quay.io/api/v1/error/invalid_token\", \"status\": 401}";
+
+    assertThat(ErrorBodyParser.parse(quay).text()).isEqualTo("Requires authentication");
+    assertThat(ErrorBodyParser.parse("{\"title\": \"not_found\", \"status\": 404}").text())
+        .isEqualTo("not_found");
+  }
+
+  @Test
+  void oauthTokenEndpointBodiesGiveErrorAndDescription() {
+    assertThat(
+            ErrorBodyParser.parse(
+                    "{\"error\":\"invalid_grant\",\"error_description\":\"the refresh token"
+                        + " expired\"}")
+                .text())
+        .isEqualTo("invalid_grant: the refresh token expired");
+    assertThat(ErrorBodyParser.parse("{\"error\":{\"code\":403,\"message\":\"no\"}}").text())
+        .isEqualTo("no");
+  }
+
+  @Test
+  void jsonOfNoKnownShapeIsNeverQuotedRaw() {
+    assertThat(ErrorBodyParser.parse("{\"status\":500,\"path\":\"/v2/app\"}").isEmpty()).isTrue();
+    assertThat(ErrorBodyParser.parse("[1,2,3]").isEmpty()).isTrue();
+    assertThat(ErrorBodyParser.parse("{\"errors\":[{\"code\":\"X\"").isEmpty()).isTrue();
+    assertThat(ErrorBodyParser.parse("{\"message\":\"{\\\"a\\\":1}\"}").text()).isEmpty();
+  }
+
+  @Test
+  void htmlIsOmittedButAnS3StyleXmlErrorGivesCodeAndMessage() {
+    assertThat(
+            ErrorBodyParser.parse("<html><body><h1>502 Bad Gateway</h1></body></html>").isEmpty())
+        .isTrue();
+    assertThat(
+            ErrorBodyParser.parse(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"
+                        + "<Message>Request has expired</Message><RequestId>X</RequestId></Error>")
+                .text())
+        .isEqualTo("AccessDenied: Request has expired");
+  }
+
+  @Test
+  void textBodyGivesItsFirstLineCapped() {
     assertThat(ErrorBodyParser.parse("Too Many Requests (HAP429).\n").text())
         .isEqualTo("Too Many Requests (HAP429).");
+    assertThat(ErrorBodyParser.parse("\n  upstream timed out  \nat line 2\n").text())
+        .isEqualTo("upstream timed out");
     String longText = "x".repeat(5000);
     assertThat(ErrorBodyParser.parse(longText).text()).hasSize(ErrorBodyParser.MAX_TEXT + 3);
   }
