@@ -4,7 +4,9 @@ import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.AuthorizationException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.NotFoundException;
+import dev.registryclient.api.exception.RateLimitHeaders;
 import dev.registryclient.api.exception.RateLimitedException;
+import dev.registryclient.api.exception.RegistryError;
 import dev.registryclient.api.exception.RegistryServiceException;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.RetryAfter;
@@ -17,16 +19,18 @@ import java.util.Set;
 
 /**
  * Turns an error answer into the api exception a caller can catch: status and spec codes decide the
- * subtype, the context names host, repository and phase.
+ * subtype, the context names host, repository and phase, and the message names what was missing or
+ * what the limit is.
  *
  * <table>
  *   <caption>mapping</caption>
  *   <tr><th>status</th><th>or code</th><th>exception</th></tr>
  *   <tr><td>404</td><td>MANIFEST_UNKNOWN, NAME_UNKNOWN, BLOB_UNKNOWN, BLOB_UPLOAD_UNKNOWN</td>
- *       <td>{@link NotFoundException}</td></tr>
+ *       <td>{@link NotFoundException}: {@code "manifest host/repo:tag not found"}</td></tr>
  *   <tr><td>401</td><td>UNAUTHORIZED</td><td>{@link AuthenticationException}</td></tr>
  *   <tr><td>403</td><td>DENIED</td><td>{@link AuthorizationException}</td></tr>
- *   <tr><td>429</td><td>TOOMANYREQUESTS</td><td>{@link RateLimitedException}</td></tr>
+ *   <tr><td>429</td><td>TOOMANYREQUESTS</td><td>{@link RateLimitedException} with the {@code
+ *       Retry-After} and rate-limit headers</td></tr>
  *   <tr><td>other</td><td>other</td><td>{@link RegistryServiceException}</td></tr>
  * </table>
  *
@@ -43,7 +47,11 @@ public final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  /** Reads the body (at most 64 KiB), closes the response and returns the matching exception. */
+  /**
+   * Reads the body (at most 64 KiB), closes the response and returns the matching exception. A 404
+   * for a manifest or blob path names it ({@code "manifest 127.0.0.1:5000/demo/small:nosuch not
+   * found"}), with the registry as {@code context} names it; HEAD answers without a body too.
+   */
   public static RegistryServiceException fromResponse(Response response, ErrorContext context) {
     ErrorBody body;
     try (response) {
@@ -53,27 +61,77 @@ public final class ErrorMapper {
     }
     Optional<Duration> retryAfter =
         response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now()));
-    return toException(response.status(), body, context, retryAfter);
+    Answer answer =
+        new Answer(
+            response.status(),
+            body,
+            retryAfter,
+            RateLimitText.headers(response),
+            RequestedItem.of(response.request(), context));
+    return toException(answer, context);
   }
 
   /** The exception for a status and parsed body. */
   public static RegistryServiceException toException(
       int status, ErrorBody body, ErrorContext context, Optional<Duration> retryAfter) {
-    String detail =
-        body.text().isEmpty() ? "registry answered" : "registry answered: " + body.text();
-    List<dev.registryclient.api.exception.RegistryError> errors = body.errors();
-    switch (kind(status, body)) {
+    return toException(
+        new Answer(status, body, retryAfter, RateLimitHeaders.none(), Optional.empty()), context);
+  }
+
+  /**
+   * What an error answer said.
+   *
+   * @param item what the request asked for, e.g. {@code manifest host/repo:tag}, if known
+   */
+  record Answer(
+      int status,
+      ErrorBody body,
+      Optional<Duration> retryAfter,
+      RateLimitHeaders rateLimit,
+      Optional<String> item) {}
+
+  static RegistryServiceException toException(Answer a, ErrorContext context) {
+    List<RegistryError> errors = a.body().errors();
+    int status = a.status();
+    switch (kind(status, a.body())) {
       case 404:
-        return new NotFoundException(context, detail, status, errors);
+        return new NotFoundException(context, notFound(a, context), status, errors);
       case 401:
-        return new AuthenticationException(context, detail, status, errors);
+        return new AuthenticationException(context, answered(a.body()), status, errors);
       case 403:
-        return new AuthorizationException(context, detail, status, errors);
+        return new AuthorizationException(context, answered(a.body()), status, errors);
       case 429:
-        return new RateLimitedException(context, detail, status, errors, retryAfter);
+        return new RateLimitedException(
+            context, rateLimited(a), status, errors, a.retryAfter(), a.rateLimit());
       default:
-        return new RegistryServiceException(context, detail, status, errors);
+        return new RegistryServiceException(context, answered(a.body()), status, errors);
     }
+  }
+
+  private static String answered(ErrorBody body) {
+    return body.text().isEmpty() ? "registry answered" : "registry answered: " + body.text();
+  }
+
+  /** {@code "manifest host/repo:tag not found"}, or the repository when the registry says so. */
+  private static String notFound(Answer a, ErrorContext context) {
+    String said = a.body().text().isEmpty() ? "" : "; registry said: " + a.body().text();
+    if (a.body().hasCode("NAME_UNKNOWN") && context.repository().isPresent()) {
+      String repository =
+          context.registry().map(r -> r + "/").orElse("") + context.repository().get();
+      return "repository " + repository + " not found" + said;
+    }
+    return a.item().map(item -> item + " not found" + said).orElseGet(() -> answered(a.body()));
+  }
+
+  /** {@code "rate limited: 0 of 100 requests left per 6 h (source 1.2.3.4); retry after 60 s"}. */
+  private static String rateLimited(Answer a) {
+    StringBuilder sb = new StringBuilder("rate limited");
+    RateLimitText.describe(a.rateLimit()).ifPresent(q -> sb.append(": ").append(q));
+    a.retryAfter().ifPresent(w -> sb.append("; ").append(RateLimitText.retryAfter(w)));
+    if (!a.body().text().isEmpty()) {
+      sb.append("; registry said: ").append(a.body().text());
+    }
+    return sb.toString();
   }
 
   private static int kind(int status, ErrorBody body) {
