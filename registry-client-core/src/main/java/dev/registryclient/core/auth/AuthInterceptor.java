@@ -26,7 +26,11 @@ import org.slf4j.LoggerFactory;
  *       AuthenticationException} or {@code AuthorizationException} naming the host.
  * </ol>
  *
- * <p>Plain 403 ({@code DENIED}) and other statuses are returned for the caller to map.
+ * <p>A client without credentials is never told {@code AuthorizationException} by a registry that
+ * authenticates: its refusals ({@code insufficient_scope}, 401, 403) are {@code
+ * AuthenticationException} "credentials required", so a tool can tell "log in" from "you may not"
+ * by type. With credentials, plain 403 ({@code DENIED}) and other statuses are returned for the
+ * caller to map.
  */
 public final class AuthInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger(AuthInterceptor.class);
@@ -62,20 +66,26 @@ public final class AuthInterceptor implements Interceptor {
     }
     Optional<AuthChallenge> challenge = challengeOf(response).or(ping::preferredChallenge);
     boolean insufficientScope = challenge.map(AuthChallenge::isInsufficientScope).orElse(false);
+    // the registry authenticates, so a refusal of an anonymous client means "log in"
+    boolean anonymous = credentials.isAnonymous() && ping.preferredChallenge().isPresent();
+    if (response.status() == 403 && !insufficientScope && anonymous) {
+      throw AuthFailures.denied(request, scopes, response, challenge, true);
+    }
     if ((response.status() == 403 && !insufficientScope) || !request.isReplayable()) {
       return response;
     }
     boolean sentBasic =
         first.request().header("Authorization").filter(h -> h.startsWith("Basic ")).isPresent();
     if (response.status() == 401 && !insufficientScope && (sentBasic || challenge.isEmpty())) {
-      throw AuthFailures.refused(request, response, credentials.isAnonymous());
+      throw AuthFailures.refused(request, scopes, response, credentials.isAnonymous());
     }
     if (!insufficientScope) {
       authorizer.invalidate(first); // invalid_token, expired, revoked: never reuse it
     }
     List<Scope> wider = widen(scopes, challenge);
     if (insufficientScope && wider.equals(scopes)) {
-      throw AuthFailures.denied(request, wider, response, challenge); // nothing wider to ask for
+      // nothing wider to ask for
+      throw AuthFailures.denied(request, wider, response, challenge, credentials.isAnonymous());
     }
     response.close();
     LOG.debug(
@@ -91,11 +101,14 @@ public final class AuthInterceptor implements Interceptor {
       return retry;
     }
     Optional<AuthChallenge> again = challengeOf(retry);
-    if (insufficientScope || again.map(AuthChallenge::isInsufficientScope).orElse(false)) {
-      throw AuthFailures.denied(request, wider, retry, again.or(() -> challenge));
+    if (insufficientScope
+        || again.map(AuthChallenge::isInsufficientScope).orElse(false)
+        || anonymous && retry.status() == 403) {
+      throw AuthFailures.denied(
+          request, wider, retry, again.or(() -> challenge), credentials.isAnonymous());
     }
     if (retry.status() == 401) {
-      throw AuthFailures.refused(request, retry, credentials.isAnonymous());
+      throw AuthFailures.refused(request, wider, retry, credentials.isAnonymous());
     }
     return retry;
   }

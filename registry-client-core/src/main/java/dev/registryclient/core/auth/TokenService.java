@@ -5,6 +5,7 @@ import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.RegistryClientException;
+import dev.registryclient.core.error.ErrorBody;
 import dev.registryclient.core.error.ErrorBodyParser;
 import dev.registryclient.core.error.ErrorMapper;
 import dev.registryclient.core.transport.Origin;
@@ -131,13 +132,22 @@ public final class TokenService {
   }
 
   private Token handle(Response response, TokenRequest r, ErrorContext context) throws IOException {
-    if (response.status() == 401) {
+    boolean anonymous = r.credentials().isAnonymous();
+    if (response.status() == 401 || (response.status() == 403 && anonymous)) {
       try (response) {
+        ErrorBody body = ErrorBodyParser.parse(response.body());
+        String host = r.registry().hostAndPort();
+        String detail =
+            anonymous
+                ? "credentials required: no credentials are configured for "
+                    + host
+                    + ", and its token server refuses anonymous access"
+                : "the token server refused the credentials for " + host;
         throw new AuthenticationException(
             context,
-            "the token server refused the credentials for " + r.registry().hostAndPort(),
-            401,
-            ErrorBodyParser.parse(response.body()).errors());
+            body.text().isEmpty() ? detail : detail + "; " + body.text(),
+            response.status(),
+            body.errors());
       }
     }
     if (response.status() != 200) {

@@ -164,11 +164,12 @@ class BearerAuthTest {
                     "{}".getBytes(StandardCharsets.UTF_8),
                     "application/vnd.oci.image.manifest.v1+json"))
             .build();
-    try (Transport t = transport(Credentials.anonymous(), false)) {
+    try (Transport t = transport(Credentials.usernamePassword("bob", Secret.of("pw")), false)) {
       assertThatThrownBy(() -> t.execute(put).close())
           .isInstanceOf(AuthorizationException.class)
           .hasMessageContaining(fx.registry.base().getAuthority())
           .hasMessageContaining("app")
+          .hasMessageContaining("lack pull,push access to app")
           .hasMessageContaining("repository:app:pull,push")
           .hasMessageContaining("UNAUTHORIZED");
     }

@@ -10,10 +10,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.AuthorizationException;
+import dev.registryclient.core.testing.FakeSleeper;
+import dev.registryclient.core.testing.TestTransports;
 import dev.registryclient.core.transport.Transport;
+import dev.registryclient.core.transport.TransportBuilder;
 import dev.registryclient.testkit.PushedImage;
 import dev.registryclient.testkit.RecordedRequest;
 import dev.registryclient.testkit.TestRegistry;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +131,8 @@ class TokenAuthAgainstTestKitTest {
       assertThat(e.getMessage())
           .contains(registry.hostAndPort())
           .contains("team/app")
+          .contains(
+              "the credentials for " + registry.hostAndPort() + " lack pull access to team/app")
           .contains("repository:team/app:pull")
           .contains("insufficient_scope")
           .doesNotContain("hunter2");
@@ -133,5 +140,30 @@ class TokenAuthAgainstTestKitTest {
     assertThat(registry.journal().matching("GET", "/v2/team/app/manifests/v1"))
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r.status()).isEqualTo(401));
+  }
+
+  @Test
+  void anAnonymousPullOfAPrivateRepositoryIsAnAuthenticationExceptionSayingCredentialsRequired() {
+    // the kit, like distribution, gives anonymous clients a token without the scope and then
+    // answers 401 insufficient_scope: no credentials configured means "log in", not "you may not"
+    TransportBuilder anonymous = transport(Credentials.anonymous());
+    TransportBuilder emptyProvider =
+        TestTransports.quick(new FakeSleeper()).credentials((host, repo) -> Optional.empty());
+    for (TransportBuilder builder : List.of(anonymous, emptyProvider)) {
+      try (Transport t = builder.build()) {
+        AuthenticationException e =
+            catchThrowableOfType(
+                AuthenticationException.class, () -> get(t, manifest(registry, privateImage)));
+
+        assertThat(e).isNotNull();
+        assertThat(e.statusCode()).isEqualTo(401);
+        assertThat(e.repository()).contains("team/app");
+        assertThat(e.detail())
+            .startsWith(
+                "credentials required: no credentials are configured for "
+                    + registry.hostAndPort()
+                    + ", and it refuses anonymous pull access to team/app");
+      }
+    }
   }
 }
