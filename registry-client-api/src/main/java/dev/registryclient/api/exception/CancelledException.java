@@ -9,7 +9,7 @@ package dev.registryclient.api.exception;
  * try {
  *   client.pull(ref).into(store).deadline(Duration.ofMinutes(5)).execute();
  * } catch (CancelledException e) {
- *   log.warn("pull stopped: {}", e.getMessage()); // e.g. "deadline of PT5M passed"
+ *   log.warn("pull stopped: {}", e.detail()); // "deadline of PT5M passed after 300.01 s"
  * }
  * }</pre>
  */

@@ -66,7 +66,8 @@ final class DefaultRegistryClient implements RegistryClient {
   }
 
   private ManifestFetcher fetcher(Registry registry) {
-    return ManifestFetcher.create(registry.transport(), registry.endpoints(), codec);
+    return ManifestFetcher.create(registry.transport(), registry.endpoints(), codec)
+        .namingRegistry(registry.name());
   }
 
   private RegistryListings listings(Registry registry) {

@@ -9,6 +9,7 @@ import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.core.error.ErrorMapper;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * codec's size limit (4 MiB by default) are refused without being read whole. Error answers become
  * the typed exceptions of core's {@code ErrorMapper} ({@code MANIFEST_UNKNOWN} is a {@code
  * NotFoundException}, {@code DENIED} an {@code AuthorizationException}, ...) naming host,
- * repository and phase.
+ * repository and phase; a missing manifest is named as the user would write it ({@code manifest
+ * 127.0.0.1:5000/demo/small:nosuch not found}), on HEAD too.
  *
  * <pre>{@code
  * ManifestFetcher fetcher = ManifestFetcher.create(transport, RegistryEndpoints.of(registryUri));
@@ -50,12 +52,18 @@ public final class ManifestFetcher {
   private final RegistryEndpoints endpoints;
   private final ManifestCodec codec;
   private final ManifestVerifier verifier;
+  private final Optional<String> registryName;
 
-  private ManifestFetcher(Transport transport, RegistryEndpoints endpoints, ManifestCodec codec) {
+  private ManifestFetcher(
+      Transport transport,
+      RegistryEndpoints endpoints,
+      ManifestCodec codec,
+      Optional<String> registryName) {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.codec = Objects.requireNonNull(codec, "codec");
     this.verifier = new ManifestVerifier(codec);
+    this.registryName = registryName;
   }
 
   /** A fetcher with the default codec (4 MiB limit). */
@@ -66,7 +74,16 @@ public final class ManifestFetcher {
   /** A fetcher whose size limit is {@code codec}'s. */
   public static ManifestFetcher create(
       Transport transport, RegistryEndpoints endpoints, ManifestCodec codec) {
-    return new ManifestFetcher(transport, endpoints, codec);
+    return new ManifestFetcher(transport, endpoints, codec, Optional.empty());
+  }
+
+  /**
+   * This fetcher naming the registry {@code name} in its errors, as references name it: {@code
+   * docker.io} rather than the API host {@code registry-1.docker.io}, which the errors still give
+   * as the host contacted.
+   */
+  public ManifestFetcher namingRegistry(String name) {
+    return new ManifestFetcher(transport, endpoints, codec, Optional.of(name));
   }
 
   /**
@@ -86,9 +103,9 @@ public final class ManifestFetcher {
   /** Like {@link #fetch(String, String)}, asking only for the {@code accepted} types. */
   public Manifest fetch(String repository, String reference, List<MediaType> accepted) {
     Request request = manifestRequest(repository, reference, accepted, "GET");
-    Response response = RegistryCalls.send(transport, request);
+    Response response = send(request);
     try {
-      ErrorContext context = RegistryCalls.contextOf(response.request());
+      ErrorContext context = contextOf(response.request());
       byte[] bytes = RegistryCalls.readBody(response, codec.maxBytes(), "manifest");
       Optional<Digest> expected = expectedDigest(reference, response, context);
       String where = "manifest " + repository + (Digest.isValid(reference) ? "@" : ":") + reference;
@@ -110,10 +127,10 @@ public final class ManifestFetcher {
   /** Like {@link #resolve(String, String)}, asking only for the {@code accepted} types. */
   public Descriptor resolve(String repository, String reference, List<MediaType> accepted) {
     Request request = manifestRequest(repository, reference, accepted, "HEAD");
-    Response response = RegistryCalls.send(transport, request);
+    Response response = send(request);
     try {
       Optional<Descriptor> fromHeaders =
-          ManifestHead.describe(reference, response, RegistryCalls.contextOf(response.request()));
+          ManifestHead.describe(reference, response, contextOf(response.request()));
       if (fromHeaders.isPresent()) {
         return fromHeaders.get();
       }
@@ -134,7 +151,7 @@ public final class ManifestFetcher {
   public ImageConfig fetchConfig(String repository, Descriptor config) {
     Request request =
         Request.builder(endpoints.blob(repository, config.digest())).phase(Phase.CONFIG).build();
-    ErrorContext context = RegistryCalls.contextOf(request);
+    ErrorContext context = contextOf(request);
     if (config.size() > codec.maxBytes()) {
       throw new InvalidContentException(
           context,
@@ -146,7 +163,7 @@ public final class ManifestFetcher {
               + codec.maxBytes()
               + " byte limit");
     }
-    Response response = RegistryCalls.send(transport, request);
+    Response response = send(request);
     byte[] bytes;
     try {
       bytes = RegistryCalls.readBody(response, codec.maxBytes(), "config");
@@ -175,6 +192,20 @@ public final class ManifestFetcher {
         .header("Accept", ManifestCodec.accept(accepted))
         .phase(Phase.MANIFEST)
         .build();
+  }
+
+  /** Sends {@code request}; an error answer becomes the mapped exception (closing it). */
+  private Response send(Request request) {
+    Response response = transport.execute(request);
+    if (response.isSuccessful()) {
+      return response;
+    }
+    throw ErrorMapper.fromResponse(response, contextOf(response.request()));
+  }
+
+  private ErrorContext contextOf(Request request) {
+    ErrorContext context = RegistryCalls.contextOf(request);
+    return registryName.map(context::withRegistry).orElse(context);
   }
 
   /** The digest the served bytes must have: the reference itself, or the registry's header. */

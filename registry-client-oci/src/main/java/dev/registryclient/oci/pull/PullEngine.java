@@ -9,6 +9,7 @@ import dev.registryclient.api.client.PullResult;
 import dev.registryclient.api.client.PulledBlob;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
+import dev.registryclient.api.exception.NotFoundException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.ImageIndex;
@@ -57,13 +58,14 @@ public final class PullEngine {
       ImageReference reference, ImageSource source, PullOptions options, PullScope scope) {
     long start = System.nanoTime();
     long deadline = start + options.deadline().map(Duration::toNanos).orElse(NO_DEADLINE);
+    options.deadline().ifPresent(limit -> scope.timeLimit(limit, start));
     PullEvents events = new PullEvents(options.listener());
     BlobStore store = options.target().blobs();
     ErrorContext context = ErrorContext.of(Phase.MANIFEST, source.registry(), source.repository());
 
     FetchedManifest top = source.manifest(reference.reference());
     checkpoint(scope, deadline);
-    Selection selection = select(top, source, options, context);
+    Selection selection = select(reference, top, source, options, context);
     checkpoint(scope, deadline);
     PullPlan plan = PullPlanner.plan(selection.imageManifests(), store);
     events.emit(new PullEvent.Resolved(reference, top.descriptor(), plan.totalBytes()));
@@ -117,14 +119,18 @@ public final class PullEngine {
   }
 
   private Selection select(
-      FetchedManifest top, ImageSource source, PullOptions options, ErrorContext context) {
+      ImageReference reference,
+      FetchedManifest top,
+      ImageSource source,
+      PullOptions options,
+      ErrorContext context) {
     if (!(top.manifest() instanceof ImageIndex index)) {
       return new Selection(top, List.of(), Optional.empty());
     }
     if (options.allPlatforms()) {
       List<FetchedManifest> children = new ArrayList<>();
       for (Descriptor child : index.manifests()) {
-        children.add(image(source, child, context));
+        children.add(image(source, child, reference, context));
       }
       return new Selection(top, children, Optional.empty());
     }
@@ -133,12 +139,34 @@ public final class PullEngine {
             .platform()
             .map(p -> PlatformMatcher.select(index, p, context))
             .orElseGet(() -> PlatformMatcher.select(index, context));
-    return new Selection(image(source, chosen, context), List.of(), chosen.platform());
+    return new Selection(image(source, chosen, reference, context), List.of(), chosen.platform());
   }
 
-  /** Fetches a child manifest of an index; nested indexes are refused. */
-  private static FetchedManifest image(ImageSource source, Descriptor child, ErrorContext context) {
-    FetchedManifest fetched = source.manifest(child.digest().toString());
+  /**
+   * Fetches a child manifest of an index; nested indexes are refused, a missing one is named with
+   * the index it belongs to.
+   */
+  private static FetchedManifest image(
+      ImageSource source, Descriptor child, ImageReference parent, ErrorContext context) {
+    FetchedManifest fetched;
+    try {
+      fetched = source.manifest(child.digest().toString());
+    } catch (NotFoundException e) {
+      throw new NotFoundException(
+          e.context(),
+          "manifest "
+              + source.registry()
+              + "/"
+              + source.repository()
+              + "@"
+              + child.digest()
+              + " (child of "
+              + parent
+              + child.platform().map(p -> " for " + p).orElse("")
+              + ") not found",
+          e.statusCode(),
+          e.errors());
+    }
     if (fetched.manifest() instanceof ImageIndex) {
       throw new InvalidContentException(
           context,
@@ -167,7 +195,7 @@ public final class PullEngine {
     if (Thread.currentThread().isInterrupted()) {
       scope.cancel("interrupted");
     } else if (deadline - System.nanoTime() <= 0) {
-      scope.cancel("deadline passed");
+      scope.deadlinePassed();
     }
     scope.check();
   }

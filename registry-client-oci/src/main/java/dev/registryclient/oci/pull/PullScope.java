@@ -5,6 +5,8 @@ import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.RegistryException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +19,8 @@ public final class PullScope {
   private final ErrorContext context;
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
   private volatile RegistryException outcome;
+  private volatile Duration timeLimit;
+  private volatile long startNanos;
 
   /** A scope for a pull whose failures carry {@code context}. */
   public PullScope(ErrorContext context) {
@@ -31,6 +35,28 @@ public final class PullScope {
   /** Stops the pull for {@code reason}, e.g. "interrupted"; ignored if it already ended. */
   public void cancel(String reason) {
     end(new CancelledException(context, reason));
+  }
+
+  /**
+   * Notes the pull's deadline and its {@link System#nanoTime()} start, for {@link #deadlinePassed}.
+   */
+  void timeLimit(Duration limit, long startNanos) {
+    this.startNanos = startNanos;
+    this.timeLimit = limit;
+  }
+
+  /**
+   * Stops the pull because its deadline passed, saying which: {@code "deadline of PT0.7S passed
+   * after 0.95 s"}.
+   */
+  void deadlinePassed() {
+    Duration limit = timeLimit;
+    if (limit == null) {
+      cancel("deadline passed");
+      return;
+    }
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    cancel(String.format(Locale.ROOT, "deadline of %s passed after %.2f s", limit, seconds));
   }
 
   /** Ends the pull with {@code failure} unless it already ended; returns what ended it. */

@@ -57,7 +57,7 @@ final class WorkerGroup {
       while (true) {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
-          scope.cancel("deadline passed");
+          scope.deadlinePassed();
           return;
         }
         if (finished.await(left, TimeUnit.NANOSECONDS)) {

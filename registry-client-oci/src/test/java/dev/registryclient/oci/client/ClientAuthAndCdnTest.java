@@ -9,7 +9,7 @@ import dev.registryclient.api.auth.Secret;
 import dev.registryclient.api.client.PullResult;
 import dev.registryclient.api.client.PulledBlob;
 import dev.registryclient.api.client.RegistryClient;
-import dev.registryclient.api.exception.AuthorizationException;
+import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.core.store.FileBlobStore;
 import dev.registryclient.testkit.PushedImage;
 import dev.registryclient.testkit.RecordedRequest;
@@ -52,14 +52,15 @@ class ClientAuthAndCdnTest {
   }
 
   @Test
-  void withoutCredentialsAPrivateRepositoryIsDeniedNamingTheRepository() {
+  void withoutCredentialsAPrivateRepositoryAsksForCredentialsNamingTheRepository() {
     try (TestRegistry registry = TestRegistry.builder().tokenAuth("alice", "secret").start();
         RegistryClient client = RegistryClient.builder().build()) {
       PushedImage image = registry.image("team/private").layer(1000).push("1.0");
 
       assertThatThrownBy(
               () -> client.pull(image.reference()).into(FileBlobStore.open(dir)).execute())
-          .isInstanceOf(AuthorizationException.class)
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("credentials required")
           .hasMessageContaining("team/private");
     }
   }

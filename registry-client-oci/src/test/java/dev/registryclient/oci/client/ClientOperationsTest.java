@@ -50,6 +50,28 @@ class ClientOperationsTest {
   }
 
   @Test
+  void aMissingTagIsNamedAsTheUserWroteItByResolveManifestAndPull() {
+    registry.image("demo/small").layer(10).push("1.0");
+    ImageReference missing = ImageReference.parse(registry.hostAndPort() + "/demo/small:nosuch");
+    String named = "manifest " + registry.hostAndPort() + "/demo/small:nosuch not found";
+
+    assertThatThrownBy(() -> client.resolve(missing))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.detail()).startsWith(named));
+    assertThatThrownBy(() -> client.manifest(missing))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.detail()).startsWith(named));
+    assertThatThrownBy(
+            () ->
+                client
+                    .pull(missing)
+                    .into(new dev.registryclient.core.store.MemoryBlobStore())
+                    .execute())
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.detail()).startsWith(named));
+  }
+
+  @Test
   void manifestReturnsTheParsedIndexWithItsExactBytes() {
     PushedIndex index =
         registry

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.AuthorizationException;
 import dev.registryclient.api.exception.NotFoundException;
 import dev.registryclient.api.exception.Phase;
@@ -31,6 +32,8 @@ class ManifestErrorsTest {
               NotFoundException.class,
               e -> {
                 assertThat(e.hasErrorCode("MANIFEST_UNKNOWN")).isTrue();
+                assertThat(e.detail())
+                    .startsWith("manifest " + registry.hostAndPort() + "/team/app:v2 not found");
                 assertThat(e.context().registry()).contains(registry.hostAndPort());
                 assertThat(e.context().repository()).contains("team/app");
                 assertThat(e.context().phase()).isEqualTo(Phase.MANIFEST);
@@ -46,7 +49,15 @@ class ManifestErrorsTest {
       ManifestFetcher fetcher = ManifestFetcher.create(transport, KitClients.endpoints(registry));
 
       assertThatThrownBy(() -> fetcher.resolve("team/app", "v2"))
-          .isInstanceOf(NotFoundException.class);
+          .isInstanceOfSatisfying(
+              NotFoundException.class,
+              e ->
+                  assertThat(e.detail())
+                      .isEqualTo(
+                          "manifest "
+                              + registry.hostAndPort()
+                              + "/team/app:v2 not found (HTTP 404)"));
+      assertThat(registry.journal().matching("GET", ".*/manifests/.*")).isEmpty();
     }
   }
 
@@ -74,16 +85,18 @@ class ManifestErrorsTest {
   }
 
   @Test
-  void anonymousPullOfAPrivateRepositoryIsDenied() {
+  void anonymousPullOfAPrivateRepositoryAsksForCredentials() {
     try (TestRegistry registry = TestRegistry.builder().tokenAuth("alice", "secret").start();
         Transport transport = KitClients.anonymous()) {
       registry.image("team/app").layer(10).push("v1");
       ManifestFetcher fetcher = ManifestFetcher.create(transport, KitClients.endpoints(registry));
 
-      // the token server hands out anonymous tokens without the scope: insufficient_scope
+      // the token server hands out anonymous tokens without the scope: insufficient_scope, which
+      // for a client without credentials means "log in", not "you may not"
       assertThatThrownBy(() -> fetcher.fetch("team/app", "v1"))
-          .isInstanceOf(AuthorizationException.class)
-          .hasMessageContaining("repository:team/app:pull");
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("credentials required")
+          .hasMessageContaining("pull access to team/app");
     }
   }
 
@@ -100,7 +113,7 @@ class ManifestErrorsTest {
   }
 
   @Test
-  void htmlErrorPagesAreQuotedNotParsed() throws Exception {
+  void htmlErrorPagesAreLeftOutButTextBodiesAreQuoted() throws Exception {
     try (StubRegistry stub = StubRegistry.start();
         Transport transport = KitClients.anonymous()) {
       stub.on(
@@ -117,10 +130,31 @@ class ManifestErrorsTest {
       assertThatThrownBy(() -> fetcher.fetch("team/app", "v1"))
           .isInstanceOfSatisfying(
               RegistryServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(502))
-          .hasMessageContaining("Bad Gateway from the proxy");
+          .hasMessageNotContaining("<html>")
+          .hasMessageNotContaining("Bad Gateway from the proxy");
       assertThatThrownBy(() -> fetcher.fetch("team/app", "v2"))
           .isInstanceOf(NotFoundException.class)
-          .hasMessageContaining("no such thing");
+          .hasMessageContaining("not found; registry said: no such thing");
+    }
+  }
+
+  @Test
+  void aFetcherNamingItsRegistryNamesItInErrorsAndKeepsTheApiHostAsContacted() {
+    try (TestRegistry registry = TestRegistry.builder().start();
+        Transport transport = KitClients.anonymous()) {
+      ManifestFetcher fetcher =
+          ManifestFetcher.create(transport, KitClients.endpoints(registry))
+              .namingRegistry("registry.example");
+
+      assertThatThrownBy(() -> fetcher.fetch("team/app", "v2"))
+          .isInstanceOfSatisfying(
+              NotFoundException.class,
+              e -> {
+                assertThat(e.detail())
+                    .startsWith("manifest registry.example/team/app:v2 not found");
+                assertThat(e.registry()).contains("registry.example");
+                assertThat(e.contactedHost()).contains(registry.hostAndPort());
+              });
     }
   }
 }

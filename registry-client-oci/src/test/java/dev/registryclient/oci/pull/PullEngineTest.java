@@ -11,6 +11,7 @@ import dev.registryclient.api.Platform;
 import dev.registryclient.api.client.PullResult;
 import dev.registryclient.api.client.PullTarget;
 import dev.registryclient.api.client.PulledBlob;
+import dev.registryclient.api.exception.NotFoundException;
 import dev.registryclient.api.store.BlobStore;
 import dev.registryclient.core.store.MemoryBlobStore;
 import dev.registryclient.oci.platform.NoMatchingPlatformException;
@@ -56,6 +57,30 @@ class PullEngineTest extends EngineFixture {
     assertThat(digests(store)).contains(arm).doesNotContain(amd, index);
     assertThat(recorded).singleElement().satisfies(d -> assertThat(d.digest()).isEqualTo(arm));
     assertThat(recorded.get(0).platform()).contains(Platform.parse("linux/arm64"));
+  }
+
+  @Test
+  void aMissingChildOfAnIndexIsNamedWithTheIndexAndPlatform() {
+    Digest amd = images.randomImage(null, 1, 100);
+    Digest arm = images.image(null, "linux", "arm64", List.of(images.randomBytes(70)));
+    images.index("multi", List.of("linux/amd64", "linux/arm64"), List.of(amd, arm));
+    source.manifests.remove(arm.toString());
+
+    assertThatThrownBy(
+            () ->
+                pull(
+                    "multi",
+                    PullOptions.into(PullTarget.of(memoryStore()))
+                        .withPlatform(Platform.parse("linux/arm64"))))
+        .isInstanceOfSatisfying(
+            NotFoundException.class,
+            e ->
+                assertThat(e.detail())
+                    .startsWith(
+                        "manifest registry.example/ns/app@"
+                            + arm
+                            + " (child of registry.example/ns/app:multi for linux/arm64) not"
+                            + " found"));
   }
 
   @Test
