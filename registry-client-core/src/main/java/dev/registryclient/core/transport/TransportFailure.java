@@ -5,12 +5,14 @@ import dev.registryclient.api.exception.TransportException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
  * Turns an I/O failure into a {@link TransportException} that says plainly which host failed and,
  * for a host the user never typed (a CDN reached through a redirect), where it came from and what
- * to do about it.
+ * to do about it. A TLS failure says which certificate problem it was (unknown CA, another host
+ * name, expired) and how to fix that, rather than to check proxy, firewall or DNS.
  */
 public final class TransportFailure {
   private TransportFailure() {}
@@ -38,13 +40,26 @@ public final class TransportFailure {
     if (attempts > 1) {
       detail.append(", gave up after ").append(attempts).append(" attempts");
     }
-    if (!failed.isForRegistry() && FailureText.isConnectFailure(cause)) {
-      detail
-          .append(". The registry serves ")
-          .append(outer.phase() == Phase.BLOB ? "blobs" : "content")
-          .append(" from this host: allow it through your firewall or proxy");
-    }
+    hint(cause, failed, outer).ifPresent(h -> detail.append(". ").append(h));
     return new TransportException(failed.errorContext(), detail.toString(), cause);
+  }
+
+  /**
+   * What to do: for TLS, what fixes the certificate problem; for a host the user never typed (a
+   * CDN) that cannot be reached or resolved, that the registry needs it.
+   */
+  private static Optional<String> hint(Throwable cause, Request failed, Request outer) {
+    if (cause instanceof SSLException) {
+      return TlsFailure.hint(cause, failed.origin(), failed.isForRegistry());
+    }
+    if (!failed.isForRegistry()
+        && (FailureText.isConnectFailure(cause) || cause instanceof UnknownHostException)) {
+      return Optional.of(
+          "The registry serves "
+              + (outer.phase() == Phase.BLOB ? "blobs" : "content")
+              + " from this host: allow it through your firewall or proxy");
+    }
+    return Optional.empty();
   }
 
   private static String describe(Throwable cause, Origin contacted) {
@@ -59,7 +74,7 @@ public final class TransportFailure {
       return cause.getMessage(); // the engine's own timeouts already name host and limit
     }
     if (cause instanceof SSLException) {
-      return "TLS with " + hostPort + " failed: " + cause.getMessage();
+      return "TLS with " + hostPort + " failed: " + TlsFailure.problem(cause, contacted);
     }
     String text = FailureText.of(cause);
     return switch (text) {

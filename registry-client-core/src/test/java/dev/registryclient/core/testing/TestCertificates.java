@@ -68,25 +68,44 @@ public final class TestCertificates {
       String subject, Issued issuer, boolean isCa, boolean loopbackSan, KeyPair keys)
       throws Exception {
     Instant now = Instant.now();
+    GeneralName[] names =
+        loopbackSan
+            ? new GeneralName[] {
+              new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+              new GeneralName(GeneralName.dNSName, "localhost")
+            }
+            : new GeneralName[0];
+    return issue(
+        subject,
+        issuer,
+        isCa,
+        names,
+        now.minus(Duration.ofMinutes(5)),
+        now.plus(Duration.ofDays(1)),
+        keys);
+  }
+
+  private static Issued issue(
+      String subject,
+      Issued issuer,
+      boolean isCa,
+      GeneralName[] names,
+      Instant notBefore,
+      Instant notAfter,
+      KeyPair keys)
+      throws Exception {
     X500Name issuerName = new X500Name(issuer == null ? subject : issuerSubject(issuer));
     JcaX509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
             issuerName,
             BigInteger.valueOf(SERIAL.incrementAndGet()),
-            Date.from(now.minus(Duration.ofMinutes(5))),
-            Date.from(now.plus(Duration.ofDays(1))),
+            Date.from(notBefore),
+            Date.from(notAfter),
             new X500Name(subject),
             keys.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
-    if (loopbackSan) {
-      builder.addExtension(
-          Extension.subjectAlternativeName,
-          false,
-          new GeneralNames(
-              new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                new GeneralName(GeneralName.dNSName, "localhost")
-              }));
+    if (names.length > 0) {
+      builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
     }
     KeyPair signer = issuer == null ? keys : issuer.keys();
     X509Certificate cert =
@@ -103,13 +122,28 @@ public final class TestCertificates {
 
   /** The server's TLS context; when {@code requireClientCertificate}, clients must show one. */
   public SSLContext serverContext() throws Exception {
+    return serverContext(server);
+  }
+
+  /**
+   * A TLS context for a server certificate from this CA naming only {@code dnsName} and valid from
+   * {@code notBefore} to {@code notAfter}: a host-name mismatch on 127.0.0.1, or an expired
+   * certificate, for tests of what a client says about them.
+   */
+  public SSLContext serverContext(String dnsName, Instant notBefore, Instant notAfter)
+      throws Exception {
+    GeneralName[] names = {new GeneralName(GeneralName.dNSName, dnsName)};
+    return serverContext(issue("CN=" + dnsName, ca, false, names, notBefore, notAfter, ecKeys()));
+  }
+
+  private SSLContext serverContext(Issued issued) throws Exception {
     KeyStore keys = KeyStore.getInstance("PKCS12");
     keys.load(null, null);
     keys.setKeyEntry(
         "server",
-        server.keys().getPrivate(),
+        issued.keys().getPrivate(),
         new char[0],
-        new X509Certificate[] {server.certificate(), ca.certificate()});
+        new X509Certificate[] {issued.certificate(), ca.certificate()});
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keys, new char[0]);
     KeyStore trust = KeyStore.getInstance("PKCS12");
