@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns a failure into the one line a user reads on stderr: what failed, on which host, in which
@@ -22,8 +23,10 @@ import java.util.Set;
  * is printed from the exception, so neither does this line.
  *
  * <pre>{@code
- * error: manifest failed on 127.0.0.1:5000 (repository private/app): unauthorized (HTTP 401).
- *   Give credentials with --user USER:PASS or --authfile FILE.
+ * error: manifest failed on 127.0.0.1:5000 for repository private/app: credentials required: no
+ *   credentials are configured for 127.0.0.1:5000, and it refuses anonymous pull access to
+ *   private/app (or the repository does not exist) (HTTP 401). Give credentials with --user
+ *   USER:PASS or --authfile FILE, or log in with `podman login 127.0.0.1:5000`.
  * }</pre>
  *
  * (on one line; with {@code --verbose} each cause follows on its own line, still no stack trace).
@@ -73,20 +76,36 @@ record FailureReport(String line, Throwable failure) {
         .filter(h -> ctx.registry().isPresent() && !ctx.registry().get().equals(h))
         .ifPresent(h -> sb.append(" (registry ").append(ctx.registry().get()).append(')'));
     ctx.repository().ifPresent(r -> sb.append(" for repository ").append(r));
-    return sb.append(": ").append(oneLine(e.detail())).append('.').toString();
+    String detail = oneLine(e.detail());
+    sb.append(": ").append(detail);
+    return detail.matches(".*[.!?]$") ? sb.toString() : sb.append('.').toString();
   }
 
   private static String advice(RegistryException e) {
     String host = e.contactedHost().or(e::registry).orElse("the registry");
+    String registry = e.registry().orElse(host);
     if (e instanceof AuthenticationException) {
-      return "Give credentials with --user USER:PASS or --authfile FILE (or log in with podman/docker).";
+      return e.detail().startsWith("credentials required")
+          ? "Give credentials with --user USER:PASS or --authfile FILE, or log in with `podman"
+              + " login "
+              + registry
+              + "`."
+          : "Check the credentials: give others with --user USER:PASS or --authfile FILE, or log"
+              + " in again with `podman login "
+              + registry
+              + "`.";
     } else if (e instanceof AuthorizationException) {
-      return "Anonymous or these credentials may not pull here: give an account that may, with"
-          + " --user USER:PASS or --authfile FILE.";
+      return "These credentials may not do this: use an account that may (--user USER:PASS or"
+          + " --authfile FILE), or check the repository name.";
     } else if (e instanceof NotFoundException) {
       return "Check the repository and tag (registry-client tags REPO lists the tags).";
     } else if (e instanceof RateLimitedException) {
-      return "The registry limits requests: wait and try again, or log in for a higher limit.";
+      return "Wait and try again, or log in for a higher limit.";
+    } else if (e instanceof TransportException && isTls(e)) {
+      // the message already says which certificate problem it is and how to fix it
+      return e.contactedHost().equals(e.registry())
+          ? "With this tool, --insecure turns verification off for the registry."
+          : "registry-client hosts REF lists every host a pull needs.";
     } else if (e instanceof TransportException) {
       return "Check that "
           + host
@@ -103,6 +122,16 @@ record FailureReport(String line, Throwable failure) {
       return "Check the target directory: free space, permissions, another process using it.";
     }
     return "Run again with --verbose for the cause.";
+  }
+
+  private static boolean isTls(Throwable failure) {
+    Set<Throwable> seen = new HashSet<>();
+    for (Throwable c = failure; c != null && seen.add(c); c = c.getCause()) {
+      if (c instanceof SSLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable t) {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
 import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class FailureReportTest {
@@ -53,6 +54,48 @@ class FailureReportTest {
             List.of());
 
     assertThat(print(e, false)).contains("token failed on registry.example", "--user USER:PASS");
+  }
+
+  @Test
+  void aTlsFailureOfTheRegistryPointsToInsecureNotToProxyFirewallOrDns() {
+    ErrorContext registry =
+        ErrorContext.of(Phase.PING, "lab.example:5000", null).withContactedHost("lab.example:5000");
+    TransportException e =
+        new TransportException(
+            registry,
+            "TLS with lab.example:5000 failed: its certificate is not signed by a CA this machine"
+                + " trusts. Add the CA that signed it to"
+                + " /etc/containers/certs.d/lab.example:5000/ca.crt",
+            new SSLHandshakeException("PKIX path building failed"));
+
+    String text = print(e, false);
+
+    assertThat(text.lines()).hasSize(1);
+    assertThat(text)
+        .contains("certs.d/lab.example:5000/ca.crt", "--insecure")
+        .doesNotContain("proxy, firewall, DNS");
+  }
+
+  @Test
+  void aTlsFailureOfACdnHostDoesNotOfferInsecure() {
+    TransportException e =
+        new TransportException(
+            CDN_HOP, "TLS with cdn01.example:443 failed", new SSLHandshakeException("x"));
+
+    assertThat(print(e, false)).doesNotContain("--insecure", "proxy, firewall, DNS");
+  }
+
+  @Test
+  void refusedCredentialsSayToCheckThemAndHowToLogInAgain() {
+    AuthenticationException e =
+        new AuthenticationException(
+            ErrorContext.of(Phase.MANIFEST, "registry.example", "team/app"),
+            "the credentials for registry.example were refused",
+            401,
+            List.of());
+
+    assertThat(print(e, false))
+        .contains("Check the credentials", "--user", "`podman login registry.example`");
   }
 
   @Test

@@ -96,6 +96,10 @@ class InspectCommandTest {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("manifest failed", registry.hostAndPort(), "team/app");
+    assertThat(run.err())
+        .contains("manifest " + registry.hostAndPort() + "/team/app:nope not found")
+        .doesNotContain("registry answered");
+    assertThat(run.err().lines()).hasSize(1);
     assertThat(run.out()).isEmpty();
   }
 

@@ -123,7 +123,12 @@ class PullCommandTest {
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).contains("failed on " + registry.hostAndPort(), "--user");
+    assertThat(run.err())
+        .contains("failed on " + registry.hostAndPort(), "--user")
+        .contains(
+            "credentials required: no credentials are configured for " + registry.hostAndPort())
+        .contains("pull access to private/app")
+        .contains("`podman login " + registry.hostAndPort() + "`");
     assertThat(run.out()).isEmpty();
   }
 
