@@ -3,8 +3,10 @@ package dev.registryclient.api.exception;
 import java.util.List;
 
 /**
- * The credentials were accepted but do not grant what was asked (HTTP 403, {@code DENIED}, {@code
- * insufficient_scope} after asking once for the wider scope).
+ * You may not: the credentials were accepted but do not grant what was asked (HTTP 403, {@code
+ * DENIED}, {@code insufficient_scope} after asking once for the wider scope). The message reads
+ * {@code "the credentials for ghcr.io lack pull access to org/app (or the repository does not
+ * exist)"}. A client without credentials gets {@link AuthenticationException} instead.
  */
 public class AuthorizationException extends RegistryServiceException {
   private static final long serialVersionUID = 1L;
