@@ -41,6 +41,8 @@ class TokenAuthIT {
         JwtTokenServer.builder()
             .user("alice", "secret")
             .grant("alice", "*", "pull", "push")
+            .user("bob", "hunter2")
+            .grant("bob", "public/*", "pull")
             .publicRepository("public/*")
             .start();
     registry = DistributionRegistry.builder().tokenAuth(tokens).start();
@@ -76,12 +78,28 @@ class TokenAuthIT {
   }
 
   @Test
-  void privateRepositoryWithoutCredentialsIsDeniedNamingRegistryAndRepository(@TempDir Path out) {
+  void privateRepositoryWithoutCredentialsAsksForCredentialsNamingRegistryAndRepository(
+      @TempDir Path out) {
+    // docker-registry answers the anonymous token's missing scope with 401 insufficient_scope:
+    // without credentials that means "log in", not "you may not"
     try (RegistryClient client = RegistryClient.builder().build()) {
       assertThatThrownBy(() -> client.pull(image("private/app")).into(OciLayout.at(out)).execute())
-          .isInstanceOf(AuthorizationException.class)
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("credentials required")
           .hasMessageContaining(registry.hostAndPort())
           .hasMessageContaining("private/app");
+    }
+  }
+
+  @Test
+  void credentialsWithoutAccessAreAnAuthorizationFailure() {
+    try (RegistryClient client =
+        withCredentials(Credentials.usernamePassword("bob", Secret.of("hunter2")))) {
+      assertThatThrownBy(() -> client.manifest(image("private/app")))
+          .isInstanceOf(AuthorizationException.class)
+          .hasMessageContaining(
+              "the credentials for " + registry.hostAndPort() + " lack pull access to private/app")
+          .hasMessageNotContaining("hunter2");
     }
   }
 

@@ -3,9 +3,9 @@ package dev.registryclient.api.exception;
 import java.util.List;
 
 /**
- * Log in: credentials are required and none are configured ("credentials required"), or those
- * given were refused. Any refusal of a client without credentials by a registry that authenticates
- * is this type, whatever shape it takes (401, {@code insufficient_scope} after an anonymous token,
+ * Log in: credentials are required and none are configured ("credentials required"), or those given
+ * were refused. Any refusal of a client without credentials by a registry that authenticates is
+ * this type, whatever shape it takes (401, {@code insufficient_scope} after an anonymous token,
  * 403, a token server refusing anonymous tokens). The message names the host.
  *
  * <pre>{@code
