@@ -90,11 +90,13 @@ class ResumableBlobStreamTest {
       assertThat(sha256(bytes)).isEqualTo(blob.digest());
       List<RecordedRequest> cdn = registry.journal().cdn();
       assertThat(cdn).extracting(RecordedRequest::status).containsExactly(200, 206);
-      assertThat(rangeStart(cdn.get(1))).isEqualTo(CUT);
+      // a RST discards bytes the CDN had not delivered yet: resumed from what the client has
+      long resumedAt = rangeStart(cdn.get(1));
+      assertThat(resumedAt).isPositive().isLessThanOrEqualTo(CUT);
       assertThat(events)
           .singleElement()
           .satisfies(e -> assertThat(e.reason()).isEqualTo("connection reset"))
-          .satisfies(e -> assertThat(e.subject()).endsWith("at byte " + CUT));
+          .satisfies(e -> assertThat(e.subject()).endsWith("at byte " + resumedAt));
     }
   }
 
