@@ -45,6 +45,15 @@ public final class ErrorMapper {
 
   /** Reads the body (at most 64 KiB), closes the response and returns the matching exception. */
   public static RegistryServiceException fromResponse(Response response, ErrorContext context) {
+    return fromResponse(response, context, "");
+  }
+
+  /**
+   * As {@link #fromResponse(Response, ErrorContext)}, with {@code note} (e.g. {@code gave up after
+   * 5 attempts in 7.9 s}) appended to the message when not empty.
+   */
+  public static RegistryServiceException fromResponse(
+      Response response, ErrorContext context, String note) {
     ErrorBody body;
     try (response) {
       body = ErrorBodyParser.parse(response.body());
@@ -53,14 +62,24 @@ public final class ErrorMapper {
     }
     Optional<Duration> retryAfter =
         response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now()));
-    return toException(response.status(), body, context, retryAfter);
+    return toException(response.status(), body, context, retryAfter, note);
   }
 
   /** The exception for a status and parsed body. */
   public static RegistryServiceException toException(
       int status, ErrorBody body, ErrorContext context, Optional<Duration> retryAfter) {
-    String detail =
+    return toException(status, body, context, retryAfter, "");
+  }
+
+  private static RegistryServiceException toException(
+      int status,
+      ErrorBody body,
+      ErrorContext context,
+      Optional<Duration> retryAfter,
+      String note) {
+    String answered =
         body.text().isEmpty() ? "registry answered" : "registry answered: " + body.text();
+    String detail = note.isEmpty() ? answered : answered + ", " + note;
     List<dev.registryclient.api.exception.RegistryError> errors = body.errors();
     switch (kind(status, body)) {
       case 404:

@@ -77,8 +77,7 @@ public final class PullEngine {
     }
 
     BlobDownloader downloader =
-        new BlobDownloader(
-            source, store, events, options.maxAttempts(), context.withPhase(Phase.BLOB));
+        new BlobDownloader(source, store, events, context.withPhase(Phase.BLOB));
     int n = options.parallelism();
     outcomes.putAll(executor.run(plan.configs(), n, downloader, store, events, scope, deadline));
     Optional<Platform> platform =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.registryclient.core.testing.FakeSleeper;
 import dev.registryclient.core.testing.TestTransports;
 import dev.registryclient.core.transport.Request;
+import dev.registryclient.core.transport.RetryBudget;
 import dev.registryclient.core.transport.RetryEvent;
 import dev.registryclient.core.transport.Transport;
 import dev.registryclient.testkit.Fault;
@@ -32,7 +33,12 @@ class ResumeAfterResetTest {
             TestRegistry.builder().faults(Fault.resetAfter(CUT).on("/blobs/")).start();
         Transport transport = TestTransports.quick(new FakeSleeper()).build()) {
       PushedBlob blob = registry.pushBlob("app", content, "application/octet-stream");
-      Request get = Request.get(registry.url().resolve("/v2/app/blobs/" + blob.digest()));
+      RetryBudget budget = transport.newRetryBudget(events::add);
+      Request get =
+          Request.get(registry.url().resolve("/v2/app/blobs/" + blob.digest()))
+              .newBuilder()
+              .retryBudget(budget)
+              .build();
 
       byte[] received;
       try (InputStream in =
@@ -41,8 +47,7 @@ class ResumeAfterResetTest {
               blob.digest(),
               SIZE,
               get.errorContext(),
-              ResumableBlobStream.DEFAULT_MAX_RESUMES,
-              events::add)) {
+              budget)) {
         received = in.readAllBytes();
       }
 
