@@ -121,9 +121,14 @@ public final class PullEngine {
       return new Selection(top, List.of(), Optional.empty());
     }
     if (options.allPlatforms()) {
+      // the stored index names its attestations too, so the layout must hold them and their
+      // blobs; they come after the images, and no platform is chosen from them
       List<FetchedManifest> children = new ArrayList<>();
-      for (Descriptor child : index.manifests()) {
+      for (Descriptor child : index.images()) {
         children.add(image(source, child, context));
+      }
+      for (Descriptor attestation : index.attestations()) {
+        children.add(image(source, attestation, context));
       }
       return new Selection(top, children, Optional.empty());
     }
