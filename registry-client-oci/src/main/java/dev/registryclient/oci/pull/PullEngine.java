@@ -99,7 +99,8 @@ public final class PullEngine {
             selection.platform().map(described::withPlatform).orElse(described),
             options.allPlatforms() ? Optional.empty() : platform,
             blobs,
-            Duration.ofNanos(System.nanoTime() - start));
+            Duration.ofNanos(System.nanoTime() - start),
+            selection.platform().map(stored::withPlatform).orElse(stored));
     events.emit(new PullEvent.Finished(result));
     return result;
   }
