@@ -12,7 +12,7 @@ import dev.registryclient.testkit.TestRegistry;
 
 /**
  * Shows the platforms of a multi-arch image (an OCI index or Docker manifest list) and the config
- * of each.
+ * of each, then the attestation manifests (provenance, SBOM) and the image each one describes.
  *
  * <pre>
  * java ... dev.registryclient.examples.InspectMultiArch                  # in-process registry
@@ -22,7 +22,7 @@ import dev.registryclient.testkit.TestRegistry;
 public final class InspectMultiArch {
   private InspectMultiArch() {}
 
-  /** Inspects {@code args[0]}, or a two-platform image pushed to a test registry. */
+  /** Inspects {@code args[0]}, or a two-platform image with attestations in a test registry. */
   public static void main(String[] args) {
     if (args.length > 0) {
       inspect(args[0]);
@@ -34,6 +34,7 @@ public final class InspectMultiArch {
               .index("demo/multi")
               .add(registry.image("demo/multi").platform("linux", "amd64").layer(256))
               .add(registry.image("demo/multi").platform("linux", "arm64").layer(512))
+              .withAttestations()
               .push("1.0")
               .reference();
       inspect(reference);
@@ -49,15 +50,22 @@ public final class InspectMultiArch {
         System.out.println("  a single-platform image");
         return;
       }
-      for (Descriptor entry : index.manifests()) {
+      for (Descriptor entry : index.images()) {
         Platform platform = entry.platform().orElse(null);
         if (platform == null) {
-          System.out.println("  " + entry.digest() + " (no platform: an attestation or artifact)");
+          System.out.println("  " + entry.digest() + " (no platform: an artifact)");
           continue;
         }
         ImageConfig config = client.config(ImageReference.parse(reference), platform);
         System.out.println(
             "  " + platform + " " + entry.digest() + ", " + config.diffIds().size() + " layers");
+      }
+      for (Descriptor attestation : index.attestations()) {
+        System.out.println(
+            "  attestation "
+                + attestation.digest()
+                + " for "
+                + attestation.attestedDigest().map(Object::toString).orElse("an unnamed image"));
       }
     }
   }

@@ -33,10 +33,13 @@ class ExamplesRunTest {
   }
 
   @Test
-  void inspectMultiArchPrintsEachPlatform() {
+  void inspectMultiArchPrintsEachPlatformAndTheAttestations() {
     InspectMultiArch.main(new String[0]);
 
-    assertThat(printed()).contains("linux/amd64 sha256:", "linux/arm64 sha256:", "1 layers");
+    assertThat(printed())
+        .contains("linux/amd64 sha256:", "linux/arm64 sha256:", "1 layers")
+        .containsPattern("attestation sha256:[0-9a-f]{64} for sha256:[0-9a-f]{64}")
+        .doesNotContain("unknown");
   }
 
   @Test

@@ -18,6 +18,20 @@ import java.util.Optional;
  *
  * <p>All collections are unmodifiable copies; annotations keep their order.
  *
+ * <p>In an index, BuildKit ({@code --provenance}, {@code --sbom}) adds an <em>attestation
+ * manifest</em> next to each image: platform {@code unknown/unknown}, annotated with {@value
+ * #REFERENCE_TYPE_ANNOTATION}{@code : attestation-manifest} and {@value
+ * #REFERENCE_DIGEST_ANNOTATION} naming the image it describes. It holds in-toto statements, not a
+ * runnable image; {@link #isAttestation()} tells it apart:
+ *
+ * <pre>{@code
+ * for (Descriptor child : index.manifests()) {
+ *   if (child.isAttestation()) {
+ *     System.out.println(child.digest() + " attests " + child.attestedDigest().orElse(null));
+ *   }
+ * }
+ * }</pre>
+ *
  * @param mediaType what the target is, e.g. {@link MediaType#OCI_LAYER_TAR_GZIP}
  * @param digest the digest of the target's bytes
  * @param size the size of the target in bytes, at least 0
@@ -34,6 +48,15 @@ public record Descriptor(
     Map<String, String> annotations,
     Optional<Platform> platform,
     Optional<MediaType> artifactType) {
+
+  /** The annotation BuildKit uses to say what kind of reference a child manifest is: {@value}. */
+  public static final String REFERENCE_TYPE_ANNOTATION = "vnd.docker.reference.type";
+
+  /** The annotation naming the image manifest a reference describes: {@value}. */
+  public static final String REFERENCE_DIGEST_ANNOTATION = "vnd.docker.reference.digest";
+
+  /** The {@value #REFERENCE_TYPE_ANNOTATION} value of an attestation manifest: {@value}. */
+  public static final String ATTESTATION_MANIFEST = "attestation-manifest";
 
   /**
    * Validates and copies.
@@ -78,5 +101,29 @@ public record Descriptor(
   public Descriptor withArtifactType(MediaType artifactType) {
     return new Descriptor(
         mediaType, digest, size, urls, annotations, platform, Optional.of(artifactType));
+  }
+
+  /**
+   * Whether this index child is an attestation manifest (provenance, SBOM) rather than an image:
+   * its {@value #REFERENCE_TYPE_ANNOTATION} annotation is {@value #ATTESTATION_MANIFEST}. The
+   * annotation decides, not the {@code unknown/unknown} platform BuildKit also sets.
+   */
+  public boolean isAttestation() {
+    return ATTESTATION_MANIFEST.equals(annotations.get(REFERENCE_TYPE_ANNOTATION));
+  }
+
+  /**
+   * For an {@linkplain #isAttestation() attestation}, the digest of the image manifest it describes
+   * ({@value #REFERENCE_DIGEST_ANNOTATION}); empty for anything else, and when the annotation is
+   * missing or not a valid digest (the attestation is still one, it just names no image).
+   */
+  public Optional<Digest> attestedDigest() {
+    if (!isAttestation()) {
+      return Optional.empty();
+    }
+    String value = annotations.get(REFERENCE_DIGEST_ANNOTATION);
+    return value != null && Digest.isValid(value)
+        ? Optional.of(Digest.parse(value))
+        : Optional.empty();
   }
 }

@@ -93,4 +93,73 @@ class DescriptorTest {
     assertThatThrownBy(() -> d.withUrls(Arrays.asList("a", null)))
         .isInstanceOf(NullPointerException.class);
   }
+
+  // an entry of Docker Hub's postgres:17.11 index (sha256:f4c66b82...): the attestation of the
+  // linux/amd64 image sha256:e31e3d53...
+  private static final Digest POSTGRES_AMD64 =
+      Digest.parse("sha256:e31e3d5327d1806f6177827c9710643e4f35f7ab3f14d26d05332753d3e95ee0");
+
+  private static Descriptor postgresAttestation(Map<String, String> annotations) {
+    return Descriptor.of(
+            MediaType.OCI_MANIFEST,
+            Digest.parse("sha256:2ca48abe6ef9fb9fda600a9198bddb14784a87cd653a364631916831168b938f"),
+            841)
+        .withPlatform(Platform.of("unknown", "unknown"))
+        .withAnnotations(annotations);
+  }
+
+  @Test
+  void aBuildKitAttestationNamesTheImageItDescribes() {
+    Descriptor d =
+        postgresAttestation(
+            Map.of(
+                "com.docker.official-images.bashbrew.arch", "amd64",
+                "vnd.docker.reference.digest", POSTGRES_AMD64.toString(),
+                "vnd.docker.reference.type", "attestation-manifest"));
+
+    assertThat(d.isAttestation()).isTrue();
+    assertThat(d.attestedDigest()).contains(POSTGRES_AMD64);
+  }
+
+  @Test
+  void anImageIsNoAttestationEvenWithAReferenceDigest() {
+    Descriptor image =
+        Descriptor.of(MediaType.OCI_MANIFEST, POSTGRES_AMD64, 3628)
+            .withPlatform(Platform.of("linux", "amd64"));
+    Descriptor otherType =
+        postgresAttestation(
+            Map.of(
+                Descriptor.REFERENCE_TYPE_ANNOTATION,
+                "signature",
+                Descriptor.REFERENCE_DIGEST_ANNOTATION,
+                POSTGRES_AMD64.toString()));
+
+    assertThat(image.isAttestation()).isFalse();
+    assertThat(image.attestedDigest()).isEmpty();
+    assertThat(otherType.isAttestation()).isFalse();
+    assertThat(otherType.attestedDigest()).isEmpty();
+  }
+
+  @Test
+  void unknownPlatformAloneDoesNotMakeAnAttestation() {
+    assertThat(postgresAttestation(Map.of()).isAttestation()).isFalse();
+  }
+
+  @Test
+  void anAttestationWithoutAValidReferenceDigestNamesNoImage() {
+    Descriptor missing =
+        postgresAttestation(Map.of(Descriptor.REFERENCE_TYPE_ANNOTATION, "attestation-manifest"));
+    Descriptor malformed =
+        postgresAttestation(
+            Map.of(
+                Descriptor.REFERENCE_TYPE_ANNOTATION,
+                Descriptor.ATTESTATION_MANIFEST,
+                Descriptor.REFERENCE_DIGEST_ANNOTATION,
+                "sha256:not-a-digest"));
+
+    assertThat(missing.isAttestation()).isTrue();
+    assertThat(missing.attestedDigest()).isEmpty();
+    assertThat(malformed.isAttestation()).isTrue();
+    assertThat(malformed.attestedDigest()).isEmpty();
+  }
 }

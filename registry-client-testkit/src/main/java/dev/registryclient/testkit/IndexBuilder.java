@@ -22,13 +22,14 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Platform images are pushed by digest in the index's format, whatever format their builder was
- * set to.
+ * set to. {@link #withAttestations()} adds a BuildKit-style attestation manifest after each image.
  */
 public final class IndexBuilder {
   private final TestRegistry registry;
   private final String repository;
   private final List<ImageBuilder> images = new ArrayList<>();
   private ImageFormat format = ImageFormat.OCI;
+  private boolean attestations;
 
   IndexBuilder(TestRegistry registry, String repository) {
     this.registry = registry;
@@ -53,6 +54,17 @@ public final class IndexBuilder {
     return this;
   }
 
+  /**
+   * Lists an attestation manifest after each image, as {@code docker buildx build --provenance}
+   * does: platform {@code unknown/unknown}, annotations {@code vnd.docker.reference.type:
+   * attestation-manifest} and {@code vnd.docker.reference.digest} naming the image, and one {@code
+   * application/vnd.in-toto+json} layer. OCI indexes only, like BuildKit.
+   */
+  public IndexBuilder withAttestations() {
+    attestations = true;
+    return this;
+  }
+
   /** Pushes the images and the index and tags the index {@code tag}. */
   public PushedIndex push(String tag) {
     return pushAs(Objects.requireNonNull(tag, "tag"));
@@ -64,7 +76,11 @@ public final class IndexBuilder {
   }
 
   private PushedIndex pushAs(String tag) {
+    if (attestations && format != ImageFormat.OCI) {
+      throw new IllegalStateException("BuildKit writes attestations into OCI indexes only");
+    }
     List<PushedImage> pushed = new ArrayList<>();
+    List<PushedAttestation> attested = new ArrayList<>();
     List<Object> descriptors = new ArrayList<>();
     for (ImageBuilder builder : images) {
       PushedImage image = builder.pushAs(null, format);
@@ -75,12 +91,24 @@ public final class IndexBuilder {
               "size", image.size(),
               "digest", image.digest().toString(),
               "platform", Json.object("architecture", image.architecture(), "os", image.os())));
+      if (attestations) {
+        PushedAttestation attestation = AttestationManifest.push(registry, repository, image);
+        attested.add(attestation);
+        descriptors.add(AttestationManifest.indexEntry(attestation));
+      }
     }
     Map<String, Object> index =
         Json.object("schemaVersion", 2L, "mediaType", format.indexType(), "manifests", descriptors);
     byte[] bytes = Json.pretty(index, "", "   ").getBytes(StandardCharsets.UTF_8);
     Digest digest = registry.pushManifest(repository, tag, format.indexType(), bytes);
     return new PushedIndex(
-        registry.hostAndPort(), repository, tag, format.indexType(), digest, bytes, pushed);
+        registry.hostAndPort(),
+        repository,
+        tag,
+        format.indexType(),
+        digest,
+        bytes,
+        pushed,
+        attested);
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param digest its digest
  * @param manifest its bytes exactly as served
  * @param images the platform images it lists, in order
+ * @param attestations the attestation manifests it lists, in order; empty unless built {@link
+ *     IndexBuilder#withAttestations()}
  */
 public record PushedIndex(
     String registry,
@@ -21,12 +23,26 @@ public record PushedIndex(
     String mediaType,
     Digest digest,
     byte[] manifest,
-    List<PushedImage> images) {
+    List<PushedImage> images,
+    List<PushedAttestation> attestations) {
 
   /** Copies the arrays and lists. */
   public PushedIndex {
     manifest = manifest.clone();
     images = List.copyOf(images);
+    attestations = List.copyOf(attestations);
+  }
+
+  /** An index without attestations. */
+  public PushedIndex(
+      String registry,
+      String repository,
+      String tag,
+      String mediaType,
+      Digest digest,
+      byte[] manifest,
+      List<PushedImage> images) {
+    this(registry, repository, tag, mediaType, digest, manifest, images, List.of());
   }
 
   /** The index bytes (a copy). */
@@ -48,6 +64,16 @@ public record PushedIndex(
         .filter(i -> i.os().equals(os) && i.architecture().equals(architecture))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no image for " + os + "/" + architecture));
+  }
+
+  /** The attestation of the image for {@code os}/{@code architecture}. */
+  public PushedAttestation attestation(String os, String architecture) {
+    Digest image = image(os, architecture).digest();
+    return attestations.stream()
+        .filter(a -> a.describes().equals(image))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("no attestation for " + os + "/" + architecture));
   }
 
   @Override

@@ -93,13 +93,13 @@ class ResetFaultTest {
   }
 
   @Test
-  void aRawSocketReadsExactlyTheFirstBytesAndThenSeesAConnectionReset() throws IOException {
+  void aRawSocketReadsAPrefixOfTheFirstBytesAndThenSeesAConnectionReset() throws IOException {
     try (TestRegistry r =
         TestRegistry.builder().faults(Fault.resetAfter(CUT).on("/blobs/")).start()) {
       PushedBlob blob = r.pushBlob("r/app", CONTENT, "application/octet-stream");
       RawAnswer answer = rawGet(r, blobPath(blob));
       assertThat(answer.head()).startsWith("HTTP/1.1 200").contains("Content-length: " + SIZE);
-      assertFirstBytes(answer.body(), CUT);
+      assertPrefixOfAtMost(answer.body(), CUT);
       assertThat(answer.failure())
           .isInstanceOf(SocketException.class)
           .hasMessage("Connection reset");
@@ -107,7 +107,7 @@ class ResetFaultTest {
   }
 
   @Test
-  void theJdkHttpClientReceivesExactlyTheFirstBytesAndThenAConnectionReset() {
+  void theJdkHttpClientReceivesAPrefixOfTheFirstBytesAndThenAConnectionReset() {
     try (TestRegistry r =
         TestRegistry.builder().faults(Fault.resetAfter(CUT).on("/blobs/")).start()) {
       PushedBlob blob = r.pushBlob("r/app", CONTENT, "application/octet-stream");
@@ -121,7 +121,7 @@ class ResetFaultTest {
                       HttpResponse.BodyHandlers.fromSubscriber(body)))
           .isInstanceOf(IOException.class)
           .satisfies(e -> assertThat(causesOf(e)).contains("Connection reset"));
-      assertFirstBytes(body.bytes.toByteArray(), CUT);
+      assertPrefixOfAtMost(body.bytes.toByteArray(), CUT);
       assertThat(causesOf(body.failure)).contains("Connection reset");
     }
   }
@@ -162,6 +162,17 @@ class ResetFaultTest {
     return chain.toString();
   }
 
+  /**
+   * A reset may discard bytes the sender had not delivered yet (the kernel drops its unsent queue
+   * on RST), so a client sees some of the first {@code n} bytes, never more, always in order.
+   */
+  private static void assertPrefixOfAtMost(byte[] received, int n) {
+    assertThat(received.length).as("body bytes received before the reset").isBetween(1, n);
+    assertThat(Arrays.mismatch(received, Arrays.copyOf(CONTENT, received.length)))
+        .as("first mismatch with the blob")
+        .isEqualTo(-1);
+  }
+
   private static void assertFirstBytes(byte[] received, int n) {
     assertThat(received.length).as("body bytes received").isEqualTo(n);
     assertThat(Arrays.mismatch(received, Arrays.copyOf(CONTENT, n)))
@@ -176,7 +187,7 @@ class ResetFaultTest {
       PushedBlob blob = r.pushBlob("r/app", CONTENT, "application/octet-stream");
       for (int i = 0; i < 2; i++) {
         RawAnswer cut = rawGet(r, blobPath(blob));
-        assertFirstBytes(cut.body(), 1000);
+        assertPrefixOfAtMost(cut.body(), 1000);
         assertThat(cut.failure()).hasMessage("Connection reset");
       }
       RawAnswer whole = rawGet(r, blobPath(blob));
@@ -216,7 +227,7 @@ class ResetFaultTest {
       assertThat(cdn.getHost()).isEqualTo(r.cdnUrl().orElseThrow().getHost());
       assertThat(cdn.getPort()).isEqualTo(r.cdnUrl().orElseThrow().getPort());
       RawAnswer answer = rawGet(cdn);
-      assertFirstBytes(answer.body(), CUT);
+      assertPrefixOfAtMost(answer.body(), CUT);
       assertThat(answer.failure()).hasMessage("Connection reset");
       assertThat(r.journal().cdn())
           .last()

@@ -45,11 +45,11 @@ final class HostProbe {
    */
   void probe(CliRegistry registry, ImageReference reference) {
     Manifest manifest = registry.manifest(reference);
-    if (manifest instanceof ImageIndex index && !index.manifests().isEmpty()) {
+    if (manifest instanceof ImageIndex index && !index.images().isEmpty()) {
       Descriptor chosen =
           index.manifestsMatching(Platform.current()).stream()
               .findFirst()
-              .orElse(index.manifests().get(0));
+              .orElse(index.images().get(0));
       manifest = registry.manifest(reference.withDigest(chosen.digest()));
     }
     for (Digest blob : blobs(manifest)) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code inspect REF [--platform P] [--raw]}: the manifest as JSON (digest, media type, platforms
- * of an index, config and layers of an image), or its bytes exactly as served.
+ * and attestations of an index, config and layers of an image), or its bytes exactly as served.
+ * {@code --platform} picks among the index's images, never an attestation manifest.
  *
  * <p>For a tag the JSON also has {@code alternateDigests} when the registry serves the same tag in
  * the other manifest schema (schema 1 next to schema 2 / OCI, see {@link OtherSchema}): one entry

@@ -14,6 +14,11 @@ import dev.registryclient.api.manifest.Schema1Manifest;
  * The JSON {@code inspect} prints: digest, media type and size of the manifest; for an index its
  * {@code platforms} and {@code manifests}; for an image its {@code config} and {@code layers}
  * (digest, size, media type each).
+ *
+ * <p>{@code platforms} lists what the index offers to run, so never the {@code unknown/unknown} of
+ * an attestation manifest; those are listed under {@code attestations} as {@code digest} and {@code
+ * for} (the image it describes, or null), and the field is absent when there are none. {@code
+ * manifests} lists every entry of the index as served.
  */
 final class ManifestJson {
   private static final ObjectMapper MAPPER =
@@ -32,11 +37,19 @@ final class ManifestJson {
     if (manifest instanceof ImageIndex index) {
       ArrayNode platforms = root.putArray("platforms");
       ArrayNode manifests = root.putArray("manifests");
+      index.platforms().forEach(p -> platforms.add(p.toString()));
       for (Descriptor d : index.manifests()) {
-        d.platform().ifPresent(p -> platforms.add(p.toString()));
         ObjectNode entry = descriptor(d);
         d.platform().ifPresent(p -> entry.put("platform", p.toString()));
         manifests.add(entry);
+      }
+      if (!index.attestations().isEmpty()) {
+        ArrayNode attestations = root.putArray("attestations");
+        for (Descriptor a : index.attestations()) {
+          ObjectNode entry = attestations.addObject().put("digest", a.digest().toString());
+          a.attestedDigest()
+              .ifPresentOrElse(d -> entry.put("for", d.toString()), () -> entry.putNull("for"));
+        }
       }
     } else if (manifest instanceof ImageManifest image) {
       root.set("config", descriptor(image.config()));

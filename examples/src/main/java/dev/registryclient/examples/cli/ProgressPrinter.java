@@ -53,6 +53,15 @@ final class ProgressPrinter implements PullListener {
       }
     } else if (event instanceof PullEvent.Retrying r) {
       line(shortDigest(r.digest()) + " retrying (attempt " + r.attempt() + "): " + r.reason());
+    } else if (event instanceof PullEvent.Resumed r) {
+      line(
+          shortDigest(r.digest())
+              + " resuming at byte "
+              + r.offset()
+              + " (attempt "
+              + r.attempt()
+              + "): "
+              + r.reason());
     } else if (event instanceof PullEvent.Finished) {
       clearBar();
     }

@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * What happens during a pull, in order for one blob: {@link BlobStarted}, any number of {@link
- * BlobProgress} (and {@link Redirected} or {@link Retrying}), then {@link BlobDone}; or just {@link
- * BlobSkipped} for a blob the target already has. The pull begins with {@link Resolved} and ends
- * with {@link Finished} when it succeeds.
+ * BlobProgress} (and {@link Redirected}, {@link Retrying} or {@link Resumed}), then {@link
+ * BlobDone}; or just {@link BlobSkipped} for a blob the target already has. The pull begins with
+ * {@link Resolved} and ends with {@link Finished} when it succeeds.
  *
  * <pre>{@code
  * PullListener log = event -> {
@@ -82,14 +82,26 @@ public sealed interface PullEvent {
   record Redirected(Digest digest, String host) implements PullEvent {}
 
   /**
-   * A blob download failed and is tried again from the start; bytes already reported for it are
-   * taken back ({@link BlobProgress#delta()} is negative once).
+   * A blob's request failed before its body arrived (or the CDN refused its signed URL) and is sent
+   * again, from the registry, so a redirect yields a fresh URL. Nothing received is lost.
    *
    * @param digest the blob
    * @param attempt the attempt about to start, 2 for the first retry
-   * @param reason why the previous attempt failed
+   * @param reason why the previous attempt failed, e.g. {@code HTTP 503} or {@code connection
+   *     refused}
    */
   record Retrying(Digest digest, int attempt, String reason) implements PullEvent {}
+
+  /**
+   * A blob's body was cut and continues with a {@code Range} request from the bytes already
+   * received; progress is not taken back.
+   *
+   * @param digest the blob
+   * @param offset the byte it continues from
+   * @param attempt the attempt about to start, 2 for the first resume
+   * @param reason why the body was cut, e.g. {@code connection reset}
+   */
+  record Resumed(Digest digest, long offset, int attempt, String reason) implements PullEvent {}
 
   /**
    * The pull succeeded.

@@ -24,13 +24,20 @@ import java.util.Optional;
  *     artifacts) does not state one
  * @param blobs every blob of the image, once each, in manifest order (configs before layers)
  * @param elapsed the wall time of the whole pull
+ * @param storedManifest the same manifest as put into the {@code BlobStore}: the exact bytes the
+ *     registry served, under the digest of those bytes. It equals {@code manifest} except for a
+ *     signed schema 1 manifest, which the registry names by the digest of its JWS payload (without
+ *     the signatures), so {@code store.exists(result.storedManifest().digest())} is the check that
+ *     always works. (An {@code OciLayout} also records an OCI form of Docker manifests; its index
+ *     names that.)
  */
 public record PullResult(
     ImageReference reference,
     Descriptor manifest,
     Optional<Platform> platform,
     List<PulledBlob> blobs,
-    Duration elapsed) {
+    Duration elapsed,
+    Descriptor storedManifest) {
 
   /** Checks for nulls and copies the list. */
   public PullResult {
@@ -39,6 +46,17 @@ public record PullResult(
     Objects.requireNonNull(platform, "platform");
     blobs = List.copyOf(blobs);
     Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(storedManifest, "storedManifest");
+  }
+
+  /** A result whose manifest is stored under the digest the registry names it by. */
+  public PullResult(
+      ImageReference reference,
+      Descriptor manifest,
+      Optional<Platform> platform,
+      List<PulledBlob> blobs,
+      Duration elapsed) {
+    this(reference, manifest, platform, blobs, elapsed, manifest);
   }
 
   /** Bytes fetched over the network for blobs (manifests not counted). */
@@ -51,7 +69,7 @@ public record PullResult(
     return blobs.stream().mapToLong(PulledBlob::size).sum();
   }
 
-  /** Blob downloads started again after a failure, over all blobs. */
+  /** Retries, resumes and signed-URL refreshes over all blobs; see {@link PulledBlob#retries()}. */
   public int retries() {
     return blobs.stream().mapToInt(PulledBlob::retries).sum();
   }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param size its size in bytes
  * @param host the host that served it (the registry, or a CDN it redirected to); empty when skipped
  * @param time how long the download took, retries included; zero when skipped
- * @param retries how many times the download was started again after a failure
+ * @param retries how many times the transfer was tried again: requests sent again, bodies resumed
+ *     with {@code Range} and signed CDN URLs refreshed (each also a {@link PullEvent})
  */
 public record PulledBlob(
     Digest digest, long size, Optional<String> host, Duration time, int retries) {

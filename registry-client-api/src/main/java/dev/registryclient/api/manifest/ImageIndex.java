@@ -12,12 +12,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An OCI image index or a Docker manifest list: one manifest per platform (plus attestations and
- * other artifacts, which often carry the platform {@code unknown/unknown}).
+ * An OCI image index or a Docker manifest list: one manifest per platform, plus, from BuildKit, one
+ * {@linkplain Descriptor#isAttestation() attestation manifest} per image (platform {@code
+ * unknown/unknown}). {@link #manifests()} holds every child; {@link #images()} and {@link
+ * #attestations()} split them, and platform lookups only ever see the images.
  *
  * <pre>{@code
  * ImageIndex index = ImageIndex.of(MediaType.OCI_INDEX, bytes, manifests);
  * List<Descriptor> arm = index.manifestsMatching(Platform.parse("linux/arm64"));
+ * index.platforms();                       // [linux/amd64, linux/arm64/v8], never unknown/unknown
+ * for (Descriptor a : index.attestations()) {
+ *   System.out.println(a.digest() + " describes " + a.attestedDigest().orElse(null));
+ * }
+ * List<Descriptor> provenance = index.attestationsFor(arm.get(0).digest());
  * }</pre>
  *
  * <p>{@link #raw()} returns a copy on every call; the constructor copies what it is given.
@@ -69,14 +76,43 @@ public record ImageIndex(
   }
 
   /**
-   * The child manifests whose platform {@linkplain Platform#matches(Platform) matches} {@code
-   * wanted}, in document order. Children without a platform never match.
+   * The image children whose platform {@linkplain Platform#matches(Platform) matches} {@code
+   * wanted}, in document order. Children without a platform and attestations never match, so {@code
+   * unknown/unknown} does not select an attestation manifest.
    */
   public List<Descriptor> manifestsMatching(Platform wanted) {
     Objects.requireNonNull(wanted, "wanted");
-    return manifests.stream()
+    return images().stream()
         .filter(d -> d.platform().map(p -> p.matches(wanted)).orElse(false))
         .toList();
+  }
+
+  /** The children that are images, not {@linkplain Descriptor#isAttestation() attestations}. */
+  public List<Descriptor> images() {
+    return manifests.stream().filter(d -> !d.isAttestation()).toList();
+  }
+
+  /** The {@linkplain Descriptor#isAttestation() attestation manifests}, in document order. */
+  public List<Descriptor> attestations() {
+    return manifests.stream().filter(Descriptor::isAttestation).toList();
+  }
+
+  /**
+   * The attestation manifests that describe the image manifest {@code image} (their {@link
+   * Descriptor#attestedDigest()}), in document order; usually one, or none.
+   */
+  public List<Descriptor> attestationsFor(Digest image) {
+    Objects.requireNonNull(image, "image");
+    Optional<Digest> wanted = Optional.of(image);
+    return manifests.stream().filter(d -> d.attestedDigest().equals(wanted)).toList();
+  }
+
+  /**
+   * The platforms of the {@linkplain #images() images} that state one, in document order: what an
+   * index offers to run. Attestations' {@code unknown/unknown} is never among them.
+   */
+  public List<Platform> platforms() {
+    return images().stream().map(Descriptor::platform).flatMap(Optional::stream).toList();
   }
 
   /** A copy of the exact bytes served. */

@@ -117,4 +117,70 @@ class ImageIndexTest {
             ImageIndex.of(
                 MediaType.DOCKER_MANIFEST_LIST, alpineList(), List.of(child("linux/amd64", "a"))));
   }
+
+  private static Descriptor attestationOf(Descriptor image, String content) {
+    return Descriptor.of(MediaType.OCI_MANIFEST, Digest.sha256(content.getBytes(UTF_8)), 841)
+        .withPlatform(Platform.of("unknown", "unknown"))
+        .withAnnotations(
+            Map.of(
+                Descriptor.REFERENCE_DIGEST_ANNOTATION,
+                image.digest().toString(),
+                Descriptor.REFERENCE_TYPE_ANNOTATION,
+                Descriptor.ATTESTATION_MANIFEST));
+  }
+
+  /** The shape BuildKit writes: each image followed by its attestation. */
+  private static ImageIndex buildKitIndex(Descriptor... images) {
+    List<Descriptor> children = new ArrayList<>();
+    for (Descriptor image : images) {
+      children.add(image);
+      children.add(attestationOf(image, "attestation of " + image.digest()));
+    }
+    return ImageIndex.of(MediaType.OCI_INDEX, "{}".getBytes(UTF_8), children);
+  }
+
+  @Test
+  void splitsImagesFromAttestationsInDocumentOrder() {
+    Descriptor amd64 = child("linux/amd64", "a");
+    Descriptor arm64 = child("linux/arm64/v8", "b");
+    ImageIndex index = buildKitIndex(amd64, arm64);
+
+    assertThat(index.manifests()).hasSize(4);
+    assertThat(index.images()).containsExactly(amd64, arm64);
+    assertThat(index.attestations())
+        .containsExactly(index.manifests().get(1), index.manifests().get(3));
+    assertThat(index.platforms())
+        .containsExactly(Platform.parse("linux/amd64"), Platform.parse("linux/arm64/v8"));
+  }
+
+  @Test
+  void findsTheAttestationsOfAnImage() {
+    Descriptor amd64 = child("linux/amd64", "a");
+    Descriptor arm64 = child("linux/arm64/v8", "b");
+    ImageIndex index = buildKitIndex(amd64, arm64);
+
+    assertThat(index.attestationsFor(arm64.digest())).containsExactly(index.manifests().get(3));
+    assertThat(index.attestationsFor(Digest.sha256("elsewhere".getBytes(UTF_8)))).isEmpty();
+  }
+
+  @Test
+  void unknownUnknownNeverSelectsAnAttestation() {
+    ImageIndex index = buildKitIndex(child("linux/amd64", "a"));
+
+    assertThat(index.manifestsMatching(Platform.of("unknown", "unknown"))).isEmpty();
+    assertThat(index.manifestsMatching(Platform.parse("linux/amd64")))
+        .containsExactly(index.manifests().get(0));
+  }
+
+  @Test
+  void anIndexOfOnlyAttestationsOffersNoPlatform() {
+    Descriptor image = child("linux/amd64", "a");
+    ImageIndex index =
+        ImageIndex.of(
+            MediaType.OCI_INDEX, "{}".getBytes(UTF_8), List.of(attestationOf(image, "x")));
+
+    assertThat(index.images()).isEmpty();
+    assertThat(index.platforms()).isEmpty();
+    assertThat(index.attestations()).hasSize(1);
+  }
 }

@@ -53,6 +53,15 @@ public final class ErrorMapper {
    * found"}), with the registry as {@code context} names it; HEAD answers without a body too.
    */
   public static RegistryServiceException fromResponse(Response response, ErrorContext context) {
+    return fromResponse(response, context, "");
+  }
+
+  /**
+   * As {@link #fromResponse(Response, ErrorContext)}, with {@code note} (e.g. {@code gave up after
+   * 5 attempts in 7.9 s}) appended to the message when not empty.
+   */
+  public static RegistryServiceException fromResponse(
+      Response response, ErrorContext context, String note) {
     ErrorBody body;
     try (response) {
       body = ErrorBodyParser.parse(response.body());
@@ -67,7 +76,8 @@ public final class ErrorMapper {
             body,
             retryAfter,
             RateLimitText.headers(response),
-            RequestedItem.of(response.request(), context));
+            RequestedItem.of(response.request(), context),
+            note);
     return toException(answer, context);
   }
 
@@ -75,36 +85,44 @@ public final class ErrorMapper {
   public static RegistryServiceException toException(
       int status, ErrorBody body, ErrorContext context, Optional<Duration> retryAfter) {
     return toException(
-        new Answer(status, body, retryAfter, RateLimitHeaders.none(), Optional.empty()), context);
+        new Answer(status, body, retryAfter, RateLimitHeaders.none(), Optional.empty(), ""),
+        context);
   }
 
   /**
    * What an error answer said.
    *
    * @param item what the request asked for, e.g. {@code manifest host/repo:tag}, if known
+   * @param note appended to the message when not empty, e.g. {@code gave up after 5 attempts}
    */
   record Answer(
       int status,
       ErrorBody body,
       Optional<Duration> retryAfter,
       RateLimitHeaders rateLimit,
-      Optional<String> item) {}
+      Optional<String> item,
+      String note) {
+    String withNote(String detail) {
+      return note.isEmpty() ? detail : detail + ", " + note;
+    }
+  }
 
   static RegistryServiceException toException(Answer a, ErrorContext context) {
     List<RegistryError> errors = a.body().errors();
     int status = a.status();
     switch (kind(status, a.body())) {
       case 404:
-        return new NotFoundException(context, notFound(a, context), status, errors);
+        return new NotFoundException(context, a.withNote(notFound(a, context)), status, errors);
       case 401:
-        return new AuthenticationException(context, answered(a.body()), status, errors);
+        return new AuthenticationException(context, a.withNote(answered(a.body())), status, errors);
       case 403:
-        return new AuthorizationException(context, answered(a.body()), status, errors);
+        return new AuthorizationException(context, a.withNote(answered(a.body())), status, errors);
       case 429:
         return new RateLimitedException(
-            context, rateLimited(a), status, errors, a.retryAfter(), a.rateLimit());
+            context, a.withNote(rateLimited(a)), status, errors, a.retryAfter(), a.rateLimit());
       default:
-        return new RegistryServiceException(context, answered(a.body()), status, errors);
+        return new RegistryServiceException(
+            context, a.withNote(answered(a.body())), status, errors);
     }
   }
 

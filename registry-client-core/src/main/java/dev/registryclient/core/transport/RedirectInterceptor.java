@@ -28,12 +28,13 @@ public final class RedirectInterceptor implements Interceptor {
   private static final Set<Integer> SIGNED_URL_REFUSALS = Set.of(400, 401, 403);
 
   private final RedirectPolicy policy;
-  private final RetryListener listener;
 
-  /** Follows redirects as {@code policy} allows, reporting URL refreshes to {@code listener}. */
-  public RedirectInterceptor(RedirectPolicy policy, RetryListener listener) {
+  /**
+   * Follows redirects as {@code policy} allows, reporting URL refreshes to the request's {@link
+   * RetryBudget} (which the retry layer above always sets).
+   */
+  public RedirectInterceptor(RedirectPolicy policy) {
     this.policy = Objects.requireNonNull(policy, "policy");
-    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   @Override
@@ -113,8 +114,9 @@ public final class RedirectInterceptor implements Interceptor {
             Duration.ZERO,
             refused.origin().hostWithPort() + " refused the signed URL with HTTP " + status,
             Optional.empty());
-    LOG.info("{}", event);
-    listener.onRetry(event);
+    original
+        .retryBudget()
+        .ifPresentOrElse(budget -> budget.report(event), () -> LOG.info("{}", event));
   }
 
   private static String path(List<String> hops) {

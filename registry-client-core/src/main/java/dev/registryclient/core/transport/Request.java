@@ -31,6 +31,7 @@ public final class Request {
   private final Origin registry;
   private final Optional<String> repository;
   private final Phase phase;
+  private final Optional<RetryBudget> retryBudget;
 
   private Request(Builder b) {
     this.method = b.method;
@@ -41,6 +42,7 @@ public final class Request {
     RegistryPath path = RegistryPath.parse(b.uri.getRawPath());
     this.repository = b.repository != null ? Optional.of(b.repository) : path.repository();
     this.phase = b.phase != null ? b.phase : path.phase();
+    this.retryBudget = Optional.ofNullable(b.retryBudget);
   }
 
   /** A GET request for this URI. */
@@ -109,6 +111,14 @@ public final class Request {
   }
 
   /**
+   * The retry allowance of the operation this request belongs to, shared with its other requests;
+   * empty when the request stands alone (the retry layer then gives it a budget of its own).
+   */
+  public Optional<RetryBudget> retryBudget() {
+    return retryBudget;
+  }
+
+  /**
    * Where this request stands, for exceptions: phase, registry, the host:port really contacted and
    * the repository.
    */
@@ -147,6 +157,7 @@ public final class Request {
     private Origin registry;
     private String repository;
     private Phase phase;
+    private RetryBudget retryBudget;
 
     private Builder(URI uri) {
       uri(uri);
@@ -160,6 +171,7 @@ public final class Request {
       this.registry = r.registry;
       this.repository = r.repository.orElse(null);
       this.phase = r.phase;
+      this.retryBudget = r.retryBudget.orElse(null);
     }
 
     /** The method, e.g. {@code HEAD} or {@code PUT}. */
@@ -219,6 +231,15 @@ public final class Request {
     /** The phase named in error messages. */
     public Builder phase(Phase phase) {
       this.phase = Objects.requireNonNull(phase, "phase");
+      return this;
+    }
+
+    /**
+     * Makes this request part of an operation whose retries, resumes and their count are shared;
+     * see {@link RetryBudget}.
+     */
+    public Builder retryBudget(RetryBudget budget) {
+      this.retryBudget = Objects.requireNonNull(budget, "budget");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.registryclient.core.transport;
 
 import dev.registryclient.api.exception.RateLimitedException;
 import dev.registryclient.api.exception.RegistryServiceException;
+import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.core.error.ErrorMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,11 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends an idempotent request again after a transient failure, as {@link RetryPolicy} says: connect
@@ -24,14 +22,16 @@ import org.slf4j.LoggerFactory;
  * from the ping or token request the auth layer makes on the way. Because it sits above the
  * redirect layer, every attempt starts at the registry, so a signed CDN URL is never reused.
  *
+ * <p>Attempts are drawn from the request's {@link RetryBudget}, shared with every other request of
+ * the same operation (a blob's {@code Range} resumes), or from a fresh one; the final error says
+ * how many attempts were made and how long they took.
+ *
  * <p>When the budget is spent the last failure is thrown as a typed exception ({@code
  * RateLimitedException} for 429, with the last {@code Retry-After}), the earlier ones attached as
  * suppressed. A request that is not idempotent or whose body cannot be sent twice passes through
  * untouched. Each retry is logged at INFO and reported to the {@link RetryListener}.
  */
 public final class RetryInterceptor implements Interceptor {
-  private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
-
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final RetryListener listener;
@@ -48,9 +48,21 @@ public final class RetryInterceptor implements Interceptor {
     return true;
   }
 
-  /** One failed attempt: what to throw if it is the last, and what the server asked for. */
-  private record Failure(
-      RuntimeException error, String host, String reason, Optional<Duration> retryAfter) {}
+  /** One failed attempt: what to throw if it is the last, the host and a few words why. */
+  private record Failure(RuntimeException error, String host, String reason) {}
+
+  /** A budget for an operation of one or more requests, reporting also to {@code operation}. */
+  RetryBudget newBudget(RetryListener operation) {
+    return new RetryBudget(
+        policy,
+        sleeper,
+        operation == RetryListener.NONE
+            ? listener
+            : event -> {
+              listener.onRetry(event);
+              operation.onRetry(event);
+            });
+  }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -58,86 +70,75 @@ public final class RetryInterceptor implements Interceptor {
     if (!request.isIdempotent() || !request.isReplayable()) {
       return chain.proceed(request);
     }
-    long start = sleeper.nanoTime();
+    if (request.retryBudget().isEmpty()) {
+      request = request.newBuilder().retryBudget(newBudget(RetryListener.NONE)).build();
+    }
+    RetryBudget budget = request.retryBudget().orElseThrow();
     List<RuntimeException> earlier = new ArrayList<>();
-    for (int attempt = 1; ; attempt++) {
+    while (true) {
       Failure failure;
+      Optional<Duration> wait;
       try {
         Response response = chain.proceed(request);
         if (!policy.isRetryable(response.status())) {
           return response;
         }
-        failure = failedWith(response);
+        Optional<Duration> retryAfter =
+            response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now()));
+        wait = budget.nextWait(new RetryBudget.Failure(false, false, retryAfter));
+        failure = failedWith(response, wait.isEmpty() ? givenUp(budget) : "");
       } catch (IOException e) {
         if (!isTransient(e)) {
-          throw withSuppressed(TransportFailure.of(request, e, attempt), earlier);
+          throw withSuppressed(TransportFailure.of(request, e, budget), earlier);
         }
-        failure = failedWith(request, e, attempt);
+        wait = budget.nextWait(RetryBudget.Failure.of(FailureText.isConnectFailure(e)));
+        failure = failedWith(request, e, wait.isEmpty() ? Optional.of(budget) : Optional.empty());
       } catch (RegistryServiceException e) {
         if (!policy.isRetryable(e.statusCode())) {
           throw withSuppressed(e, earlier);
         }
+        Optional<Duration> retryAfter =
+            e instanceof RateLimitedException r ? r.retryAfter() : Optional.empty();
+        wait = budget.nextWait(new RetryBudget.Failure(false, false, retryAfter));
         failure = failedWith(e);
       }
-      Optional<Duration> wait = nextWait(attempt, failure, start);
       if (wait.isEmpty()) {
         throw withSuppressed(failure.error(), earlier);
       }
       earlier.add(failure.error());
-      RetryEvent event =
-          new RetryEvent(
-              RetryEvent.Kind.RETRY,
-              attempt + 1,
-              policy.maxAttempts(),
-              RequestLabel.of(request),
-              failure.host(),
-              wait.get(),
-              failure.reason(),
-              Optional.of(failure.error()));
-      LOG.info("{}", event);
-      listener.onRetry(event);
-      pause(wait.get());
+      budget.retry(
+          RetryEvent.Kind.RETRY,
+          RequestLabel.of(request),
+          failure.host(),
+          wait.get(),
+          failure.reason(),
+          Optional.of(failure.error()));
     }
   }
 
-  private Optional<Duration> nextWait(int attempt, Failure failure, long startNanos) {
-    if (attempt >= policy.maxAttempts()) {
-      return Optional.empty();
-    }
-    if (failure.retryAfter().filter(d -> d.compareTo(policy.maxRetryAfter()) > 0).isPresent()) {
-      return Optional.empty(); // the server asks for longer than we are willing to wait
-    }
-    double random = ThreadLocalRandom.current().nextDouble();
-    Duration wait = policy.delayAfter(attempt, failure.retryAfter(), random);
-    Duration elapsed = Duration.ofNanos(sleeper.nanoTime() - startNanos);
-    return elapsed.plus(wait).compareTo(policy.deadline()) > 0
-        ? Optional.empty()
-        : Optional.of(wait);
+  private static String givenUp(RetryBudget budget) {
+    return budget.attempts() > 1 ? "gave up after " + budget.summary() : "";
   }
 
-  private static Failure failedWith(Response response) {
-    Optional<Duration> retryAfter =
-        response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now()));
+  private static Failure failedWith(Response response, String note) {
     String host = response.request().origin().hostWithPort();
     RegistryServiceException error =
-        ErrorMapper.fromResponse(response, response.request().errorContext());
-    return new Failure(error, host, "HTTP " + response.status(), retryAfter);
+        ErrorMapper.fromResponse(response, response.request().errorContext(), note);
+    return new Failure(error, host, "HTTP " + response.status());
   }
 
-  private static Failure failedWith(Request request, IOException e, int attempt) {
+  private static Failure failedWith(Request request, IOException e, Optional<RetryBudget> spent) {
     Request failed = e instanceof TransportIOException t ? t.request() : request;
-    return new Failure(
-        TransportFailure.of(request, e, attempt),
-        failed.origin().hostWithPort(),
-        FailureText.of(e),
-        Optional.empty());
+    TransportException error =
+        spent
+            .map(b -> TransportFailure.of(request, e, b))
+            .orElseGet(() -> TransportFailure.of(request, e));
+    return new Failure(error, failed.origin().hostWithPort(), FailureText.of(e));
   }
 
   private static Failure failedWith(RegistryServiceException e) {
-    Optional<Duration> retryAfter =
-        e instanceof RateLimitedException r ? r.retryAfter() : Optional.empty();
     String host = e.contactedHost().or(e::registry).orElse("?");
-    return new Failure(e, host, e.phase().label() + " HTTP " + e.statusCode(), retryAfter);
+    return new Failure(e, host, e.phase().label() + " HTTP " + e.statusCode());
   }
 
   /** Connect failures, resets and timeouts are transient; DNS and certificate problems are not. */
@@ -149,17 +150,6 @@ public final class RetryInterceptor implements Interceptor {
     return !(cause instanceof UnknownHostException
         || cause instanceof SSLHandshakeException
         || cause instanceof SSLPeerUnverifiedException);
-  }
-
-  private void pause(Duration wait) throws InterruptedIOException {
-    try {
-      sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting");
-      interrupted.initCause(e);
-      throw interrupted;
-    }
   }
 
   private static RuntimeException withSuppressed(

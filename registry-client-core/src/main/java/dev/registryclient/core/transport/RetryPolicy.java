@@ -12,7 +12,13 @@ import java.util.Set;
  * multiplier^(n-1)}, capped at {@code maxBackoff}, spread by {@code ±jitter}; a {@code Retry-After}
  * from the server replaces it (a longer wait than {@link #maxRetryAfter()} gives up at once).
  * Retrying stops after {@link #maxAttempts()} attempts or when the next wait would pass {@link
- * #deadline()} counted from the first attempt.
+ * #deadline()} counted from the first attempt. A host that cannot be connected to at all (refused,
+ * connect timeout, no route) gets at most {@link #unreachableHostAttempts()} attempts in a row: it
+ * is down or blocked by a firewall, and trying it for the whole budget only delays the error.
+ *
+ * <p>These limits apply to one operation as a whole, through its {@link RetryBudget}: a blob
+ * download's retries, {@code Range} resumes and signed-URL refreshes all draw on the same budget,
+ * and bytes received since the last failure start the count and the deadline afresh.
  *
  * <pre>{@code
  * RetryPolicy policy = RetryPolicy.builder()
@@ -35,6 +41,7 @@ public final class RetryPolicy {
   private final double jitter;
   private final Duration maxRetryAfter;
   private final Duration deadline;
+  private final int unreachableHostAttempts;
   private final Set<Integer> retryableStatuses;
 
   private RetryPolicy(Builder b) {
@@ -45,11 +52,13 @@ public final class RetryPolicy {
     this.jitter = b.jitter;
     this.maxRetryAfter = b.maxRetryAfter;
     this.deadline = b.deadline;
+    this.unreachableHostAttempts = b.unreachableHostAttempts;
     this.retryableStatuses = Set.copyOf(b.retryableStatuses);
   }
 
   /**
-   * 5 attempts, 500 ms doubling up to 10 s, ±20 % jitter, Retry-After up to 60 s, 2 min deadline.
+   * 5 attempts (3 to a host that cannot be connected to), 500 ms doubling up to 10 s, ±20 % jitter,
+   * Retry-After up to 60 s, 2 min deadline.
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
@@ -100,6 +109,19 @@ public final class RetryPolicy {
     return deadline;
   }
 
+  /**
+   * The most attempts in a row that fail to connect (refused, connect timeout, no route); never
+   * more than {@link #maxAttempts()}.
+   */
+  public int unreachableHostAttempts() {
+    return Math.min(unreachableHostAttempts, maxAttempts);
+  }
+
+  /** A fresh budget for one operation under this policy, for callers outside a transport. */
+  public RetryBudget newBudget(Sleeper clock, RetryListener listener) {
+    return new RetryBudget(this, clock, listener);
+  }
+
   /** The HTTP statuses worth another attempt. */
   public Set<Integer> retryableStatuses() {
     return retryableStatuses;
@@ -142,6 +164,8 @@ public final class RetryPolicy {
         + maxRetryAfter
         + ", deadline="
         + deadline
+        + ", unreachableHostAttempts="
+        + unreachableHostAttempts()
         + ", statuses="
         + retryableStatuses
         + "]";
@@ -156,6 +180,7 @@ public final class RetryPolicy {
     private double jitter = 0.2;
     private Duration maxRetryAfter = Duration.ofSeconds(60);
     private Duration deadline = Duration.ofMinutes(2);
+    private int unreachableHostAttempts = 3;
     private Set<Integer> retryableStatuses = DEFAULT_STATUSES;
 
     private Builder() {}
@@ -208,6 +233,18 @@ public final class RetryPolicy {
     /** The total time budget from the first attempt (default 2 min). */
     public Builder deadline(Duration total) {
       this.deadline = notNegative(total, "deadline");
+      return this;
+    }
+
+    /**
+     * The most attempts in a row that cannot connect to the host (default 3): with the defaults a
+     * host that refuses fails in about 1.5 s, one that drops packets in about 15 s.
+     */
+    public Builder unreachableHostAttempts(int attempts) {
+      if (attempts < 1 || attempts > 100) {
+        throw new IllegalArgumentException("unreachableHostAttempts must be 1 to 100: " + attempts);
+      }
+      this.unreachableHostAttempts = attempts;
       return this;
     }
 

@@ -30,6 +30,14 @@ public interface Transport extends AutoCloseable {
    */
   Response execute(Request request);
 
+  /**
+   * A fresh retry budget under this transport's {@link RetryPolicy}, for an operation of several
+   * requests (a blob download and its resumes): attach it to each with {@link
+   * Request.Builder#retryBudget}. Retries are reported to {@code listener} and to the transport's
+   * own listener.
+   */
+  RetryBudget newRetryBudget(RetryListener listener);
+
   /** Closes the connection pool; responses still open are aborted. */
   @Override
   void close();

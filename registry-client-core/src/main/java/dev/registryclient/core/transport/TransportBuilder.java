@@ -254,9 +254,9 @@ public final class TransportBuilder {
     List<Interceptor> chain = new ArrayList<>();
     RedirectPolicy redirects = new RedirectPolicy(maxRedirects, plainHttpRedirectTargets);
     chain.add(new UserAgentInterceptor(userAgent)); // 1. user agent
-    chain.add(
-        new RetryInterceptor(retryPolicy, sleeper, retryListener)); // 2. retries, from the top
-    chain.add(new RedirectInterceptor(redirects, retryListener)); // 3. redirects, hop by hop
+    RetryInterceptor retries = new RetryInterceptor(retryPolicy, sleeper, retryListener);
+    chain.add(retries); // 2. retries, from the top, drawing on the operation's budget
+    chain.add(new RedirectInterceptor(redirects)); // 3. redirects, hop by hop
     chain.add(new AuthInterceptor(auth)); // 4. auth, for the registry origin only
     chain.add(hostLedger.recorder()); // 5. notes every host on the wire
     chain.add(engine); // 6. the wire

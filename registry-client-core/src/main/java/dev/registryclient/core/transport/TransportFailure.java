@@ -17,16 +17,25 @@ import javax.net.ssl.SSLException;
 public final class TransportFailure {
   private TransportFailure() {}
 
-  /** The exception for a failure of {@code outer} after one attempt. */
+  /** The exception for a failure of {@code outer}, saying nothing of other attempts. */
   public static TransportException of(Request outer, IOException e) {
-    return of(outer, e, 1);
+    return of(outer, e, "");
+  }
+
+  /**
+   * The exception for the failure that spent {@code budget}: it says how many attempts were made
+   * and how long they took, when there was more than one.
+   */
+  public static TransportException of(Request outer, IOException e, RetryBudget budget) {
+    return of(outer, e, budget.attempts() > 1 ? ", gave up after " + budget.summary() : "");
   }
 
   /**
    * @param outer the request as the caller sent it (before redirects), named in the message
-   * @param attempts how many attempts were made, mentioned when more than one
+   * @param attempts what to say of the attempts made, e.g. {@code ", gave up after 3 attempts in
+   *     15.6 s"}, or empty
    */
-  public static TransportException of(Request outer, IOException e, int attempts) {
+  private static TransportException of(Request outer, IOException e, String attempts) {
     Request failed = e instanceof TransportIOException t ? t.request() : outer;
     Throwable cause = e instanceof TransportIOException && e.getCause() != null ? e.getCause() : e;
     Origin contacted = failed.origin();
@@ -37,9 +46,7 @@ public final class TransportFailure {
     if (outer.phase() == Phase.BLOB || outer.phase() == Phase.MANIFEST) {
       detail.append(" while fetching ").append(RequestLabel.of(outer));
     }
-    if (attempts > 1) {
-      detail.append(", gave up after ").append(attempts).append(" attempts");
-    }
+    detail.append(attempts);
     hint(cause, failed, outer).ifPresent(h -> detail.append(". ").append(h));
     return new TransportException(failed.errorContext(), detail.toString(), cause);
   }

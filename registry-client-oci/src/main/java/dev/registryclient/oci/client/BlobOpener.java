@@ -7,11 +7,12 @@ import dev.registryclient.core.error.ErrorMapper;
 import dev.registryclient.core.transport.Origin;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.RetryBudget;
+import dev.registryclient.core.transport.RetryListener;
 import dev.registryclient.core.transport.blob.BlobUrlSource;
 import dev.registryclient.core.transport.blob.ResumableBlobStream;
 import dev.registryclient.oci.pull.BlobStream;
 import java.io.InputStream;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,30 +21,30 @@ import java.util.concurrent.atomic.AtomicReference;
  * The transport follows the registry's redirect (typically to a CDN) and keeps credentials on the
  * registry; the response's final URI tells where the bytes came from. A connection cut mid-body is
  * resumed with {@code Range: bytes=N-} through the registry ({@link ResumableBlobStream}), so the
- * reader sees one continuous body. The stream does not hash: the reader must verify (the pull
- * engine's store writer does, {@link dev.registryclient.oci.client.DefaultRegistryClient#blob}
- * wraps it in a {@code DigestingInputStream}).
+ * reader sees one continuous body. The first request, its retries and every resume share one {@link
+ * RetryBudget}, whose events go to the caller's listener. The stream does not hash: the reader must
+ * verify (the pull engine's store writer does, {@link
+ * dev.registryclient.oci.client.DefaultRegistryClient#blob} wraps it in a {@code
+ * DigestingInputStream}).
  */
 final class BlobOpener {
   private BlobOpener() {}
 
-  static BlobStream open(Registry registry, String repository, Digest digest, long size) {
+  static BlobStream open(
+      Registry registry, String repository, Digest digest, long size, RetryListener retries) {
+    RetryBudget budget = registry.transport().newRetryBudget(retries);
     Request request =
         Request.builder(registry.endpoints().blob(repository, digest))
             .repository(repository)
             .phase(Phase.BLOB)
+            .retryBudget(budget)
             .build();
     ErrorContext context = ErrorContext.of(Phase.BLOB, registry.name(), repository);
     BlobUrlSource registrySource = BlobUrlSource.registry(registry.transport(), request);
-    List<String> retries = RetryCapture.newSink();
     AtomicReference<Response> first = new AtomicReference<>();
     BlobUrlSource source =
         offset -> {
-          boolean opening = first.get() == null;
-          Response response =
-              opening
-                  ? RetryCapture.capturing(retries, () -> registrySource.fetch(offset))
-                  : registrySource.fetch(offset);
+          Response response = registrySource.fetch(offset);
           if (!response.isSuccessful()) {
             // mapped here so the error names the registry as in the reference
             String served = Origin.of(response.uri()).hostAndPort();
@@ -52,22 +53,14 @@ final class BlobOpener {
           first.compareAndSet(null, response);
           return response;
         };
-    InputStream body =
-        ResumableBlobStream.openUnverified(
-            source,
-            digest,
-            size,
-            context,
-            ResumableBlobStream.DEFAULT_MAX_RESUMES,
-            RetryCapture.LISTENER);
+    InputStream body = ResumableBlobStream.openUnverified(source, digest, size, context, budget);
     Response opened = first.get();
     Origin served = Origin.of(opened.uri());
     return new BlobStream(
         body,
         length(opened.header("Content-Length").orElse("")),
         served.hostAndPort(),
-        !served.equals(opened.request().registry()),
-        retries);
+        !served.equals(opened.request().registry()));
   }
 
   private static OptionalLong length(String header) {

@@ -47,8 +47,7 @@ final class ClientTransports implements AutoCloseable {
     TransportBuilder builder =
         TransportBuilder.create()
             .userAgent(settings.userAgent())
-            .credentials(settings.credentials())
-            .retryListener(RetryCapture.LISTENER);
+            .credentials(settings.credentials());
     // every blob worker of a pull needs its own connection to the same host (plus one for
     // manifests and tokens); waiting for a pooled connection counts against the connect timeout
     int perHost = Math.max(6, settings.parallelism() + 2);

@@ -12,6 +12,7 @@ import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.core.transport.RetryListener;
 import dev.registryclient.oci.manifest.ManifestCodec;
 import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.platform.PlatformMatcher;
@@ -42,7 +43,9 @@ final class ConfigLookup {
           context, reference + " is a " + manifest.mediaType() + ", which has no image config");
     }
     Descriptor config = image.config();
-    try (BlobStream stream = BlobOpener.open(registry, repository, config.digest(), config.size());
+    try (BlobStream stream =
+            BlobOpener.open(
+                registry, repository, config.digest(), config.size(), RetryListener.NONE);
         InputStream in =
             new DigestingInputStream(
                 stream.body(),

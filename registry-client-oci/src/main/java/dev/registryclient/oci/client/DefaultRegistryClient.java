@@ -13,6 +13,7 @@ import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.core.transport.RetryListener;
 import dev.registryclient.oci.listing.RegistryListings;
 import dev.registryclient.oci.manifest.ManifestCodec;
 import dev.registryclient.oci.manifest.ManifestFetcher;
@@ -109,7 +110,7 @@ final class DefaultRegistryClient implements RegistryClient {
   @Override
   public InputStream blob(ImageReference repository, Digest digest) {
     Registry r = registry(repository);
-    var stream = BlobOpener.open(r, repository.repository(), digest, -1);
+    var stream = BlobOpener.open(r, repository.repository(), digest, -1, RetryListener.NONE);
     ErrorContext context =
         ErrorContext.of(Phase.BLOB, r.name(), repository.repository())
             .withContactedHost(stream.host());

@@ -1,6 +1,7 @@
 package dev.registryclient.oci.client;
 
 import dev.registryclient.api.Digest;
+import dev.registryclient.core.transport.RetryListener;
 import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.pull.BlobStream;
 import dev.registryclient.oci.pull.FetchedManifest;
@@ -35,12 +36,7 @@ final class RegistryImageSource implements ImageSource {
   }
 
   @Override
-  public BlobStream openBlob(Digest digest) {
-    return openBlob(digest, -1);
-  }
-
-  @Override
-  public BlobStream openBlob(Digest digest, long size) {
-    return BlobOpener.open(registry, repository, digest, size);
+  public BlobStream openBlob(Digest digest, long size, RetryListener retries) {
+    return BlobOpener.open(registry, repository, digest, size, retries);
   }
 }

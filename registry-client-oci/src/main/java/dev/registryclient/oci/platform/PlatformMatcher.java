@@ -7,7 +7,6 @@ import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.ImageIndex;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Chooses the manifest for a platform from an index, and checks a single-platform image against a
@@ -18,7 +17,9 @@ import java.util.Optional;
  * is {@code arm64}), an {@code os.version} only when the wanted platform sets one (a dotted prefix
  * is enough), and every wanted {@code os.feature}. There is no fallback to a "compatible" variant:
  * an {@code arm/v6} image is not chosen for {@code arm/v7}. When several children match, the first
- * in document order wins, as in containerd and docker.
+ * in document order wins, as in containerd and docker. Attestation manifests ({@link
+ * Descriptor#isAttestation()}) are never chosen, not even for {@code unknown/unknown}, and are not
+ * listed as available platforms.
  *
  * <pre>{@code
  * Descriptor chosen = PlatformMatcher.select(index, Platform.parse("linux/arm64"), ctx);
@@ -49,9 +50,7 @@ public final class PlatformMatcher {
     Objects.requireNonNull(wanted, "wanted");
     List<Descriptor> matching = index.manifestsMatching(wanted);
     if (matching.isEmpty()) {
-      List<Platform> available =
-          index.manifests().stream().map(Descriptor::platform).flatMap(Optional::stream).toList();
-      throw new NoMatchingPlatformException(context, wanted, available);
+      throw new NoMatchingPlatformException(context, wanted, index.platforms());
     }
     return matching.get(0);
   }

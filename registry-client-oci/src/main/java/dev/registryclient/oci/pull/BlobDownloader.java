@@ -6,25 +6,30 @@ import dev.registryclient.api.client.PulledBlob;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
-import dev.registryclient.api.exception.RegistryException;
 import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.api.store.BlobStore;
 import dev.registryclient.api.store.BlobWriter;
+import dev.registryclient.core.transport.RetryEvent;
+import dev.registryclient.core.transport.RetryListener;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fetches one blob into the store: response body, through one 64 KiB buffer, into a {@link
  * BlobWriter}, which checks size and digest before the blob becomes visible (the {@link BlobStore}
  * contract), so each byte is hashed once. A failure or cancellation closes the writer uncommitted:
- * nothing partial is ever visible. The registry source resumes a cut body with {@code Range} on its
- * own, so the writer keeps appending to one continuous stream; when it gives up, the blob is
- * started again from byte 0 with a new writer, a bounded number of times. Content and HTTP errors
- * are not retried.
+ * nothing partial is ever visible.
+ *
+ * <p>There is exactly one transfer per blob. Retries, {@code Range} resumes and signed-URL
+ * refreshes happen below, in the source, within the transport's one retry budget for the blob; this
+ * class never starts a blob again on top of them (that multiplied the attempts and the time to
+ * fail). It reports what the source did: each retry becomes a {@link PullEvent.Retrying} or {@link
+ * PullEvent.Resumed} and counts in {@link PulledBlob#retries()}.
  */
 final class BlobDownloader {
   static final int BUFFER_SIZE = 64 * 1024;
@@ -32,82 +37,62 @@ final class BlobDownloader {
   private final ImageSource source;
   private final BlobStore store;
   private final PullEvents events;
-  private final int maxAttempts;
   private final ErrorContext context;
 
-  BlobDownloader(
-      ImageSource source,
-      BlobStore store,
-      PullEvents events,
-      int maxAttempts,
-      ErrorContext context) {
+  BlobDownloader(ImageSource source, BlobStore store, PullEvents events, ErrorContext context) {
     this.source = source;
     this.store = store;
     this.events = events;
-    this.maxAttempts = maxAttempts;
     this.context = context;
   }
 
-  /**
-   * Downloads {@code task}, starting again on I/O failures; throws the pull's outcome once it
-   * ended. Retries the transport made on its own count too.
-   */
+  /** Downloads {@code task}; throws the pull's outcome once it ended. */
   PulledBlob download(BlobTask task, PullScope scope) {
     long start = System.nanoTime();
-    byte[] buffer = new byte[BUFFER_SIZE];
-    int retries = 0;
     events.emit(new PullEvent.BlobStarted(task.digest(), task.size()));
-    for (int attempt = 1; ; attempt++) {
-      scope.check();
-      Transfer transfer = new Transfer(task);
-      try {
-        transfer.run(scope, buffer);
-        events.emit(new PullEvent.BlobDone(task.digest(), transfer.size, transfer.host));
-        Duration time = Duration.ofNanos(System.nanoTime() - start);
-        retries += transfer.transportRetries;
-        return new PulledBlob(
-            task.digest(), transfer.size, Optional.of(transfer.host), time, retries);
-      } catch (TransportException e) {
-        scope.check(); // a cancellation closed the stream: report that, not the I/O error
-        if (attempt >= maxAttempts) {
-          throw e;
-        }
-        retries += transfer.transportRetries + 1;
-        if (events.enabled()) {
-          events.emit(
-              new PullEvent.BlobProgress(task.digest(), -transfer.received, 0, task.size()));
-          events.emit(new PullEvent.Retrying(task.digest(), attempt + 1, e.getMessage()));
-        }
-      } catch (RegistryException e) {
-        scope.check();
-        throw e;
-      }
+    Transfer transfer = new Transfer(task);
+    try {
+      transfer.run(scope, new byte[BUFFER_SIZE]);
+    } catch (RuntimeException e) {
+      scope.check(); // a cancellation closed the stream: report that, not the I/O error
+      throw e;
     }
+    events.emit(new PullEvent.BlobDone(task.digest(), transfer.size, transfer.host));
+    Duration time = Duration.ofNanos(System.nanoTime() - start);
+    return new PulledBlob(
+        task.digest(), transfer.size, Optional.of(transfer.host), time, transfer.retries.get());
   }
 
-  /** One attempt. */
-  private final class Transfer {
+  /** The one transfer of a blob, and what the source reported while it ran. */
+  private final class Transfer implements RetryListener {
     private final BlobTask task;
+    private final AtomicInteger retries = new AtomicInteger();
     private String host = source.registry();
     private long size;
     private long received;
-    private int transportRetries;
 
     Transfer(BlobTask task) {
       this.task = task;
     }
 
+    @Override
+    public void onRetry(RetryEvent event) {
+      retries.incrementAndGet();
+      Digest digest = task.digest();
+      if (event.kind() == RetryEvent.Kind.RESUME) {
+        events.emit(new PullEvent.Resumed(digest, received, event.attempt(), event.reason()));
+      } else {
+        events.emit(new PullEvent.Retrying(digest, event.attempt(), event.reason()));
+      }
+    }
+
     void run(PullScope scope, byte[] buffer) {
       Digest digest = task.digest();
       // registering lets a cancelled pull close the stream from another thread
-      try (BlobStream stream = source.openBlob(digest, task.size());
+      try (BlobStream stream = source.openBlob(digest, task.size(), this);
           Closeable unregister = scope.register(stream)) {
         Objects.requireNonNull(unregister, "scope registration");
         host = stream.host();
-        transportRetries = stream.retries().size();
-        for (int i = 0; i < transportRetries; i++) {
-          events.emit(new PullEvent.Retrying(digest, i + 2, stream.retries().get(i)));
-        }
         if (stream.redirected()) {
           events.emit(new PullEvent.Redirected(digest, host));
         }

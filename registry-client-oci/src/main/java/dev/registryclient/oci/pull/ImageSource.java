@@ -1,6 +1,7 @@
 package dev.registryclient.oci.pull;
 
 import dev.registryclient.api.Digest;
+import dev.registryclient.core.transport.RetryListener;
 
 /**
  * Where a pull reads one repository from: manifests by tag or digest, and blob streams. The
@@ -24,17 +25,12 @@ public interface ImageSource {
 
   /**
    * Opens a blob for reading; the caller closes the stream. The stream is not verified: the store
-   * writer checks size and digest.
-   */
-  BlobStream openBlob(Digest digest);
-
-  /**
-   * Opens a blob whose size the manifest tells, so a source that resumes cut connections can tell
-   * an early end of the body from the real one. The stream is not verified either.
+   * writer checks size and digest. A source that retries or resumes cut connections does so within
+   * one retry budget for the blob and reports each retry to {@code retries}.
    *
-   * @param size the size from the descriptor, or -1 if unknown
+   * @param size the size from the descriptor, or -1 if unknown (schema 1), so a resuming source can
+   *     tell an early end of the body from the real one
+   * @param retries told about every retry, resume and signed-URL refresh of this blob
    */
-  default BlobStream openBlob(Digest digest, long size) {
-    return openBlob(digest);
-  }
+  BlobStream openBlob(Digest digest, long size, RetryListener retries);
 }

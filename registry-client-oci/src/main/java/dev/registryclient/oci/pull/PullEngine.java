@@ -79,8 +79,7 @@ public final class PullEngine {
     }
 
     BlobDownloader downloader =
-        new BlobDownloader(
-            source, store, events, options.maxAttempts(), context.withPhase(Phase.BLOB));
+        new BlobDownloader(source, store, events, context.withPhase(Phase.BLOB));
     int n = options.parallelism();
     outcomes.putAll(executor.run(plan.configs(), n, downloader, store, events, scope, deadline));
     Optional<Platform> platform =
@@ -102,7 +101,8 @@ public final class PullEngine {
             selection.platform().map(described::withPlatform).orElse(described),
             options.allPlatforms() ? Optional.empty() : platform,
             blobs,
-            Duration.ofNanos(System.nanoTime() - start));
+            Duration.ofNanos(System.nanoTime() - start),
+            selection.platform().map(stored::withPlatform).orElse(stored));
     events.emit(new PullEvent.Finished(result));
     return result;
   }
@@ -128,9 +128,14 @@ public final class PullEngine {
       return new Selection(top, List.of(), Optional.empty());
     }
     if (options.allPlatforms()) {
+      // the stored index names its attestations too, so the layout must hold them and their
+      // blobs; they come after the images, and no platform is chosen from them
       List<FetchedManifest> children = new ArrayList<>();
-      for (Descriptor child : index.manifests()) {
+      for (Descriptor child : index.images()) {
         children.add(image(source, child, reference, context));
+      }
+      for (Descriptor attestation : index.attestations()) {
+        children.add(image(source, attestation, reference, context));
       }
       return new Selection(top, children, Optional.empty());
     }

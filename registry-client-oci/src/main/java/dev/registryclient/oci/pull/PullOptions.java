@@ -16,8 +16,7 @@ import java.util.Optional;
  * @param allPlatforms pull every image of an index, and the index
  * @param listener progress events
  * @param deadline how long the whole pull may take, if limited
- * @param parallelism blobs downloaded at once
- * @param maxAttempts attempts per blob on I/O failures, at least 1
+ * @param parallelism blobs downloaded at once (retries are the transport's: see its retry policy)
  */
 public record PullOptions(
     PullTarget target,
@@ -25,8 +24,7 @@ public record PullOptions(
     boolean allPlatforms,
     PullListener listener,
     Optional<Duration> deadline,
-    int parallelism,
-    int maxAttempts) {
+    int parallelism) {
 
   /** Validates. */
   public PullOptions {
@@ -34,48 +32,43 @@ public record PullOptions(
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(deadline, "deadline");
-    if (parallelism < 1 || maxAttempts < 1) {
-      throw new IllegalArgumentException(
-          "parallelism and attempts must be positive: " + parallelism + ", " + maxAttempts);
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
     }
   }
 
   /** Options for {@code target} with the defaults: this JVM's platform, no listener, 4 at once. */
   public static PullOptions into(PullTarget target) {
-    return new PullOptions(
-        target, Optional.empty(), false, PullListener.NONE, Optional.empty(), 4, 3);
+    return new PullOptions(target, Optional.empty(), false, PullListener.NONE, Optional.empty(), 4);
   }
 
   /** These options with another parallelism. */
   public PullOptions withParallelism(int n) {
-    return new PullOptions(target, platform, allPlatforms, listener, deadline, n, maxAttempts);
+    return new PullOptions(target, platform, allPlatforms, listener, deadline, n);
   }
 
   /** These options for {@code wanted}. */
   public PullOptions withPlatform(Platform wanted) {
-    return new PullOptions(
-        target, Optional.of(wanted), false, listener, deadline, parallelism, maxAttempts);
+    return new PullOptions(target, Optional.of(wanted), false, listener, deadline, parallelism);
   }
 
   /** These options for every platform. */
   public PullOptions withAllPlatforms() {
-    return new PullOptions(
-        target, Optional.empty(), true, listener, deadline, parallelism, maxAttempts);
+    return new PullOptions(target, Optional.empty(), true, listener, deadline, parallelism);
   }
 
   /** These options with {@code l} as listener. */
   public PullOptions withListener(PullListener l) {
-    return new PullOptions(target, platform, allPlatforms, l, deadline, parallelism, maxAttempts);
+    return new PullOptions(target, platform, allPlatforms, l, deadline, parallelism);
   }
 
   /** These options with a deadline. */
   public PullOptions withDeadline(Duration d) {
-    return new PullOptions(
-        target, platform, allPlatforms, listener, Optional.of(d), parallelism, maxAttempts);
+    return new PullOptions(target, platform, allPlatforms, listener, Optional.of(d), parallelism);
   }
 
   /** These options with another target. */
   public PullOptions withTarget(PullTarget t) {
-    return new PullOptions(t, platform, allPlatforms, listener, deadline, parallelism, maxAttempts);
+    return new PullOptions(t, platform, allPlatforms, listener, deadline, parallelism);
   }
 }

@@ -97,6 +97,7 @@ class ClientPullTest {
 
     assertThat(result.manifest().digest()).isEqualTo(list.image("linux", "amd64").digest());
     assertThat(result.manifest().mediaType()).isEqualTo(MediaType.DOCKER_MANIFEST);
+    assertThat(result.storedManifest()).isEqualTo(result.manifest());
   }
 
   @Test
@@ -128,6 +129,12 @@ class ClientPullTest {
 
     assertThat(result.manifest().digest()).isEqualTo(image.digest());
     assertThat(result.manifest().mediaType().isSchema1()).isTrue();
+    // the registry names it by its JWS payload; the store holds the signed bytes under theirs
+    Digest ofBytes = Digest.sha256(image.manifest());
+    assertThat(ofBytes).isNotEqualTo(image.digest());
+    assertThat(result.storedManifest().digest()).isEqualTo(ofBytes);
+    assertThat(result.storedManifest().size()).isEqualTo(image.manifest().length);
+    assertThat(store.exists(result.storedManifest().digest())).isTrue();
     for (PushedBlob layer : image.layers()) {
       assertThat(store.size(layer.digest())).hasValue(layer.size());
     }

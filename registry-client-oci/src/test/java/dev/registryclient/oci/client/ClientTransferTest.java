@@ -133,9 +133,7 @@ class ClientTransferTest {
                 }
               });
       puller.start();
-      while (blobGets(registry).stream().noneMatch(r -> r.path().contains(slow.hex()))) {
-        Thread.sleep(10);
-      }
+      awaitTransferStarted(registry, slow);
       puller.interrupt();
 
       assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(CancelledException.class);
@@ -159,9 +157,7 @@ class ClientTransferTest {
       FileBlobStore store = FileBlobStore.open(dir);
       CompletableFuture<PullResult> running =
           client.pull(image.reference()).into(store).executeAsync();
-      while (blobGets(registry).stream().noneMatch(r -> r.path().contains(slow.hex()))) {
-        Thread.sleep(10);
-      }
+      awaitTransferStarted(registry, slow);
 
       running.cancel(true);
 
@@ -292,5 +288,17 @@ class ClientTransferTest {
           .extracting(PulledBlob::digest)
           .containsExactlyElementsOf(digests(image));
     }
+  }
+
+  /** Waits, at most 60 s, until the registry has seen the GET of {@code blob}. */
+  private static void awaitTransferStarted(TestRegistry registry, Digest blob)
+      throws InterruptedException {
+    for (int i = 0; i < 6_000; i++) {
+      if (blobGets(registry).stream().anyMatch(r -> r.path().contains(blob.hex()))) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the pull never asked for " + blob + " within 60 s");
   }
 }

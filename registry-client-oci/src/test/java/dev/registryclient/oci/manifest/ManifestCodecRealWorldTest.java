@@ -2,6 +2,7 @@ package dev.registryclient.oci.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.MediaType;
 import dev.registryclient.api.Platform;
@@ -41,6 +42,8 @@ class ManifestCodecRealWorldTest {
     "schema1-signed-mitr-busybox.json, application/vnd.docker.distribution.manifest.v1+prettyjws, sha256:7364fea9d84ee548ab67d4c46c6006289800c98de3fbf8c0a97138dfcc23f000",
     "schema1-signed-mitr-busybox.json, application/vnd.docker.distribution.manifest.v1+json, sha256:7364fea9d84ee548ab67d4c46c6006289800c98de3fbf8c0a97138dfcc23f000",
     "schema1-signed-mitr-busybox.json, , sha256:7364fea9d84ee548ab67d4c46c6006289800c98de3fbf8c0a97138dfcc23f000",
+    "dockerhub-postgres-17.11-index-with-attestations.json, application/vnd.oci.image.index.v1+json, sha256:f4c66b820c6f974249089d3d16d86a3698eae11e8746eb6644b2271031e91232",
+    "dockerhub-postgres-17.11-index-with-attestations.json, , sha256:f4c66b820c6f974249089d3d16d86a3698eae11e8746eb6644b2271031e91232",
   })
   void everySampleHasTheStatedDigestAndKeepsItsExactBytes(
       String file, String contentType, String digest) {
@@ -104,5 +107,35 @@ class ManifestCodecRealWorldTest {
     assertThat(index.manifests())
         .anySatisfy(
             d -> assertThat(d.platform().orElseThrow().osVersion()).contains("10.0.17763.1697"));
+  }
+
+  @Test
+  void dockerHubPostgresIndexHoldsEightImagesEachWithItsAttestation() {
+    ImageIndex index =
+        (ImageIndex) decode("dockerhub-postgres-17.11-index-with-attestations.json", null);
+
+    assertThat(index.manifests()).hasSize(16);
+    assertThat(index.images()).hasSize(8).noneMatch(Descriptor::isAttestation);
+    assertThat(index.attestations()).hasSize(8).allMatch(d -> d.size() == 841);
+    assertThat(index.platforms())
+        .extracting(Platform::toString)
+        .containsExactly(
+            "linux/amd64",
+            "linux/arm/v5",
+            "linux/arm/v7",
+            "linux/arm64/v8",
+            "linux/386",
+            "linux/ppc64le",
+            "linux/riscv64",
+            "linux/s390x");
+    // BuildKit lists each attestation right after the image it describes
+    for (int i = 0; i < 16; i += 2) {
+      Descriptor image = index.manifests().get(i);
+      Descriptor attestation = index.manifests().get(i + 1);
+      assertThat(attestation.isAttestation()).isTrue();
+      assertThat(attestation.platform()).contains(Platform.of("unknown", "unknown"));
+      assertThat(attestation.attestedDigest()).contains(image.digest());
+      assertThat(index.attestationsFor(image.digest())).containsExactly(attestation);
+    }
   }
 }

@@ -24,6 +24,8 @@ class PlatformMatcherTest {
   private static final ImageIndex ALPINE =
       index("dockerhub-alpine-latest-2020-08-20.manifest-list.json");
   private static final ImageIndex MCR = index("mcr-hello-world-windows-os-version.as-shown.json");
+  private static final ImageIndex POSTGRES =
+      index("dockerhub-postgres-17.11-index-with-attestations.json");
 
   private static ImageIndex index(String file) {
     return (ImageIndex)
@@ -115,5 +117,41 @@ class PlatformMatcherTest {
     assertThatThrownBy(() -> PlatformMatcher.check(config, Platform.parse("linux/amd64"), CTX))
         .isInstanceOf(NoMatchingPlatformException.class)
         .hasMessageContaining("linux/arm64/v8");
+  }
+
+  /** Postgres 17.11 on Docker Hub: 8 images, each followed by its unknown/unknown attestation. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "linux/amd64, sha256:e31e3d5327d1806f6177827c9710643e4f35f7ab3f14d26d05332753d3e95ee0",
+    "linux/arm64, sha256:86fa57b44a1d38f09970f64ac71eb492f7a9cf94d08b85e1c8f07bb0fc0a1761",
+    "linux/arm/v5, sha256:9b6d2e9b55335c9909a929c463a906a82a5cc9cf4302f87c44269c1aa4173d47",
+    "linux/s390x, sha256:33b944ae19be3c19293d7592789c56a6c7808b552a38e78e440904a57d19d570",
+  })
+  void selectsImagesFromAnIndexWithAttestations(String wanted, String digest) {
+    assertThat(PlatformMatcher.select(POSTGRES, Platform.parse(wanted), CTX).digest())
+        .hasToString(digest);
+  }
+
+  @Test
+  void unknownUnknownNeverSelectsAnAttestation() {
+    assertThatThrownBy(
+            () -> PlatformMatcher.select(POSTGRES, Platform.of("unknown", "unknown"), CTX))
+        .isInstanceOfSatisfying(
+            NoMatchingPlatformException.class,
+            e ->
+                assertThat(e.available())
+                    .hasSize(8)
+                    .doesNotContain(Platform.of("unknown", "unknown")));
+  }
+
+  @Test
+  void noMatchListsOnlyTheImagesNotTheAttestations() {
+    assertThatThrownBy(() -> PlatformMatcher.select(POSTGRES, Platform.parse("windows/amd64"), CTX))
+        .isInstanceOf(NoMatchingPlatformException.class)
+        .hasMessageContaining(
+            "available: linux/amd64, linux/arm/v5, linux/arm/v7, linux/arm64/v8, linux/386,"
+                + " linux/ppc64le, linux/riscv64, linux/s390x")
+        .message()
+        .doesNotContain("unknown/unknown");
   }
 }

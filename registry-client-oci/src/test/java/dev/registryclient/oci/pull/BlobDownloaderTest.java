@@ -11,10 +11,13 @@ import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.core.store.MemoryBlobStore;
+import dev.registryclient.core.transport.RetryEvent;
+import dev.registryclient.core.transport.RetryListener;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BlobDownloaderTest {
@@ -23,7 +26,7 @@ class BlobDownloaderTest {
   private final List<PullEvent> events = new CopyOnWriteArrayList<>();
   private final BlobDownloader downloader =
       new BlobDownloader(
-          source, store, new PullEvents(events::add), 3, FakeSource.context(Phase.BLOB));
+          source, store, new PullEvents(events::add), FakeSource.context(Phase.BLOB));
   private final PullScope scope = new PullScope(FakeSource.context(Phase.BLOB));
 
   @Test
@@ -55,41 +58,41 @@ class BlobDownloaderTest {
   }
 
   @Test
-  void aCutTransferIsStartedAgainAndCountedAsARetry() {
-    byte[] content = new byte[200_000];
-    new java.util.Random(1).nextBytes(content);
-    Digest d = source.putBlob(content);
-    AtomicInteger opens = new AtomicInteger();
-    source.faults.put(
+  void retriesAndResumesTheSourceReportsAreCountedAndBecomeEvents() {
+    Digest d = source.putBlob(new byte[2000]);
+    source.retries.put(
         d,
-        b ->
-            opens.incrementAndGet() == 1
-                ? FakeSource.cutAfter(b, 70_000)
-                : new ByteArrayInputStream(b));
+        List.of(
+            event(RetryEvent.Kind.RETRY, 2, "HTTP 503"),
+            event(RetryEvent.Kind.REFRESH_URL, 2, "cdn.example refused the signed URL"),
+            event(RetryEvent.Kind.RESUME, 3, "connection reset")));
 
-    PulledBlob blob = downloader.download(new BlobTask(d, content.length), scope);
+    PulledBlob blob = downloader.download(new BlobTask(d, 2000), scope);
 
-    assertThat(blob.retries()).isEqualTo(1);
+    assertThat(blob.retries()).isEqualTo(3);
+    assertThat(events)
+        .contains(
+            new PullEvent.Retrying(d, 2, "HTTP 503"),
+            new PullEvent.Retrying(d, 2, "cdn.example refused the signed URL"),
+            new PullEvent.Resumed(d, 0, 3, "connection reset"));
     assertThat(store.exists(d)).isTrue();
-    long net =
-        events.stream()
-            .filter(e -> e instanceof PullEvent.BlobProgress)
-            .mapToLong(e -> ((PullEvent.BlobProgress) e).delta())
-            .sum();
-    assertThat(net).isEqualTo(content.length);
-    assertThat(events).anyMatch(e -> e instanceof PullEvent.Retrying r && r.attempt() == 2);
   }
 
   @Test
-  void aTransferThatKeepsFailingGivesUpAfterTheLastAttempt() {
+  void aCutTransferIsNotStartedAgainOnTopOfTheSourcesOwnRetries() {
     Digest d = source.putBlob(new byte[10_000]);
     source.faults.put(d, b -> FakeSource.cutAfter(b, 10));
 
     assertThatThrownBy(() -> downloader.download(new BlobTask(d, 10_000), scope))
         .isInstanceOf(TransportException.class)
         .hasMessageContaining(d.toString());
-    assertThat(source.blobRequests).hasSize(3);
+    assertThat(source.blobRequests).as("one transfer; retrying is the transport's job").hasSize(1);
     assertThat(store.exists(d)).isFalse();
+  }
+
+  private static RetryEvent event(RetryEvent.Kind kind, int attempt, String reason) {
+    return new RetryEvent(
+        kind, attempt, 5, "blob", "registry.example", Duration.ZERO, reason, Optional.empty());
   }
 
   @Test
@@ -123,7 +126,7 @@ class BlobDownloaderTest {
           }
 
           @Override
-          public BlobStream openBlob(Digest digest) {
+          public BlobStream openBlob(Digest digest, long size, RetryListener retries) {
             return new BlobStream(
                 new ByteArrayInputStream(new byte[3]),
                 java.util.OptionalLong.empty(),
@@ -133,7 +136,7 @@ class BlobDownloaderTest {
         };
     BlobDownloader d2 =
         new BlobDownloader(
-            noLength, store, new PullEvents(events::add), 1, FakeSource.context(Phase.BLOB));
+            noLength, store, new PullEvents(events::add), FakeSource.context(Phase.BLOB));
 
     assertThatThrownBy(() -> d2.download(new BlobTask(d, -1), scope))
         .isInstanceOf(InvalidContentException.class)

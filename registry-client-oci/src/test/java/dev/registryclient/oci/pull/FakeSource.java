@@ -4,6 +4,8 @@ import dev.registryclient.api.Digest;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.NotFoundException;
 import dev.registryclient.api.exception.Phase;
+import dev.registryclient.core.transport.RetryEvent;
+import dev.registryclient.core.transport.RetryListener;
 import dev.registryclient.oci.manifest.ManifestCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,6 +29,9 @@ final class FakeSource implements ImageSource {
   final List<Digest> blobRequests = new CopyOnWriteArrayList<>();
   final List<String> manifestRequests = new CopyOnWriteArrayList<>();
   final Map<Digest, Function<byte[], InputStream>> faults = new ConcurrentHashMap<>();
+
+  /** Retries the source reports for a blob when it is opened, as a resuming transport would. */
+  final Map<Digest, List<RetryEvent>> retries = new ConcurrentHashMap<>();
 
   /** Counted down whenever a blob stream is opened. */
   volatile CountDownLatch opened = new CountDownLatch(0);
@@ -57,8 +62,9 @@ final class FakeSource implements ImageSource {
   }
 
   @Override
-  public BlobStream openBlob(Digest digest) {
+  public BlobStream openBlob(Digest digest, long size, RetryListener listener) {
     blobRequests.add(digest);
+    retries.getOrDefault(digest, List.of()).forEach(listener::onRetry);
     byte[] bytes = blobs.get(digest);
     opened.countDown();
     if (bytes == null) {

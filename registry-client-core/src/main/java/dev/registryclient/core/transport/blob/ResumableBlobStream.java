@@ -9,6 +9,7 @@ import dev.registryclient.api.exception.RegistryException;
 import dev.registryclient.core.transport.FailureText;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.RetryBudget;
 import dev.registryclient.core.transport.RetryEvent;
 import dev.registryclient.core.transport.RetryListener;
 import dev.registryclient.core.transport.Transport;
@@ -41,74 +42,59 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>It gives up after {@code maxResumes} failures in a row without a new byte, or {@code 4 *
- * maxResumes} failures in all (a server that trickles a byte between stalls), with a {@code
- * TransportException} naming the host and carrying the earlier failures as suppressed. Not
- * thread-safe; one reader.
+ * <p>Resumes draw on the operation's {@link RetryBudget}, the same one the transport's retries of
+ * each request draw on, so a resume that needs retries never multiplies the attempts. A cut after
+ * new bytes resumes at once and starts the count afresh; when the budget is spent, a {@code
+ * TransportException} names the host, the attempts made and the time taken, with the earlier
+ * failures as suppressed. Not thread-safe; one reader.
  */
 public final class ResumableBlobStream extends InputStream {
   private static final Logger LOG = LoggerFactory.getLogger(ResumableBlobStream.class);
 
-  /** Resumes in a row, without progress, before giving up. */
-  public static final int DEFAULT_MAX_RESUMES = 5;
-
-  // A server trickling a byte between stalls makes progress every time; this bounds it anyway.
-  private static final int TOTAL_FACTOR = 4;
-
   private final BlobUrlSource source;
   private final long size;
   private final String subject;
-  private final int maxResumes;
-  private final RetryListener listener;
+  private final RetryBudget budget;
   private final List<IOException> failures = new ArrayList<>();
   private Response response;
   private InputStream body;
   private long offset;
+  private long offsetAtLastFailure;
   private long toSkip;
-  private int failuresInARow;
   // close() may come from another thread (a cancelled pull) while read() blocks
   private volatile boolean closed;
 
-  private ResumableBlobStream(
-      BlobUrlSource source, long size, String subject, int maxResumes, RetryListener listener) {
+  private ResumableBlobStream(BlobUrlSource source, long size, String subject, RetryBudget budget) {
     this.source = source;
     this.size = size;
     this.subject = subject;
-    this.maxResumes = maxResumes;
-    this.listener = listener;
+    this.budget = budget;
   }
 
   /**
-   * Opens a verified, resuming stream over a registry blob with the defaults.
+   * Opens a verified, resuming stream over a registry blob, with the request's retry budget or a
+   * fresh one from the transport.
    *
    * @param blobGet the registry's {@code GET /v2/<name>/blobs/<digest>}
    * @param size the size from the descriptor, or -1 if unknown
    * @throws RegistryException if the first request fails (not found, denied, unreachable)
    */
   public static InputStream open(Transport transport, Request blobGet, Digest digest, long size) {
-    return open(
-        BlobUrlSource.registry(transport, blobGet),
-        digest,
-        size,
-        blobGet.errorContext(),
-        DEFAULT_MAX_RESUMES,
-        RetryListener.NONE);
+    RetryBudget budget =
+        blobGet.retryBudget().orElseGet(() -> transport.newRetryBudget(RetryListener.NONE));
+    Request get = blobGet.newBuilder().retryBudget(budget).build();
+    return open(BlobUrlSource.registry(transport, get), digest, size, get.errorContext(), budget);
   }
 
   /**
    * Opens a verified, resuming stream over any source.
    *
    * @param context names registry, repository and phase in a digest mismatch
-   * @param maxResumes resumes in a row without progress before giving up (0 = never resume)
+   * @param budget the operation's retries; the source's requests should carry the same one
    */
   public static InputStream open(
-      BlobUrlSource source,
-      Digest digest,
-      long size,
-      ErrorContext context,
-      int maxResumes,
-      RetryListener listener) {
-    ResumableBlobStream stream = start(source, digest, size, context, maxResumes, listener);
+      BlobUrlSource source, Digest digest, long size, ErrorContext context, RetryBudget budget) {
+    ResumableBlobStream stream = start(source, digest, size, context, budget);
     return new DigestingInputStream(stream, digest, size, context);
   }
 
@@ -120,8 +106,10 @@ public final class ResumableBlobStream extends InputStream {
    * resumes; a server that sends wrong bytes is noticed only by the caller's check.
    *
    * <pre>{@code
-   * try (InputStream in = ResumableBlobStream.openUnverified(source, digest, size, context, 5,
-   *         RetryListener.NONE);
+   * RetryBudget budget = transport.newRetryBudget(RetryListener.NONE);
+   * BlobUrlSource source =
+   *     BlobUrlSource.registry(transport, blobGet.newBuilder().retryBudget(budget).build());
+   * try (InputStream in = ResumableBlobStream.openUnverified(source, digest, size, context, budget);
    *     BlobWriter writer = store.writer(digest, size)) {
    *   in.transferTo(writer);
    *   writer.commit(); // the writer checks size and digest
@@ -132,34 +120,23 @@ public final class ResumableBlobStream extends InputStream {
    * @param size the expected size, or -1 if unknown (then an early clean end goes unnoticed)
    */
   public static InputStream openUnverified(
-      BlobUrlSource source,
-      Digest digest,
-      long size,
-      ErrorContext context,
-      int maxResumes,
-      RetryListener listener) {
-    return start(source, digest, size, context, maxResumes, listener);
+      BlobUrlSource source, Digest digest, long size, ErrorContext context, RetryBudget budget) {
+    return start(source, digest, size, context, budget);
   }
 
   private static ResumableBlobStream start(
-      BlobUrlSource source,
-      Digest digest,
-      long size,
-      ErrorContext context,
-      int maxResumes,
-      RetryListener listener) {
+      BlobUrlSource source, Digest digest, long size, ErrorContext context, RetryBudget budget) {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(context, "context");
-    if (size < -1 || maxResumes < 0) {
-      throw new IllegalArgumentException("need size >= -1 and maxResumes >= 0");
+    if (size < -1) {
+      throw new IllegalArgumentException("need size >= -1: " + size);
     }
     ResumableBlobStream stream =
         new ResumableBlobStream(
             Objects.requireNonNull(source, "source"),
             size,
             "blob " + digest,
-            maxResumes,
-            Objects.requireNonNull(listener, "listener"));
+            Objects.requireNonNull(budget, "budget"));
     stream.start(context);
     return stream;
   }
@@ -195,7 +172,6 @@ public final class ResumableBlobStream extends InputStream {
         }
         if (n > 0) {
           offset += n;
-          failuresInARow = 0;
         }
         return n;
       } catch (IOException e) {
@@ -207,28 +183,26 @@ public final class ResumableBlobStream extends InputStream {
     }
   }
 
-  private void resumeAfter(IOException e) {
+  private void resumeAfter(IOException e) throws IOException {
     Request failed = response.request();
     response.closeQuietly();
     failures.add(e);
-    failuresInARow++;
-    if (failuresInARow > maxResumes || failures.size() > TOTAL_FACTOR * maxResumes) {
-      RegistryException error = TransportFailure.of(failed, e, failures.size());
+    boolean progressed = offset > offsetAtLastFailure;
+    offsetAtLastFailure = offset;
+    Optional<Duration> wait =
+        budget.nextWait(new RetryBudget.Failure(false, progressed, Optional.empty()));
+    if (wait.isEmpty()) {
+      RegistryException error = TransportFailure.of(failed, e, budget);
       failures.subList(0, failures.size() - 1).forEach(error::addSuppressed);
       throw error;
     }
-    RetryEvent event =
-        new RetryEvent(
-            RetryEvent.Kind.RESUME,
-            failuresInARow + 1,
-            maxResumes + 1,
-            subject + " at byte " + offset,
-            failed.origin().hostWithPort(),
-            Duration.ZERO,
-            FailureText.of(e),
-            Optional.of(e));
-    LOG.info("{}", event);
-    listener.onRetry(event);
+    budget.retry(
+        RetryEvent.Kind.RESUME,
+        subject + " at byte " + offset,
+        failed.origin().hostWithPort(),
+        wait.get(),
+        FailureText.of(e),
+        Optional.of(e));
     try {
       accept(source.fetch(offset), false);
       if (closed) {

@@ -1,8 +1,10 @@
 package dev.registryclient.core.transport.http5;
 
 import dev.registryclient.core.transport.Chain;
+import dev.registryclient.core.transport.FailureText;
 import dev.registryclient.core.transport.Headers;
 import dev.registryclient.core.transport.Interceptor;
+import dev.registryclient.core.transport.Origin;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.RequestBody;
 import dev.registryclient.core.transport.Response;
@@ -46,6 +48,7 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
   private final PoolingHttpClientConnectionManager pool;
   private final CloseableHttpClient client;
   private final Watchdog watchdog = new Watchdog();
+  private final UnreachableHosts unreachable = new UnreachableHosts(System::nanoTime);
   private final Duration responseTimeout;
   private final Duration idleReadTimeout;
 
@@ -69,11 +72,16 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
                 TlsConfig.custom()
                     .setHandshakeTimeout(timeout(options.tlsHandshakeTimeout()))
                     .build())
-            .setDefaultConnectionConfig(
-                ConnectionConfig.custom()
-                    .setConnectTimeout(timeout(options.connectTimeout()))
-                    .setSocketTimeout(timeout(longest))
-                    .build())
+            // a host whose connect timed out recently gets a short probe, not the full wait again
+            .setConnectionConfigResolver(
+                route ->
+                    ConnectionConfig.custom()
+                        .setConnectTimeout(
+                            timeout(
+                                unreachable.connectTimeout(
+                                    origin(route.getTargetHost()), options.connectTimeout())))
+                        .setSocketTimeout(timeout(longest))
+                        .build())
             .build();
     this.client =
         HttpClients.custom()
@@ -95,6 +103,12 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
             .disableCookieManagement()
             .disableAuthCaching()
             .build();
+  }
+
+  private static Origin origin(HttpHost host) {
+    String scheme = host.getSchemeName();
+    int port = host.getPort() > 0 ? host.getPort() : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    return Origin.of(scheme, host.getHostName(), port);
   }
 
   private static Timeout timeout(Duration d) {
@@ -127,6 +141,9 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
       } catch (IOException e) {
         boolean fired = watch.disarm();
         watch.close();
+        if (!fired && FailureText.of(e).equals("connect timed out")) {
+          unreachable.connectTimedOut(request.origin());
+        }
         throw fired ? noResponse(host, e) : e;
       } catch (RuntimeException e) {
         watch.close();
@@ -137,6 +154,7 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
         answer.close();
         throw noResponse(host, null);
       }
+      unreachable.answered(request.origin());
       HttpEntity entity = answer.getEntity();
       InputStream content =
           entity == null ? new ByteArrayInputStream(new byte[0]) : entity.getContent();

@@ -18,18 +18,31 @@ import java.util.concurrent.TimeUnit;
  * deadline moved on, it schedules itself again for the new deadline.
  */
 final class Watchdog implements AutoCloseable {
-  private final ScheduledThreadPoolExecutor timer;
+  private final Timer timer;
 
+  /** A watchdog on its own daemon timer thread and the system's monotonic clock. */
   Watchdog() {
-    timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            r -> {
-              Thread t = new Thread(r, "registry-client-watchdog");
-              t.setDaemon(true);
-              return t;
-            });
-    timer.setRemoveOnCancelPolicy(true);
+    this(new ThreadTimer());
+  }
+
+  /** A watchdog on {@code timer} (tests pass one whose clock and tasks they drive). */
+  Watchdog(Timer timer) {
+    this.timer = timer;
+  }
+
+  /**
+   * Where time and delayed tasks come from. The real one is a thread; a test's runs due tasks when
+   * it moves its clock, so no test depends on how fast the machine is.
+   */
+  interface Timer extends AutoCloseable {
+    /** Monotonic nanoseconds, as {@link System#nanoTime()}. */
+    long nanoTime();
+
+    /** Runs {@code task} once, about {@code delayNanos} from now; the result cancels it. */
+    Runnable schedule(Runnable task, long delayNanos);
+
+    @Override
+    void close();
   }
 
   /** A watch for one exchange that runs {@code onExpiry} if an armed wait outlasts its timeout. */
@@ -44,7 +57,7 @@ final class Watchdog implements AutoCloseable {
     private boolean armed;
     private boolean fired;
     private boolean closed;
-    private ScheduledFuture<?> task;
+    private Runnable cancelTask;
 
     private Watch(Runnable onExpiry) {
       this.onExpiry = onExpiry;
@@ -53,10 +66,10 @@ final class Watchdog implements AutoCloseable {
     /** Starts a wait that expires after {@code timeout} unless {@link #disarm}ed first. */
     synchronized void arm(Duration timeout) {
       long nanos = timeout.toNanos();
-      deadline = System.nanoTime() + nanos;
+      deadline = timer.nanoTime() + nanos;
       armed = true;
-      if (task == null && !closed) {
-        task = timer.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
+      if (cancelTask == null && !closed) {
+        cancelTask = timer.schedule(this::check, nanos);
       }
     }
 
@@ -71,21 +84,21 @@ final class Watchdog implements AutoCloseable {
     public synchronized void close() {
       armed = false;
       closed = true;
-      if (task != null) {
-        task.cancel(false);
-        task = null;
+      if (cancelTask != null) {
+        cancelTask.run();
+        cancelTask = null;
       }
     }
 
     private void check() {
       synchronized (this) {
-        task = null;
+        cancelTask = null;
         if (!armed || fired || closed) {
           return; // the next arm schedules again
         }
-        long left = deadline - System.nanoTime();
+        long left = deadline - timer.nanoTime();
         if (left > 0) {
-          task = timer.schedule(this::check, left, TimeUnit.NANOSECONDS);
+          cancelTask = timer.schedule(this::check, left);
           return;
         }
         fired = true;
@@ -96,6 +109,39 @@ final class Watchdog implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.close();
+  }
+
+  /** The production timer: one daemon thread, cancelled tasks removed at once. */
+  private static final class ThreadTimer implements Timer {
+    private final ScheduledThreadPoolExecutor executor;
+
+    ThreadTimer() {
+      executor =
+          new ScheduledThreadPoolExecutor(
+              1,
+              r -> {
+                Thread t = new Thread(r, "registry-client-watchdog");
+                t.setDaemon(true);
+                return t;
+              });
+      executor.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public Runnable schedule(Runnable task, long delayNanos) {
+      ScheduledFuture<?> future = executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+      return () -> future.cancel(false);
+    }
+
+    @Override
+    public void close() {
+      executor.shutdownNow();
+    }
   }
 }

@@ -10,6 +10,9 @@ import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.core.testing.FakeSleeper;
 import dev.registryclient.core.testing.TestTransports;
 import dev.registryclient.core.transport.Request;
+import dev.registryclient.core.transport.RetryBudget;
+import dev.registryclient.core.transport.RetryListener;
+import dev.registryclient.core.transport.RetryPolicy;
 import dev.registryclient.core.transport.Transport;
 import dev.registryclient.testkit.Fault;
 import dev.registryclient.testkit.PushedBlob;
@@ -79,22 +82,22 @@ class ResumableBlobStreamTest {
       byte[] bytes;
       try (InputStream in =
           ResumableBlobStream.open(
-              BlobUrlSource.registry(transport, get),
+              transport,
+              get.newBuilder().retryBudget(transport.newRetryBudget(events::add)).build(),
               blob.digest(),
-              SIZE,
-              get.errorContext(),
-              ResumableBlobStream.DEFAULT_MAX_RESUMES,
-              events::add)) {
+              SIZE)) {
         bytes = in.readAllBytes();
       }
       assertThat(sha256(bytes)).isEqualTo(blob.digest());
       List<RecordedRequest> cdn = registry.journal().cdn();
       assertThat(cdn).extracting(RecordedRequest::status).containsExactly(200, 206);
-      assertThat(rangeStart(cdn.get(1))).isEqualTo(CUT);
+      // a RST discards bytes the CDN had not delivered yet: resumed from what the client has
+      long resumedAt = rangeStart(cdn.get(1));
+      assertThat(resumedAt).isPositive().isLessThanOrEqualTo(CUT);
       assertThat(events)
           .singleElement()
           .satisfies(e -> assertThat(e.reason()).isEqualTo("connection reset"))
-          .satisfies(e -> assertThat(e.subject()).endsWith("at byte " + CUT));
+          .satisfies(e -> assertThat(e.subject()).endsWith("at byte " + resumedAt));
     }
   }
 
@@ -178,15 +181,11 @@ class ResumableBlobStreamTest {
         Transport transport =
             TestTransports.quick(sleeper).idleReadTimeout(Duration.ofMillis(300)).build()) {
       PushedBlob blob = registry.pushRandomBlob("app", 10_000, "application/octet-stream");
-      Request get = blobGet(registry, blob);
-      InputStream in =
-          ResumableBlobStream.open(
-              dev.registryclient.core.transport.blob.BlobUrlSource.registry(transport, get),
-              blob.digest(),
-              10_000,
-              get.errorContext(),
-              1,
-              dev.registryclient.core.transport.RetryListener.NONE);
+      // two attempts: the first stall, and one resume that stalls too
+      RetryBudget budget =
+          RetryPolicy.builder().maxAttempts(2).build().newBudget(sleeper, RetryListener.NONE);
+      Request get = blobGet(registry, blob).newBuilder().retryBudget(budget).build();
+      InputStream in = ResumableBlobStream.open(transport, get, blob.digest(), 10_000);
       try (in) {
         assertThatThrownBy(in::readAllBytes)
             .isInstanceOf(TransportException.class)

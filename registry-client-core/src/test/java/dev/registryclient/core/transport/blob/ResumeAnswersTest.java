@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
+import dev.registryclient.core.testing.FakeSleeper;
 import dev.registryclient.core.transport.Headers;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.RetryBudget;
 import dev.registryclient.core.transport.RetryEvent;
+import dev.registryclient.core.transport.RetryPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,8 +67,10 @@ class ResumeAnswersTest {
   }
 
   private InputStream open(BlobUrlSource source) throws Exception {
+    RetryBudget budget =
+        RetryPolicy.builder().maxAttempts(4).build().newBudget(new FakeSleeper(), events::add);
     return ResumableBlobStream.open(
-        source, digest(), blob.length, ErrorContext.of(Phase.BLOB), 3, events::add);
+        source, digest(), blob.length, ErrorContext.of(Phase.BLOB), budget);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.registryclient.api.exception.Phase;
 import dev.registryclient.core.testing.FakeSleeper;
 import dev.registryclient.core.testing.TestTransports;
 import dev.registryclient.core.transport.Request;
+import dev.registryclient.core.transport.RetryBudget;
 import dev.registryclient.core.transport.RetryListener;
 import dev.registryclient.core.transport.Transport;
 import dev.registryclient.testkit.Fault;
@@ -26,14 +27,18 @@ class UnverifiedResumeTest {
   private static final int CUT = 70_000;
 
   private static InputStream open(Transport transport, TestRegistry registry, PushedBlob blob) {
-    Request get = Request.get(registry.url().resolve("/v2/app/blobs/" + blob.digest()));
+    RetryBudget budget = transport.newRetryBudget(RetryListener.NONE);
+    Request get =
+        Request.get(registry.url().resolve("/v2/app/blobs/" + blob.digest()))
+            .newBuilder()
+            .retryBudget(budget)
+            .build();
     return ResumableBlobStream.openUnverified(
         BlobUrlSource.registry(transport, get),
         blob.digest(),
         SIZE,
         ErrorContext.of(Phase.BLOB, registry.hostAndPort(), "app"),
-        ResumableBlobStream.DEFAULT_MAX_RESUMES,
-        RetryListener.NONE);
+        budget);
   }
 
   private static int blobGets(TestRegistry registry) {
