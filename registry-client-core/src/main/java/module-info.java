@@ -6,6 +6,10 @@ module dev.registryclient.core {
   requires transitive dev.registryclient.api;
   requires org.apache.httpcomponents.client5.httpclient5;
   requires org.apache.httpcomponents.core5.httpcore5;
+  // HttpClient 5 (an automatic module) sets TCP keep-alive options through jdk.net.Sockets, which
+  // it loads unconditionally. Automatic modules read every module but resolve none, so without this
+  // a modular application fails on its first request. Not "static": that would not resolve it.
+  requires jdk.net;
   requires org.slf4j;
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;

@@ -2,15 +2,14 @@ package dev.registryclient.benchmarks.store;
 
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.exception.BlobNotFoundInStoreException;
-import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.store.BlobStore;
 import dev.registryclient.api.store.BlobWriter;
+import dev.registryclient.api.store.VerifyingBlobWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -63,10 +62,7 @@ public final class DiscardingBlobStore implements BlobStore {
 
   @Override
   public BlobWriter writer(Digest expected, long expectedSize) {
-    if (expectedSize < 0) {
-      throw new IllegalArgumentException("expectedSize must not be negative: " + expectedSize);
-    }
-    return new VerifyingWriter(expected, expectedSize, kept);
+    return new KeepingSmallWriter(expected, expectedSize, kept);
   }
 
   @Override
@@ -84,82 +80,34 @@ public final class DiscardingBlobStore implements BlobStore {
     return "DiscardingBlobStore";
   }
 
-  /** Hashes and counts; commit compares, and keeps a small blob. */
-  private static final class VerifyingWriter implements BlobWriter {
-    private final Digest expected;
-    private final long expectedSize;
-    private final MessageDigest hash;
+  /** Keeps the bytes of a small blob for publishing; a big one's bytes go nowhere. */
+  private static final class KeepingSmallWriter extends VerifyingBlobWriter {
     private final Map<Digest, byte[]> kept;
-    private final ByteArrayOutputStream small;
-    private long written;
-    private boolean finished;
+    private ByteArrayOutputStream small;
 
-    VerifyingWriter(Digest expected, long expectedSize, Map<Digest, byte[]> kept) {
-      this.expected = expected;
-      this.expectedSize = expectedSize;
-      this.hash = expected.algorithm().newMessageDigest();
+    KeepingSmallWriter(Digest expected, long expectedSize, Map<Digest, byte[]> kept) {
+      super(expected, expectedSize, "DiscardingBlobStore");
       this.kept = kept;
       this.small = expectedSize <= KEPT_SIZE ? new ByteArrayOutputStream() : null;
     }
 
     @Override
-    public Digest expectedDigest() {
-      return expected;
-    }
-
-    @Override
-    public long expectedSize() {
-      return expectedSize;
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      if (finished) {
-        throw new IllegalStateException("writer for " + expected + " is finished");
-      }
-      if (written + length > expectedSize) {
-        finished = true;
-        throw new DigestMismatchException(
-            CONTEXT, expectedSize + " bytes", "more than " + expectedSize + " bytes");
-      }
-      hash.update(bytes, offset, length);
+    protected void writeBytes(byte[] bytes, int offset, int length) {
       if (small != null) {
         small.write(bytes, offset, length);
       }
-      written += length;
     }
 
     @Override
-    public long bytesWritten() {
-      return written;
-    }
-
-    @Override
-    public void commit() {
-      if (finished) {
-        throw new IllegalStateException("writer for " + expected + " is finished");
-      }
-      finished = true;
-      if (written != expectedSize) {
-        throw new DigestMismatchException(CONTEXT, expectedSize + " bytes", written + " bytes");
-      }
-      Digest actual = Digest.fromBytes(expected.algorithm(), hash.digest());
-      if (!actual.equals(expected)) {
-        throw new DigestMismatchException(CONTEXT, expected.toString(), actual.toString());
-      }
+    protected void publish() {
       if (small != null) {
-        kept.putIfAbsent(expected, small.toByteArray());
+        kept.putIfAbsent(expectedDigest(), small.toByteArray());
       }
     }
 
     @Override
-    public void abort() {
-      finished = true;
-    }
-
-    @Override
-    public void close() {
-      finished = true;
+    protected void discard() {
+      small = null;
     }
   }
 }

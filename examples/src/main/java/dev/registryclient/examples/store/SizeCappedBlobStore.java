@@ -87,6 +87,12 @@ public final class SizeCappedBlobStore implements BlobStore {
     return delegate.list();
   }
 
+  /** Closes the wrapped store, which this wrapper owns from its construction on. */
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
   private synchronized void touch(Digest digest) {
     sizes.get(digest); // a get moves the entry to the most-recently-used end
   }

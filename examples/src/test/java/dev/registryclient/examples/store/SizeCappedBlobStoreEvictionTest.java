@@ -9,6 +9,8 @@ import dev.registryclient.core.store.MemoryBlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SizeCappedBlobStoreEvictionTest {
@@ -31,6 +33,52 @@ class SizeCappedBlobStoreEvictionTest {
     assertThat(backing.exists(c)).isTrue();
     assertThat(backing.exists(d)).isTrue();
     assertThat(store.totalBytes()).isEqualTo(300);
+  }
+
+  @Test
+  void closingTheCapClosesTheStoreItWraps() {
+    boolean[] closed = {false};
+    BlobStore closeable =
+        new BlobStore() {
+          @Override
+          public boolean exists(Digest digest) {
+            return false;
+          }
+
+          @Override
+          public OptionalLong size(Digest digest) {
+            return OptionalLong.empty();
+          }
+
+          @Override
+          public InputStream open(Digest digest) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public BlobWriter writer(Digest expected, long expectedSize) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public boolean delete(Digest digest) {
+            return false;
+          }
+
+          @Override
+          public Stream<Digest> list() {
+            return Stream.empty();
+          }
+
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+
+    new SizeCappedBlobStore(closeable, 100).close();
+
+    assertThat(closed[0]).isTrue();
   }
 
   @Test

@@ -31,8 +31,39 @@ import java.util.stream.Stream;
  * of them that write the right bytes succeed and the blob appears exactly once. Failures are
  * unchecked: {@link StoreException} (or its subtypes) for storage problems and {@link
  * dev.registryclient.api.exception.DigestMismatchException} for content that does not match.
+ *
+ * <h2>Writing a store</h2>
+ *
+ * <p>Extend {@link VerifyingBlobWriter} for the writer: it hashes, checks sizes and digests and
+ * keeps the writer's states, and leaves three hooks (store bytes, publish, discard). A store that
+ * must be finished when its owner is done with it, such as one writing a zip file or an index, does
+ * that in {@link #close()}.
+ *
+ * <h2>What a pull calls</h2>
+ *
+ * <p>{@code client.pull(ref).into(store).execute()} uses only {@link #exists}, {@link #size},
+ * {@link #open} and {@link #writer}, in this order:
+ *
+ * <ol>
+ *   <li>{@code exists} for every config and layer the image needs, to plan what to download; {@code
+ *       size} for each one present, to report it as skipped.
+ *   <li>For each missing blob, configs first and then layers, on up to {@code parallelism} worker
+ *       threads at once: {@code exists} again (another pull may have stored it meanwhile), then
+ *       {@code writer(digest, size)}, {@code write} calls of at most {@value
+ *       BlobWriter#TRANSFER_CHUNK} bytes, {@code commit()}, and always {@code close()}. A failed or
+ *       cancelled download closes its writer without committing; after a transport failure the blob
+ *       may be started again from its first byte with a new writer.
+ *   <li>When the platform must be read from the image config: {@code open} of the config, between
+ *       the configs and the layers.
+ *   <li>Manifests last, child manifests before the index that lists them: {@code exists}, and if
+ *       absent {@code writer}, one {@code write} of the whole manifest, {@code commit()}, {@code
+ *       close()}.
+ * </ol>
+ *
+ * <p>A pull never calls {@code delete}, {@code list}, {@code capability} or {@code close}: the
+ * store stays open for the next pull, and closing it is its owner's job.
  */
-public interface BlobStore {
+public interface BlobStore extends AutoCloseable {
 
   /** Whether a complete, verified blob with this digest is present. */
   boolean exists(Digest digest);
@@ -82,4 +113,22 @@ public interface BlobStore {
   default <T extends BlobStoreCapability> Optional<T> capability(Class<T> type) {
     return Optional.empty();
   }
+
+  /**
+   * Finishes the store: writes what it still holds back (a zip file's central directory, an index)
+   * and releases files or connections. Called once, by whoever created the store, after the last
+   * write was committed or closed; never by a pull. What the store does when used after {@code
+   * close} is up to it. The default does nothing, which suits stores that are complete after every
+   * commit, such as {@code FileBlobStore}.
+   *
+   * <pre>{@code
+   * try (BlobStore store = new ZipBlobStore(Path.of("image.zip"))) {
+   *   client.pull(ref).into(store).execute();
+   * } // the zip file is complete here
+   * }</pre>
+   *
+   * @throws StoreException if the store cannot be finished
+   */
+  @Override
+  default void close() {}
 }

@@ -6,15 +6,14 @@ import dev.registryclient.api.store.BlobStoreCapability;
 import dev.registryclient.api.store.BlobWriter;
 import dev.registryclient.api.store.ScrubReport;
 import dev.registryclient.api.store.Verifiable;
+import dev.registryclient.api.store.VerifyingBlobWriter;
 import dev.registryclient.core.store.internal.StoreErrors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,11 +66,6 @@ public final class MemoryBlobStore implements BlobStore {
 
   @Override
   public BlobWriter writer(Digest expected, long expectedSize) {
-    Objects.requireNonNull(expected, "expected");
-    if (expectedSize < 0) {
-      throw new IllegalArgumentException(
-          "expectedSize must not be negative: " + expectedSize + " for " + expected);
-    }
     return new MemoryWriter(expected, expectedSize);
   }
 
@@ -95,82 +89,28 @@ public final class MemoryBlobStore implements BlobStore {
     return "MemoryBlobStore[" + blobs.size() + " blobs]";
   }
 
-  private final class MemoryWriter implements BlobWriter {
-    private final Digest expected;
-    private final long expectedSize;
-    private final MessageDigest hash;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private String state = "open";
+  /** Collects the bytes on the heap; publishing puts them in the map unless a copy is there. */
+  private final class MemoryWriter extends VerifyingBlobWriter {
+    private ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     MemoryWriter(Digest expected, long expectedSize) {
-      this.expected = expected;
-      this.expectedSize = expectedSize;
-      this.hash = expected.algorithm().newMessageDigest();
+      super(expected, expectedSize, "store " + NAME);
     }
 
     @Override
-    public Digest expectedDigest() {
-      return expected;
-    }
-
-    @Override
-    public long expectedSize() {
-      return expectedSize;
-    }
-
-    @Override
-    public long bytesWritten() {
-      return bytes.size();
-    }
-
-    @Override
-    public void write(byte[] b, int offset, int length) {
-      Objects.checkFromIndexSize(offset, length, b.length);
-      requireOpen();
-      if (length > expectedSize - bytes.size()) {
-        abort();
-        throw StoreErrors.mismatch(
-            NAME, expected + " of " + expectedSize + " bytes", "more than " + expectedSize);
-      }
-      hash.update(b, offset, length);
+    protected void writeBytes(byte[] b, int offset, int length) {
       bytes.write(b, offset, length);
     }
 
     @Override
-    public void commit() {
-      requireOpen();
-      if (bytes.size() != expectedSize) {
-        abort();
-        throw StoreErrors.mismatch(
-            NAME, expected + " of " + expectedSize + " bytes", bytes.size() + " bytes");
-      }
-      Digest actual = Digest.fromBytes(expected.algorithm(), hash.digest());
-      if (!actual.equals(expected)) {
-        abort();
-        throw StoreErrors.mismatch(NAME, expected.toString(), actual.toString());
-      }
-      blobs.putIfAbsent(expected, bytes.toByteArray());
-      state = "committed";
+    protected void publish() {
+      blobs.putIfAbsent(expectedDigest(), bytes.toByteArray());
+      bytes = null;
     }
 
     @Override
-    public void abort() {
-      if (state.equals("open")) {
-        state = "aborted";
-        bytes.reset();
-      }
-    }
-
-    @Override
-    public void close() {
-      abort();
-    }
-
-    private void requireOpen() {
-      if (!state.equals("open")) {
-        throw new IllegalStateException(
-            "writer for " + expected + " is already " + state.toLowerCase(Locale.ROOT));
-      }
+    protected void discard() {
+      bytes = null;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.registryclient.core.store;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -30,10 +31,20 @@ final class ChildJvm implements AutoCloseable {
             .command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp"));
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath());
     command.add(main.getName());
     command.addAll(List.of(args));
     return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
+  /**
+   * This JVM's class path plus, when the tests run on the module path, the module path: the child
+   * needs the module's classes too, but runs them on its class path (it is a helper, not a test).
+   */
+  private static String classPath() {
+    String modulePath = System.getProperty("jdk.module.path");
+    String classPath = System.getProperty("java.class.path");
+    return modulePath == null ? classPath : classPath + File.pathSeparator + modulePath;
   }
 
   /** Reads lines until one equals {@code expected}; fails with everything read if output ends. */

@@ -5,15 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.DigestingInputStream;
+import dev.registryclient.api.MediaType;
 import dev.registryclient.api.exception.BlobNotFoundInStoreException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.StoreException;
+import dev.registryclient.api.manifest.ImageIndex;
+import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.core.store.FileBlobStore;
 import dev.registryclient.oci.layout.internal.IndexDocument;
+import dev.registryclient.oci.manifest.ManifestCodec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,13 +26,17 @@ import java.util.Optional;
 
 /**
  * Reads an OCI image layout: its tags, the descriptors they point at, and manifests and blobs, so a
- * later copy or push can start from disk. Every call reads the current {@code index.json}, so tags
- * written meanwhile (by this or another process) are seen.
+ * later copy or push can start from disk. Manifests come as bytes or parsed into the {@link
+ * Manifest} model, and {@code index.json} itself as an {@link ImageIndex}. Every call reads the
+ * current {@code index.json}, so tags written meanwhile (by this or another process) are seen.
  *
  * <pre>{@code
  * OciLayoutReader layout = OciLayoutReader.open(Path.of("out"));
  * Descriptor d = layout.resolve("v1.0").orElseThrow();
  * byte[] manifest = layout.readManifest(d);
+ * if (layout.manifest("v1.0").orElseThrow() instanceof ImageManifest image) {
+ *   image.layers().forEach(layer -> System.out.println(layer.digest()));
+ * }
  * }</pre>
  */
 public final class OciLayoutReader {
@@ -36,6 +45,11 @@ public final class OciLayoutReader {
 
   private static final ErrorContext CONTEXT = ErrorContext.of(Phase.STORE);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ManifestCodec CODEC =
+      ManifestCodec.builder().maxBytes(MAX_MANIFEST_BYTES).build();
+  // index.json holds every tag of the layout, so it may grow beyond a manifest's limit
+  private static final ManifestCodec INDEX_CODEC =
+      ManifestCodec.builder().maxBytes(IndexDocument.MAX_INDEX_BYTES).build();
 
   private final Path dir;
   private final FileBlobStore blobs;
@@ -133,6 +147,81 @@ public final class OciLayoutReader {
       throw new StoreException(
           CONTEXT, "cannot read manifest " + descriptor.digest() + " in " + dir, e);
     }
+  }
+
+  /**
+   * The manifest or index tagged {@code tag}, parsed; empty if no entry has that tag.
+   *
+   * <pre>{@code
+   * ImageManifest image = (ImageManifest) layout.manifest("v1.0").orElseThrow();
+   * image.layers().forEach(layer -> System.out.println(layer.digest()));
+   * }</pre>
+   *
+   * @throws InvalidContentException if the blob is not a manifest of the entry's media type
+   * @throws BlobNotFoundInStoreException if the entry's blob is missing
+   * @throws dev.registryclient.api.exception.DigestMismatchException if its bytes do not match
+   */
+  public Optional<Manifest> manifest(String tag) {
+    return resolve(tag).map(this::manifest);
+  }
+
+  /**
+   * The manifest or index {@code descriptor} names, verified and parsed: an {@link
+   * dev.registryclient.api.manifest.ImageManifest}, an {@link ImageIndex} or a {@link
+   * dev.registryclient.api.manifest.Schema1Manifest}, keeping the stored bytes.
+   *
+   * @throws InvalidContentException if the blob is not a manifest of the descriptor's media type,
+   *     or larger than {@link #MAX_MANIFEST_BYTES}
+   * @throws BlobNotFoundInStoreException if the blob is missing
+   * @throws dev.registryclient.api.exception.DigestMismatchException if its bytes do not match
+   */
+  public Manifest manifest(Descriptor descriptor) {
+    byte[] bytes = readManifest(descriptor);
+    return CODEC.decode(bytes, Optional.of(descriptor.mediaType().toString()), CONTEXT);
+  }
+
+  /**
+   * The manifest or index stored as {@code digest}, parsed, also when no {@code index.json} entry
+   * names it (the platform manifests of a pulled index, say). Its type comes from the index entry
+   * for that digest if there is one, else from the document itself.
+   *
+   * @throws InvalidContentException if the blob is not a manifest, or larger than {@link
+   *     #MAX_MANIFEST_BYTES}
+   * @throws BlobNotFoundInStoreException if the blob is missing
+   * @throws dev.registryclient.api.exception.DigestMismatchException if its bytes do not match
+   */
+  public Manifest manifest(Digest digest) {
+    Optional<Descriptor> entry =
+        manifests().stream().filter(d -> d.digest().equals(digest)).findFirst();
+    if (entry.isPresent()) {
+      return manifest(entry.get());
+    }
+    byte[] bytes;
+    try (InputStream in = new DigestingInputStream(blobs.open(digest), digest, -1, CONTEXT)) {
+      bytes = CODEC.readLimited(in, CONTEXT); // reads to the end, where the digest is checked
+    } catch (IOException | UncheckedIOException e) {
+      throw new StoreException(CONTEXT, "cannot read manifest " + digest + " in " + dir, e);
+    }
+    return CODEC.decode(bytes, Optional.empty(), CONTEXT);
+  }
+
+  /**
+   * The layout's {@code index.json}, parsed: an OCI image index whose entries are {@link
+   * #manifests()}, with their annotations (tags), platforms and the file's bytes. A layout without
+   * an {@code index.json} yet has an empty index.
+   *
+   * @throws InvalidContentException if {@code index.json} is not a valid image index
+   */
+  public ImageIndex index() {
+    Path indexFile = dir.resolve(OciLayout.INDEX_FILE);
+    byte[] bytes;
+    try {
+      bytes = IndexDocument.readBytes(indexFile);
+    } catch (IOException e) {
+      throw new StoreException(CONTEXT, "cannot read " + indexFile + ": " + e, e);
+    }
+    return (ImageIndex)
+        INDEX_CODEC.decode(bytes, Optional.of(MediaType.OCI_INDEX.toString()), CONTEXT);
   }
 
   /** Opens a blob as a stream that fails at its end if size or digest do not match. */

@@ -1,5 +1,6 @@
 package dev.registryclient.oci.layout;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class LayoutTaggerProcess {
             List.of(
                 java,
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPath(),
                 LayoutTaggerProcess.class.getName(),
                 dir.toString(),
                 prefix,
@@ -35,6 +36,13 @@ public final class LayoutTaggerProcess {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
+  }
+
+  /** The class path, plus the module path when the tests run on it: the child runs unnamed. */
+  private static String classPath() {
+    String modulePath = System.getProperty("jdk.module.path");
+    String classPath = System.getProperty("java.class.path");
+    return modulePath == null ? classPath : classPath + File.pathSeparator + modulePath;
   }
 
   static int awaitExit(Process process) throws InterruptedException {

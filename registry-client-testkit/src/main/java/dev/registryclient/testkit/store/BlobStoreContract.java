@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,10 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
+ * <p>Every test ends by closing the store ({@link BlobStore#close()}). A store whose writers extend
+ * {@code VerifyingBlobWriter} gets the checks on size, digest and writer state right by
+ * construction; the contract still tests them, along with publishing, concurrency and persistence.
+ *
  * <p>The concurrency cases run writers on plain threads through {@link ConcurrentWriters}; a store
  * that passes them may still need its own multi-process tests.
  */
@@ -48,8 +53,10 @@ public abstract class BlobStoreContract {
   protected abstract BlobStore newStore();
 
   /**
-   * The store as it would be after a process restart, e.g. a new instance on the same directory.
-   * The default returns {@code store} itself, which suits stores that live only in memory.
+   * The store as it would be after a process restart, e.g. a new instance on the same directory. It
+   * may {@link BlobStore#close() close} {@code store} first, as an owner would before a restart,
+   * and may be called more than once for the same store. The default returns {@code store} itself,
+   * which suits stores that live only in memory.
    */
   protected BlobStore reopen(BlobStore store) {
     return store;
@@ -63,6 +70,12 @@ public abstract class BlobStoreContract {
   @BeforeEach
   final void createStore() {
     store = newStore();
+  }
+
+  /** The test owns the store, so it closes it, as every owner must. */
+  @AfterEach
+  final void closeStore() {
+    store.close();
   }
 
   @Test

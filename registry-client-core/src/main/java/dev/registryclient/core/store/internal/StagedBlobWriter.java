@@ -1,37 +1,23 @@
 package dev.registryclient.core.store.internal;
 
 import dev.registryclient.api.Digest;
-import dev.registryclient.api.exception.DigestMismatchException;
-import dev.registryclient.api.store.BlobWriter;
+import dev.registryclient.api.store.VerifyingBlobWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A {@link BlobWriter} over a {@link StagingFile}: hashes as bytes arrive, buffers them into 64 KiB
- * writes, and on commit checks size and digest, fsyncs, and publishes.
+ * A {@link VerifyingBlobWriter} over a {@link StagingFile}: buffers bytes into 64 KiB writes, and
+ * once the blob is verified fsyncs and publishes it.
  */
-public final class StagedBlobWriter implements BlobWriter {
+public final class StagedBlobWriter extends VerifyingBlobWriter {
   private static final int BUFFER_SIZE = 64 * 1024;
 
-  private enum State {
-    OPEN,
-    COMMITTED,
-    ABORTED
-  }
-
-  private final Digest expected;
-  private final long expectedSize;
   private final Path target;
   private final StagingFile staging;
   private final boolean fsync;
-  private final MessageDigest hash;
   private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
-  private long written;
-  private State state = State.OPEN;
 
   /**
    * @param target where the blob becomes visible on commit
@@ -40,44 +26,18 @@ public final class StagedBlobWriter implements BlobWriter {
    */
   public StagedBlobWriter(
       Digest expected, long expectedSize, Path target, StagingFile staging, boolean fsync) {
-    this.expected = Objects.requireNonNull(expected, "expected");
-    this.expectedSize = expectedSize;
-    this.target = Objects.requireNonNull(target, "target");
+    super(expected, expectedSize, "store " + Objects.requireNonNull(target, "target"));
+    this.target = target;
     this.staging = Objects.requireNonNull(staging, "staging");
     this.fsync = fsync;
-    this.hash = expected.algorithm().newMessageDigest();
   }
 
   @Override
-  public Digest expectedDigest() {
-    return expected;
-  }
-
-  @Override
-  public long expectedSize() {
-    return expectedSize;
-  }
-
-  @Override
-  public long bytesWritten() {
-    return written;
-  }
-
-  @Override
-  public void write(byte[] bytes, int offset, int length) {
-    Objects.checkFromIndexSize(offset, length, bytes.length);
-    requireOpen();
-    if (length > expectedSize - written) {
-      abort(); // fail early: a body that lies about its size must not fill the disk
-      throw mismatch(expected + " of " + expectedSize + " bytes", "more than " + expectedSize);
-    }
-    hash.update(bytes, offset, length);
-    written += length;
+  protected void writeBytes(byte[] bytes, int offset, int length) {
     try {
       bufferOrWrite(bytes, offset, length);
     } catch (IOException e) {
-      abort();
-      throw StoreErrors.io("write", expected, staging.path(), e);
+      throw StoreErrors.io("write", expectedDigest(), staging.path(), e);
     }
   }
 
@@ -104,51 +64,20 @@ public final class StagedBlobWriter implements BlobWriter {
   }
 
   @Override
-  public void commit() {
-    requireOpen();
-    if (written != expectedSize) {
-      abort();
-      throw mismatch(expected + " of " + expectedSize + " bytes", written + " bytes");
-    }
-    Digest actual = Digest.fromBytes(expected.algorithm(), hash.digest());
-    if (!actual.equals(expected)) {
-      abort();
-      throw mismatch(expected.toString(), actual.toString());
-    }
+  protected void publish() {
     try {
       flush();
       if (fsync) {
         staging.sync();
       }
       staging.publish(target, fsync);
-      state = State.COMMITTED;
     } catch (IOException e) {
-      abort();
-      throw StoreErrors.io("commit", expected, target, e);
+      throw StoreErrors.io("commit", expectedDigest(), target, e);
     }
   }
 
   @Override
-  public void abort() {
-    if (state == State.OPEN) {
-      state = State.ABORTED;
-      staging.discard();
-    }
-  }
-
-  @Override
-  public void close() {
-    abort();
-  }
-
-  private void requireOpen() {
-    if (state != State.OPEN) {
-      throw new IllegalStateException(
-          "writer for " + expected + " is already " + state.name().toLowerCase(Locale.ROOT));
-    }
-  }
-
-  private DigestMismatchException mismatch(String want, String got) {
-    return StoreErrors.mismatch(target, want, got);
+  protected void discard() {
+    staging.discard();
   }
 }

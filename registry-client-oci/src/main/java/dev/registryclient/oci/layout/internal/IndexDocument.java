@@ -28,7 +28,10 @@ public final class IndexDocument {
 
   private static final String REF_NAME = "org.opencontainers.image.ref.name";
   private static final ErrorContext CONTEXT = ErrorContext.of(Phase.STORE);
-  private static final int MAX_INDEX_BYTES = 16 << 20;
+
+  /** The largest {@code index.json} read, in bytes. */
+  public static final int MAX_INDEX_BYTES = 16 << 20;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private IndexDocument() {}
@@ -44,15 +47,7 @@ public final class IndexDocument {
 
   /** Parses {@code file}, or returns {@link #empty()} if it does not exist. */
   public static ObjectNode read(Path file) throws IOException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_INDEX_BYTES + 1);
-    } catch (NoSuchFileException e) {
-      return empty();
-    }
-    if (bytes.length > MAX_INDEX_BYTES) {
-      throw invalid(file, "larger than " + MAX_INDEX_BYTES + " bytes", null);
-    }
+    byte[] bytes = readBytes(file);
     JsonNode tree;
     try {
       tree = JSON.readTree(bytes);
@@ -63,6 +58,24 @@ public final class IndexDocument {
       throw invalid(file, "not an image index (no \"manifests\" array)", null);
     }
     return index;
+  }
+
+  /**
+   * The bytes of {@code file} as written, or those of {@link #empty()} if it does not exist.
+   *
+   * @throws InvalidContentException if it is larger than {@link #MAX_INDEX_BYTES}
+   */
+  public static byte[] readBytes(Path file) throws IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_INDEX_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      return toBytes(empty());
+    }
+    if (bytes.length > MAX_INDEX_BYTES) {
+      throw invalid(file, "larger than " + MAX_INDEX_BYTES + " bytes", null);
+    }
+    return bytes;
   }
 
   /** The serialized form, pretty-printed for people who look at layouts. */
