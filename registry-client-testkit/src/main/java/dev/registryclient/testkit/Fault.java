@@ -32,7 +32,10 @@ import java.util.Objects;
  * Kind#isBodyFault()}) only take effect, and are only used up, when a blob or manifest body is
  * actually served, so a 401 challenge, a HEAD or the registry's redirect to the CDN does not
  * consume them: the CDN's download does. Other faults replace the response of the first matching
- * request, whichever server answers it.
+ * request, whichever server answers it (for a blob GET redirected to the CDN, that is the
+ * registry's). A {@link CdnFront} has no faults of its own: declare them on a {@code TestRegistry}
+ * behind it, whose blob GETs the front's CDN origin relays, so a body fault there reaches the
+ * client through the CDN too.
  *
  * <p><b>Faults must fire.</b> The registry counts how often each fault fired ({@link
  * TestRegistry#timesFired}). {@link TestRegistryExtension} fails a test whose registry has a
