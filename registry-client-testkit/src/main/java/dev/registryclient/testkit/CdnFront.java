@@ -37,7 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The front answers GET and HEAD only; the upstream must let anonymous clients read blobs (the
  * CDN fetches them without credentials). The journal records the front's requests as {@code
- * REGISTRY} and the origin's as {@code CDN}.
+ * REGISTRY} and the origin's as {@code CDN}; a CDN download is matched by the registry path of its
+ * blob too (see {@link RequestTarget}). The front injects no faults itself: put a {@link
+ * TestRegistry} with {@link Fault}s behind it, and a body fault on a blob reaches the client
+ * through the CDN origin, which relays the upstream's bytes as they come.
  */
 public final class CdnFront implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();

@@ -4,7 +4,6 @@ import dev.registryclient.testkit.RecordedRequest.Origin;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Every request the servers of a {@link TestRegistry} answered, in arrival order, with secrets
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * assertThat(registry.journal().cdn()).noneMatch(RecordedRequest::hasAuthorization);
  * assertThat(registry.journal().token()).hasSize(1);
- * assertThat(registry.journal().matching("GET", "/v2/app/blobs/.*")).hasSize(3);
+ * assertThat(registry.journal().matching("GET", "/v2/app/manifests/")).hasSize(1);
+ * assertThat(registry.journal().matching(RequestMatcher.any().onBlobs().at(Origin.CDN))).hasSize(3);
  * }</pre>
  */
 public final class Journal {
@@ -45,10 +45,29 @@ public final class Journal {
     return filter(r -> r.origin() == Origin.CDN);
   }
 
-  /** The requests with this method whose path matches {@code pathRegex} entirely. */
+  /**
+   * The requests with this method (ignoring case) whose path contains a match of {@code pathRegex}:
+   * exactly those {@code Fault.on(pathRegex).method(method)} could hit, by the rules of {@link
+   * RequestMatcher}. The pattern is searched, not matched whole ({@code "/blobs/"} finds every blob
+   * request, {@code "^/v2/$"} only the ping), and a CDN download is also found by the registry path
+   * of its blob: with CDN redirects on, {@code matching("GET", "/v2/team/app/blobs/")} lists the
+   * registry's redirects <em>and</em> the CDN downloads they led to. Narrow it with {@link
+   * #matching(RequestMatcher)} and {@link RequestMatcher#at}.
+   */
   public List<RecordedRequest> matching(String method, String pathRegex) {
-    Pattern pattern = Pattern.compile(pathRegex);
-    return filter(r -> r.method().equals(method) && pattern.matcher(r.path()).matches());
+    return matching(RequestMatcher.any().method(method).on(pathRegex));
+  }
+
+  /**
+   * The requests {@code matcher} selects; {@code matching(fault.matcher())} lists every request the
+   * fault could have hit (a body fault fires only on those that were served a body).
+   *
+   * <pre>{@code
+   * journal.matching(RequestMatcher.any().onBlob(layer.digest()).at(Origin.CDN))
+   * }</pre>
+   */
+  public List<RecordedRequest> matching(RequestMatcher matcher) {
+    return filter(matcher::matches);
   }
 
   /** The requests that satisfy {@code predicate}. */

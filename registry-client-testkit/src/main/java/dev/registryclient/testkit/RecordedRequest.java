@@ -53,6 +53,14 @@ public record RecordedRequest(
     return q < 0 ? target : target.substring(0, q);
   }
 
+  /**
+   * What the request is about: its repository and blob, and for a CDN download the registry path it
+   * stands for; the model {@link Fault}s and {@link Journal#matching} match on.
+   */
+  public RequestTarget requestTarget() {
+    return RequestTarget.of(origin, method, target);
+  }
+
   /** The first value of header {@code name} (case-insensitive), redacted if it is a secret. */
   public Optional<String> header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

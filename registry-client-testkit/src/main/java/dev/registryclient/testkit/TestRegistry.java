@@ -93,6 +93,41 @@ public final class TestRegistry implements AutoCloseable {
     return journal;
   }
 
+  /**
+   * How often {@code fault} (the very instance passed to {@link Builder#faults}) fired in this
+   * registry; 0 for a fault it was not given.
+   */
+  public int timesFired(Fault fault) {
+    return server.faults().timesFired(fault);
+  }
+
+  /** The declared faults, optional ones included, that have not fired yet, in declaration order. */
+  public List<Fault> unusedFaults() {
+    return server.faults().unfired();
+  }
+
+  /**
+   * Fails if a declared fault that is not {@link Fault#optional() optional} never fired: a fault
+   * test that passes without its fault proves nothing. {@link TestRegistryExtension} calls this
+   * after each test; call it yourself at the end of a test that starts its own registry.
+   *
+   * <pre>{@code
+   * try (TestRegistry registry = TestRegistry.builder().faults(Fault.wrongBytes().onBlobs()).start()) {
+   *   // pull with the client under test, expect a digest mismatch ...
+   *   registry.assertFaultsFired();
+   * }
+   * }</pre>
+   *
+   * @throws AssertionError naming each unfired fault, its rule, and how many journaled requests the
+   *     rule matched
+   */
+  public void assertFaultsFired() {
+    List<Fault> unfired = unusedFaults().stream().filter(f -> !f.isOptional()).toList();
+    if (!unfired.isEmpty()) {
+      throw new AssertionError(UnfiredFaults.describe(unfired, journal));
+    }
+  }
+
   /** A builder for an image in {@code repository}. */
   public ImageBuilder image(String repository) {
     return new ImageBuilder(this, repository);

@@ -24,6 +24,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   }
  * }
  * }</pre>
+ *
+ * <p><b>Unfired faults fail the test.</b> Before closing a registry, the extension calls {@link
+ * TestRegistry#assertFaultsFired()}: if a declared {@link Fault} never fired and is not {@link
+ * Fault#optional() optional}, the test fails with a message naming the fault and its rule. A
+ * per-test registry is checked after each test; a per-class ({@code static}) registry, whose faults
+ * any test of the class may use up, once after all of them. If the test itself failed, the
+ * unfired-fault error is attached to its failure as a suppressed exception.
  */
 public final class TestRegistryExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -65,17 +72,22 @@ public final class TestRegistryExtension
   @Override
   public void afterEach(ExtensionContext context) {
     if (!perClass) {
-      stop();
+      checkAndStop();
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    stop();
+    checkAndStop();
   }
 
-  private void stop() {
-    if (registry != null) {
+  private void checkAndStop() {
+    if (registry == null) {
+      return;
+    }
+    try {
+      registry.assertFaultsFired();
+    } finally {
       registry.close();
       registry = null;
     }

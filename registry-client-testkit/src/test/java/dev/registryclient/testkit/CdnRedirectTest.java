@@ -92,6 +92,9 @@ class CdnRedirectTest {
     assertThat(Http.get(tampered).statusCode()).isEqualTo(403);
     String otherPath = location.replace(blob.digest().hex(), "0".repeat(64));
     assertThat(Http.get(otherPath).statusCode()).isEqualTo(403);
+    assertThat(location).contains("repository=team/app&");
+    String otherRepository = location.replace("repository=team/app", "repository=team/other");
+    assertThat(Http.get(otherRepository).statusCode()).isEqualTo(403);
     registry.advanceClock(Duration.ofMinutes(2));
     HttpResponse<byte[]> expired = Http.get(location);
     assertThat(expired.statusCode()).isEqualTo(403);

@@ -76,6 +76,50 @@ class JournalTest {
   }
 
   @Test
+  void matchingSearchesThePathLikeAFaultDoes() {
+    try (TestRegistry registry = TestRegistry.builder().start()) {
+      Http.get(registry.url() + "/v2/");
+      Http.get(registry.url() + "/v2/j/app/manifests/v1");
+      Http.get(registry.url() + "/v2/j/app/tags/list?n=1");
+      assertThat(registry.journal().matching("GET", "/manifests/")).hasSize(1);
+      assertThat(registry.journal().matching("get", "^/v2/")).hasSize(3);
+      assertThat(registry.journal().matching("GET", "^/v2/$")).hasSize(1);
+      assertThat(registry.journal().matching("GET", "n=1"))
+          .as("the query is not searched")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aCdnDownloadIsFoundByTheRegistryPathOfItsBlob() {
+    try (TestRegistry registry =
+        TestRegistry.builder().cdnRedirects(java.time.Duration.ofMinutes(1)).start()) {
+      PushedBlob blob = registry.pushRandomBlob("j/app", 100, "x");
+      String location =
+          Http.get(registry.url() + "/v2/j/app/blobs/" + blob.digest())
+              .headers()
+              .firstValue("Location")
+              .orElseThrow();
+      Http.get(location);
+      assertThat(registry.journal().cdn())
+          .singleElement()
+          .satisfies(r -> assertThat(r.path()).isEqualTo("/sha256/" + blob.digest().hex()));
+      assertThat(registry.journal().matching("GET", "^/v2/j/app/blobs/"))
+          .extracting(RecordedRequest::origin)
+          .containsExactly(RecordedRequest.Origin.REGISTRY, RecordedRequest.Origin.CDN);
+      assertThat(
+              registry
+                  .journal()
+                  .matching(
+                      RequestMatcher.any()
+                          .onBlob(blob.digest())
+                          .at(RecordedRequest.Origin.REGISTRY)))
+          .extracting(RecordedRequest::status)
+          .containsExactly(302);
+    }
+  }
+
+  @Test
   void contentHelpersDoNotShowUpInTheJournal() {
     try (TestRegistry registry = TestRegistry.builder().start()) {
       registry.image("j/quiet").layer(5).push("v1");

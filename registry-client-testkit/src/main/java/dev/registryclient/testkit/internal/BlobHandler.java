@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code /v2/<name>/blobs/<digest>}: HEAD and DELETE, and GET either served directly or, in CDN
- * mode, redirected (302 or 307) to a signed, expiring CDN URL, as Red Hat's registries do.
+ * mode, redirected (302 or 307) to a signed, expiring CDN URL, as Red Hat's registries do. The URL
+ * is {@code /sha256/<hex>?repository=<name>&expires=..&signature=..}: content-addressed like an
+ * object store key, with the repository as a signed parameter.
  */
 public final class BlobHandler {
   private final ContentStore content;
@@ -49,8 +51,9 @@ public final class BlobHandler {
         && digest.algorithm() == Digest.Algorithm.SHA256) {
       String path = CdnHandler.PREFIX + digest.hex();
       Duration ttl = cdn.ttl();
-      String url =
-          cdn.baseUrl().get() + path + "?" + cdn.signer().sign(path, cdn.clock().now().plus(ttl));
+      // the repository rides along (signed) so faults and the journal can tell whose blob it is
+      String query = cdn.signer().sign(path, repository, cdn.clock().now().plus(ttl));
+      String url = cdn.baseUrl().get() + path + "?" + query;
       ex.getResponseHeaders().set("Location", url);
       ex.getResponseHeaders().set("Docker-Content-Digest", digest.toString());
       Exchanges.empty(ex, cdn.status());

@@ -32,7 +32,7 @@ public final class BlobResponder {
     headers.set("ETag", "\"" + digest + "\"");
     Optional<Fault> fault = Optional.empty();
     if (!Exchanges.isHead(ex)) {
-      fault = faults.takeBodyFault(origin, ex.getRequestMethod(), ex.getRequestURI().getPath());
+      fault = faults.takeBodyFault(Exchanges.target(ex, origin));
     }
     boolean ignoreRange = fault.map(f -> f.kind() == Fault.Kind.IGNORE_RANGE).orElse(false);
     Optional<ByteRange> range;

@@ -10,7 +10,8 @@ import java.io.IOException;
  * The CDN origin blob GETs are redirected to. Like S3/CloudFront behind a signed URL, it answers
  * 400 to any request that carries an {@code Authorization} header (a client leaking registry
  * credentials), 403 to a missing, wrong or expired signature, and serves {@code /sha256/<hex>} with
- * {@code Range} support otherwise.
+ * {@code Range} support otherwise. The signed {@code repository} parameter {@link BlobHandler} adds
+ * is not needed to serve the blob; it tells faults and the journal which repository's blob it is.
  */
 public final class CdnHandler implements HttpHandler {
   /** Path prefix of CDN blob URLs; the digest's hex follows. */

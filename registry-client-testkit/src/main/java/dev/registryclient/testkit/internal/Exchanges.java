@@ -1,6 +1,8 @@
 package dev.registryclient.testkit.internal;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.registryclient.testkit.RecordedRequest.Origin;
+import dev.registryclient.testkit.RequestTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -112,6 +114,14 @@ public final class Exchanges {
 
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  /** What the exchange's request is about, for matching faults. */
+  public static RequestTarget target(HttpExchange ex, Origin origin) {
+    String query = ex.getRequestURI().getRawQuery();
+    String path = ex.getRequestURI().getRawPath();
+    return TargetParser.parse(
+        origin, ex.getRequestMethod(), query == null ? path : path + "?" + query);
   }
 
   /** {@code http://host:port} of the server that received the exchange. */

@@ -34,7 +34,7 @@ public final class FaultFilter extends Filter {
       redirect(ex, Exchanges.baseUrl(ex) + LOOP + (path.endsWith("/a") ? "b" : "a"));
       return;
     }
-    Optional<Fault> fault = plan.takeResponseFault(origin, ex.getRequestMethod(), path);
+    Optional<Fault> fault = plan.takeResponseFault(Exchanges.target(ex, origin));
     if (fault.isEmpty()) {
       chain.doFilter(ex);
       return;

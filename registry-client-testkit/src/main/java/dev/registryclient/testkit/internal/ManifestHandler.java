@@ -69,7 +69,7 @@ public final class ManifestHandler {
     Optional<Fault> fault =
         Exchanges.isHead(ex)
             ? Optional.empty()
-            : faults.takeBodyFault(Origin.REGISTRY, "GET", ex.getRequestURI().getPath());
+            : faults.takeBodyFault(Exchanges.target(ex, Origin.REGISTRY));
     BodySender.send(ex, 200, new ByteArrayInputStream(m.bytes()), m.bytes().length, fault);
   }
 

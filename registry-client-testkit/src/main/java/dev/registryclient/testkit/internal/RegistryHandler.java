@@ -19,11 +19,10 @@ public final class RegistryHandler implements HttpHandler {
   private static final Pattern NAME =
       Pattern.compile(
           "[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*");
-  private static final Pattern MANIFEST = Pattern.compile("/v2/(.+)/manifests/([^/]+)");
-  private static final Pattern UPLOAD = Pattern.compile("/v2/(.+)/blobs/uploads/?([^/]*)");
-  private static final Pattern BLOB = Pattern.compile("/v2/(.+)/blobs/([^/]+)");
-  private static final Pattern TAGS = Pattern.compile("/v2/(.+)/tags/list");
-  private static final Pattern REFERRERS = Pattern.compile("/v2/(.+)/referrers/([^/]+)");
+  private static final Pattern MANIFEST = RegistryPaths.MANIFEST;
+  private static final Pattern UPLOAD = RegistryPaths.UPLOAD;
+  private static final Pattern BLOB = RegistryPaths.BLOB;
+  private static final Pattern TAGS = RegistryPaths.TAGS;
 
   private final RegistryAuth auth;
   private final ManifestHandler manifests;
@@ -64,7 +63,7 @@ public final class RegistryHandler implements HttpHandler {
       }
       return;
     }
-    for (Pattern route : List.of(MANIFEST, UPLOAD, BLOB, TAGS, REFERRERS)) {
+    for (Pattern route : RegistryPaths.ROUTES) {
       Matcher m = route.matcher(path);
       if (m.matches()) {
         dispatch(ex, route, m.group(1), m.groupCount() > 1 ? m.group(2) : "");

@@ -33,6 +33,7 @@ public final class RegistryServer implements AutoCloseable {
   private final Endpoint registry;
   private final Endpoint tokenServer;
   private final Endpoint cdn;
+  private final FaultPlan faults;
 
   /**
    * Binds and starts all servers {@code config} asks for; requests are reported to {@code sink}.
@@ -47,7 +48,7 @@ public final class RegistryServer implements AutoCloseable {
     InetAddress loopback = InetAddress.getLoopbackAddress();
     InetAddress secondary = Loopback.secondary();
     deadHosts = new DeadHosts(secondary);
-    FaultPlan faults = new FaultPlan(config.faults());
+    faults = new FaultPlan(config.faults());
     BlobResponder responder = new BlobResponder(blobs, faults);
     UrlSigner signer = new UrlSigner();
 
@@ -135,6 +136,11 @@ public final class RegistryServer implements AutoCloseable {
   /** Blobs and metadata. */
   public ContentStore content() {
     return content;
+  }
+
+  /** The configured faults and how often they fired. */
+  public FaultPlan faults() {
+    return faults;
   }
 
   /** The registry's clock. */
