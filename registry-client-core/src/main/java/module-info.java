@@ -11,6 +11,9 @@ module dev.registryclient.core {
   // a modular application fails on its first request. Not "static": that would not resolve it.
   requires jdk.net;
   requires org.slf4j;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
+  // PEM client keys in certs.d (PKCS#1 RSA, SEC1 EC) that the JDK cannot read: PemKeys
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
 

@@ -1,5 +1,7 @@
 package dev.registryclient.core.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.auth.Secret;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
@@ -8,12 +10,10 @@ import dev.registryclient.core.internal.json.Json;
 import dev.registryclient.core.internal.json.JsonException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,7 +40,7 @@ final class TokenResponseParser {
   }
 
   static Token parse(String body, Instant now, ErrorContext context) {
-    Map<String, Object> json;
+    ObjectNode json;
     try {
       json = Json.parseObject(body);
     } catch (JsonException e) {
@@ -56,21 +56,22 @@ final class TokenResponseParser {
                 () ->
                     new InvalidContentException(
                         context, "token response has neither token nor access_token"));
-    Duration lifetime = lifetime(json.get("expires_in"));
+    Duration lifetime = lifetime(json.path("expires_in"));
     Optional<Instant> issuedAt = text(json, "issued_at").flatMap(TokenResponseParser::instant);
     return new Token(
         token, issuedAt, now.plus(lifetime), text(json, "refresh_token").map(Secret::of));
   }
 
-  private static Optional<String> text(Map<String, Object> json, String name) {
-    return json.get(name) instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
+  /** A non-empty string member; a member of another type counts as absent. */
+  private static Optional<String> text(ObjectNode json, String name) {
+    return Json.string(json, name).filter(s -> !s.isEmpty());
   }
 
-  private static Duration lifetime(Object expiresIn) {
-    if (expiresIn instanceof BigDecimal n
-        && n.signum() > 0
-        && n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) < 0) {
-      Duration d = Duration.ofSeconds(n.longValue());
+  /** {@code expires_in} in whole seconds; a string, a negative or an absurd number is ignored. */
+  private static Duration lifetime(JsonNode expiresIn) {
+    double seconds = expiresIn.isNumber() ? expiresIn.doubleValue() : 0;
+    if (seconds > 0 && seconds < Integer.MAX_VALUE) {
+      Duration d = Duration.ofSeconds((long) seconds);
       return d.compareTo(MIN_LIFETIME) < 0 ? MIN_LIFETIME : d;
     }
     return MIN_LIFETIME;

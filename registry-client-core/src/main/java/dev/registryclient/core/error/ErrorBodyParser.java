@@ -1,16 +1,15 @@
 package dev.registryclient.core.error;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.registryclient.api.exception.RegistryError;
 import dev.registryclient.core.internal.io.BoundedRead;
 import dev.registryclient.core.internal.json.Json;
 import dev.registryclient.core.internal.json.JsonException;
-import dev.registryclient.core.internal.json.JsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +72,7 @@ public final class ErrorBodyParser {
     if (trimmed.isEmpty()) {
       return ErrorBody.empty();
     }
-    Optional<Object> json = json(trimmed);
+    Optional<JsonNode> json = json(trimmed);
     if (json.isPresent()) {
       return fromJson(json.get(), 0);
     }
@@ -86,38 +85,38 @@ public final class ErrorBodyParser {
     return new ErrorBody(List.of(), firstLine(trimmed));
   }
 
-  private static Optional<Object> json(String text) {
+  private static Optional<JsonNode> json(String text) {
     char first = text.charAt(0);
     if (first != '{' && first != '[' && first != '"') {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(Json.parse(text));
+      return Optional.of(Json.parse(text));
     } catch (JsonException notJson) {
       return Optional.empty();
     }
   }
 
-  private static ErrorBody fromJson(Object json, int depth) {
-    if (json instanceof String s) {
-      return new ErrorBody(List.of(), nested(s, depth));
+  private static ErrorBody fromJson(JsonNode json, int depth) {
+    if (json.isTextual()) {
+      return new ErrorBody(List.of(), nested(json.textValue(), depth));
     }
-    if (!(json instanceof Map<?, ?> map)) {
+    if (!json.isObject()) {
       return ErrorBody.empty();
     }
-    List<RegistryError> errors = entries(map.get("errors"));
+    List<RegistryError> errors = entries(json.path("errors"));
     if (!errors.isEmpty()) {
       return new ErrorBody(errors, "");
     }
-    return new ErrorBody(List.of(), message(map, depth));
+    return new ErrorBody(List.of(), message(json, depth));
   }
 
-  private static List<RegistryError> entries(Object errors) {
+  private static List<RegistryError> entries(JsonNode errors) {
     List<RegistryError> out = new ArrayList<>();
-    if (errors instanceof List<?> list) {
-      for (Object entry : list) {
-        if (entry instanceof Map<?, ?> e && out.size() < MAX_ENTRIES) {
-          out.add(entryOf(e));
+    if (errors.isArray()) {
+      for (JsonNode entry : errors) {
+        if (entry.isObject() && out.size() < MAX_ENTRIES) {
+          out.add(entryOf(entry));
         }
       }
     }
@@ -125,38 +124,39 @@ public final class ErrorBodyParser {
   }
 
   /** The message of a non-spec JSON object, or empty. */
-  private static String message(Map<?, ?> map, int depth) {
-    String oauth = oauth(map, depth);
+  private static String message(JsonNode object, int depth) {
+    String oauth = oauth(object, depth);
     if (!oauth.isEmpty()) {
       return oauth;
     }
     for (String key : MESSAGE_KEYS) {
-      String text = stringMember(map, key, depth);
+      String text = stringMember(object, key, depth);
       if (!text.isEmpty()) {
         return text;
       }
     }
-    if (map.get("error") instanceof Map<?, ?> inner && depth < 2) {
-      return message(inner, depth + 1); // {"error":{"code":..,"message":..}}
+    if (object.path("error").isObject() && depth < 2) {
+      return message(object.path("error"), depth + 1); // {"error":{"code":..,"message":..}}
     }
-    if (map.get("errors") instanceof List<?> list && !list.isEmpty()) {
-      return list.get(0) instanceof String s ? nested(s, depth) : ""; // {"errors":["text"]}
+    if (object.path("errors").isArray() && !object.path("errors").isEmpty()) {
+      JsonNode first = object.path("errors").get(0); // {"errors":["text"]}
+      return first.isTextual() ? nested(first.textValue(), depth) : "";
     }
     return "";
   }
 
   /** {@code error} with {@code error_description}, as OAuth 2 token endpoints answer. */
-  private static String oauth(Map<?, ?> map, int depth) {
-    String error = stringMember(map, "error", depth);
-    String description = stringMember(map, "error_description", depth);
+  private static String oauth(JsonNode object, int depth) {
+    String error = stringMember(object, "error", depth);
+    String description = stringMember(object, "error_description", depth);
     if (error.isEmpty() || description.isEmpty()) {
       return error.isEmpty() ? description : error;
     }
     return description.contains(error) ? description : cap(error + ": " + description);
   }
 
-  private static String stringMember(Map<?, ?> map, String key, int depth) {
-    return map.get(key) instanceof String s ? nested(s, depth) : "";
+  private static String stringMember(JsonNode object, String key, int depth) {
+    return Json.string(object, key).map(s -> nested(s, depth)).orElse("");
   }
 
   /** A message string, unless it is JSON itself: then what that JSON says. */
@@ -165,7 +165,7 @@ public final class ErrorBodyParser {
     if (trimmed.isEmpty()) {
       return "";
     }
-    Optional<Object> json = depth < 2 ? json(trimmed) : Optional.empty();
+    Optional<JsonNode> json = depth < 2 ? json(trimmed) : Optional.empty();
     if (json.isPresent()) {
       ErrorBody inner = fromJson(json.get(), depth + 1);
       return inner.errors().isEmpty() ? inner.text() : inner.errors().get(0).toString();
@@ -173,12 +173,21 @@ public final class ErrorBodyParser {
     return trimmed.startsWith("{") ? "" : oneLine(trimmed);
   }
 
-  private static RegistryError entryOf(Map<?, ?> e) {
-    String code = e.get("code") instanceof String c && !c.isBlank() ? oneLine(c) : "UNKNOWN";
-    String message = e.get("message") instanceof String m ? oneLine(m) : "";
-    Object detail = e.get("detail");
+  /** A spec entry; {@code detail} may be any JSON and is kept as compact JSON text. */
+  private static RegistryError entryOf(JsonNode e) {
+    String code =
+        Json.string(e, "code")
+            .filter(c -> !c.isBlank())
+            .map(ErrorBodyParser::oneLine)
+            .orElse("UNKNOWN");
+    String message = Json.string(e, "message").map(ErrorBodyParser::oneLine).orElse("");
+    JsonNode detail = e.path("detail");
     return new RegistryError(
-        code, message, detail == null ? Optional.empty() : Optional.of(JsonWriter.render(detail)));
+        code,
+        message,
+        detail.isMissingNode() || detail.isNull()
+            ? Optional.empty()
+            : Optional.of(detail.toString()));
   }
 
   /** {@code Code: Message} of an S3-style XML error, or empty for HTML and other markup. */

@@ -3,6 +3,7 @@ package dev.registryclient.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
@@ -11,7 +12,6 @@ import dev.registryclient.core.testing.RealWorld;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TokenResponseParserTest {
@@ -22,9 +22,9 @@ class TokenResponseParserTest {
   void realWorldCompleteBodiesGiveATokenAndCutOnesATypedError() {
     int complete = 0;
     for (String line : RealWorld.jsonLines("token-responses.jsonl")) {
-      Map<String, Object> wrapper = Json.parseObject(line);
-      String raw = (String) wrapper.get("raw");
-      if (Boolean.TRUE.equals(wrapper.get("complete"))) {
+      JsonNode wrapper = Json.parseObject(line);
+      String raw = wrapper.path("raw").textValue();
+      if (wrapper.path("complete").booleanValue()) {
         Token t = TokenResponseParser.parse(raw, NOW, CTX);
         assertThat(t.value().reveal()).isNotEmpty();
         assertThat(t.expiresAt()).isAfterOrEqualTo(NOW.plusSeconds(60));
@@ -64,6 +64,21 @@ class TokenResponseParserTest {
     assertThatThrownBy(() -> TokenResponseParser.parse("{\"details\":\"x\"}", NOW, CTX))
         .isInstanceOf(InvalidContentException.class)
         .hasMessageContaining("neither token nor access_token");
+  }
+
+  @Test
+  void membersOfTheWrongTypeCountAsAbsent() {
+    assertThatThrownBy(() -> TokenResponseParser.parse("{\"token\":123}", NOW, CTX))
+        .isInstanceOf(InvalidContentException.class)
+        .hasMessageContaining("neither token nor access_token");
+    Token t =
+        TokenResponseParser.parse(
+            "{\"token\":\"a\",\"expires_in\":\"3600\",\"issued_at\":5,\"refresh_token\":[]}",
+            NOW,
+            CTX);
+    assertThat(t.expiresAt()).isEqualTo(NOW.plusSeconds(60));
+    assertThat(t.issuedAt()).isEmpty();
+    assertThat(t.refreshToken()).isEmpty();
   }
 
   @Test

@@ -1,11 +1,12 @@
 package dev.registryclient.core.auth.credentials;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.auth.Secret;
+import dev.registryclient.core.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,12 +17,12 @@ import java.util.Optional;
 final class AuthEntry {
   private AuthEntry() {}
 
-  static Optional<Credentials> decode(Object entry, String key, Path file) {
-    if (!(entry instanceof Map<?, ?> map)) {
+  static Optional<Credentials> decode(JsonNode entry, String key, Path file) {
+    if (!entry.isObject()) {
       throw CredentialFile.malformed(file, "entry \"" + key + "\" is not an object", null);
     }
-    Optional<String> user = text(map, "username");
-    Optional<String> auth = text(map, "auth");
+    Optional<String> user = text(entry, "username");
+    Optional<String> auth = text(entry, "auth");
     if (auth.isPresent()) {
       String decoded = base64(auth.get(), key, file);
       int colon = decoded.indexOf(':');
@@ -34,29 +35,30 @@ final class AuthEntry {
               .filter(u -> !u.isEmpty())
               .or(() -> Optional.empty());
       String password = decoded.substring(colon + 1);
-      if (text(map, "registrytoken").isEmpty() && text(map, "identitytoken").isEmpty()) {
+      if (text(entry, "registrytoken").isEmpty() && text(entry, "identitytoken").isEmpty()) {
         return user.isPresent() && !password.isEmpty()
             ? Optional.of(Credentials.usernamePassword(user.get(), Secret.of(password)))
             : Optional.empty();
       }
     }
-    Optional<String> registryToken = text(map, "registrytoken");
+    Optional<String> registryToken = text(entry, "registrytoken");
     if (registryToken.isPresent()) {
       return Optional.of(Credentials.bearerToken(Secret.of(registryToken.get())));
     }
-    Optional<String> identityToken = text(map, "identitytoken");
+    Optional<String> identityToken = text(entry, "identitytoken");
     if (identityToken.isPresent()) {
       return Optional.of(Credentials.identityToken(user, Secret.of(identityToken.get())));
     }
-    Optional<String> password = text(map, "password");
+    Optional<String> password = text(entry, "password");
     if (user.isPresent() && password.isPresent()) {
       return Optional.of(Credentials.usernamePassword(user.get(), Secret.of(password.get())));
     }
     return Optional.empty();
   }
 
-  private static Optional<String> text(Map<?, ?> map, String name) {
-    return map.get(name) instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
+  /** A non-empty string member; a member of another type counts as absent. */
+  private static Optional<String> text(JsonNode entry, String name) {
+    return Json.string(entry, name).filter(s -> !s.isEmpty());
   }
 
   private static String base64(String value, String key, Path file) {

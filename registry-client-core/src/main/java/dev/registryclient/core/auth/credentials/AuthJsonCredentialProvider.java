@@ -1,5 +1,7 @@
 package dev.registryclient.core.auth.credentials;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.auth.Credentials;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ public final class AuthJsonCredentialProvider implements CredentialProvider {
   public Optional<Credentials> credentials(String registryHost, Optional<String> repository) {
     String host = RegistryHosts.canonical(registryHost);
     for (Path file : files()) {
-      Optional<Map<String, Object>> json = CredentialFile.read(file);
+      Optional<ObjectNode> json = CredentialFile.read(file);
       if (json.isPresent()) {
         Optional<Credentials> found =
             lookup(CredentialFile.object(json.get(), "auths", file), host, repository, file);
@@ -63,9 +65,9 @@ public final class AuthJsonCredentialProvider implements CredentialProvider {
   }
 
   private static Optional<Credentials> lookup(
-      Map<String, Object> auths, String host, Optional<String> repository, Path file) {
+      ObjectNode auths, String host, Optional<String> repository, Path file) {
     for (String candidate : candidates(host, repository)) {
-      for (Map.Entry<String, Object> e : auths.entrySet()) {
+      for (Map.Entry<String, JsonNode> e : auths.properties()) {
         if (normalisedKey(e.getKey()).equals(candidate)) {
           Optional<Credentials> found = AuthEntry.decode(e.getValue(), e.getKey(), file);
           if (found.isPresent()) {

@@ -1,5 +1,7 @@
 package dev.registryclient.core.auth.credentials;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
@@ -12,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ final class CredentialFile {
 
   private CredentialFile() {}
 
-  static Optional<Map<String, Object>> read(Path file) {
+  static Optional<ObjectNode> read(Path file) {
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       BoundedRead read = BoundedRead.of(in, MAX_SIZE);
@@ -42,10 +43,15 @@ final class CredentialFile {
       LOG.debug("skipping unreadable credentials file {}: {}", file, e.toString());
       return Optional.empty();
     }
+    return Optional.of(parse(new String(bytes, StandardCharsets.UTF_8), file));
+  }
+
+  /** The file's content as a JSON object; the error names the file and where the JSON breaks. */
+  static ObjectNode parse(String content, Path file) {
     try {
-      return Optional.of(Json.parseObject(new String(bytes, StandardCharsets.UTF_8)));
+      return Json.parseObject(content);
     } catch (JsonException e) {
-      throw malformed(file, "not a JSON object (" + e.getMessage() + ")", e);
+      throw malformed(file, "not a JSON object (" + e.getMessage() + ")", null);
     }
   }
 
@@ -56,16 +62,15 @@ final class CredentialFile {
         cause);
   }
 
-  /** A member that must be an object when present. */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> object(Map<String, Object> json, String name, Path file) {
-    Object value = json.get(name);
-    if (value == null) {
-      return Map.of();
+  /** A member that must be an object when present; absent or {@code null} is an empty object. */
+  static ObjectNode object(ObjectNode json, String name, Path file) {
+    JsonNode value = json.path(name);
+    if (value.isMissingNode() || value.isNull()) {
+      return json.objectNode();
     }
-    if (!(value instanceof Map)) {
+    if (!(value instanceof ObjectNode object)) {
       throw malformed(file, "\"" + name + "\" is not an object", null);
     }
-    return (Map<String, Object>) value;
+    return object;
   }
 }

@@ -1,5 +1,6 @@
 package dev.registryclient.core.auth.credentials;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.auth.Secret;
 import dev.registryclient.api.exception.ErrorContext;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -84,16 +84,17 @@ final class CredentialHelper {
     }
   }
 
-  private Optional<Credentials> parse(String text, String program) {
-    Map<String, Object> json;
+  /** The helper's answer: credentials, none (no {@code Secret}), or an error without its text. */
+  static Optional<Credentials> parse(String text, String program) {
+    ObjectNode json;
     try {
       json = Json.parseObject(text.strip());
     } catch (JsonException e) {
       throw failure(
           program + " get printed something that is not JSON (" + e.getMessage() + ")", null);
     }
-    String user = json.get("Username") instanceof String u ? u : "";
-    String secret = json.get("Secret") instanceof String s ? s : "";
+    String user = Json.string(json, "Username").orElse("");
+    String secret = Json.string(json, "Secret").orElse("");
     if (secret.isEmpty()) {
       return Optional.empty();
     }

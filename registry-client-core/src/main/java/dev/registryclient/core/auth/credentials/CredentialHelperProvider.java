@@ -1,7 +1,10 @@
 package dev.registryclient.core.auth.credentials;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.auth.Credentials;
+import dev.registryclient.core.internal.json.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,22 +38,20 @@ public final class CredentialHelperProvider implements CredentialProvider {
   @Override
   public Optional<Credentials> credentials(String registryHost, Optional<String> repository) {
     Path file = DockerConfigCredentialProvider.configFile(environment);
-    Optional<Map<String, Object>> json = CredentialFile.read(file);
+    Optional<ObjectNode> json = CredentialFile.read(file);
     if (json.isEmpty()) {
       return Optional.empty();
     }
     String host = RegistryHosts.canonical(registryHost);
     Optional<String> helper = Optional.empty();
-    for (Map.Entry<String, Object> e :
-        CredentialFile.object(json.get(), "credHelpers", file).entrySet()) {
-      if (RegistryHosts.canonical(e.getKey()).equals(host) && e.getValue() instanceof String name) {
-        helper = Optional.of(name);
+    for (Map.Entry<String, JsonNode> e :
+        CredentialFile.object(json.get(), "credHelpers", file).properties()) {
+      if (RegistryHosts.canonical(e.getKey()).equals(host) && e.getValue().isTextual()) {
+        helper = Optional.of(e.getValue().textValue());
       }
     }
-    if (helper.isEmpty()
-        && json.get().get("credsStore") instanceof String store
-        && !store.isBlank()) {
-      helper = Optional.of(store);
+    if (helper.isEmpty()) {
+      helper = Json.string(json.get(), "credsStore").filter(store -> !store.isBlank());
     }
     String serverUrl =
         host.equals(RegistryHosts.DOCKER_HUB) ? RegistryHosts.DOCKER_HUB_LEGACY_KEY : host;

@@ -1,5 +1,7 @@
 package dev.registryclient.core.auth.credentials;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.auth.Credentials;
 import java.nio.file.Path;
@@ -37,13 +39,13 @@ public final class DockerConfigCredentialProvider implements CredentialProvider 
   @Override
   public Optional<Credentials> credentials(String registryHost, Optional<String> repository) {
     Path file = configFile(environment);
-    Optional<Map<String, Object>> json = CredentialFile.read(file);
+    Optional<ObjectNode> json = CredentialFile.read(file);
     if (json.isEmpty()) {
       return Optional.empty();
     }
     String host = RegistryHosts.canonical(registryHost);
-    for (Map.Entry<String, Object> e :
-        CredentialFile.object(json.get(), "auths", file).entrySet()) {
+    for (Map.Entry<String, JsonNode> e :
+        CredentialFile.object(json.get(), "auths", file).properties()) {
       if (RegistryHosts.canonical(e.getKey()).equals(host)) {
         Optional<Credentials> found = AuthEntry.decode(e.getValue(), e.getKey(), file);
         if (found.isPresent()) {

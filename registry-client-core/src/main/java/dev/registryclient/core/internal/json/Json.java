@@ -1,252 +1,93 @@
 package dev.registryclient.core.internal.json;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 
 /**
- * A small strict JSON (RFC 8259) reader for the few tiny documents core reads: token responses,
- * error bodies, credential files and helper output. Core has no JSON library on purpose; the
- * documents are small and bounded by the callers.
+ * The one Jackson setup of core, for the small documents it reads from outside: token responses,
+ * error bodies, credential files and credential-helper output. The callers cap their size.
  *
- * <p>Objects become {@link LinkedHashMap}, arrays {@link ArrayList}, numbers {@link BigDecimal},
- * {@code null} becomes Java {@code null}. Errors name the offset and what was expected, never the
- * content, because the content may be a secret.
+ * <p>Strict JSON (RFC 8259; Jackson's defaults already refuse comments, single quotes, trailing
+ * commas, {@code NaN} and leading zeros), one value and nothing after it, at most {@value
+ * #MAX_DEPTH} levels of nesting. Of duplicate keys the last wins, as in Go's {@code encoding/json},
+ * which writes and reads these documents in docker, podman and the registries. Floating-point
+ * numbers become doubles, so no number, however large, fails the parse.
+ *
+ * <p>A {@link JsonException} says what kind of error and where, never the content: Jackson's own
+ * messages quote the offending token, which may be part of a password or token.
  */
 public final class Json {
-  private static final int MAX_DEPTH = 64;
-  private final String text;
-  private int pos;
+  static final int MAX_DEPTH = 64;
 
-  private Json(String text) {
-    this.text = text;
-  }
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private Json() {}
 
   /**
    * Parses one JSON value filling the whole text (surrounding whitespace allowed).
    *
-   * @throws JsonException when the text is not valid JSON
+   * @throws JsonException when the text is empty or not valid JSON
    */
-  public static Object parse(String text) {
-    Json json = new Json(text);
-    json.skipWhitespace();
-    Object value = json.value(0);
-    json.skipWhitespace();
-    if (json.pos != text.length()) {
-      throw json.error("end of input");
-    }
-    return value;
-  }
-
-  /** Parses a document that must be a JSON object. */
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> parseObject(String text) {
-    Object value = parse(text);
-    if (!(value instanceof Map)) {
-      throw new JsonException("expected a JSON object at offset 0");
-    }
-    return (Map<String, Object>) value;
-  }
-
-  private Object value(int depth) {
-    if (depth > MAX_DEPTH) {
-      throw error("at most " + MAX_DEPTH + " levels of nesting");
-    }
-    if (pos >= text.length()) {
-      throw error("a value");
-    }
-    char c = text.charAt(pos);
-    switch (c) {
-      case '{':
-        return object(depth);
-      case '[':
-        return array(depth);
-      case '"':
-        return string();
-      case 't':
-        return literal("true", Boolean.TRUE);
-      case 'f':
-        return literal("false", Boolean.FALSE);
-      case 'n':
-        return literal("null", null);
-      default:
-        if (c == '-' || (c >= '0' && c <= '9')) {
-          return number();
-        }
-        throw error("a value");
-    }
-  }
-
-  private Map<String, Object> object(int depth) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    pos++;
-    skipWhitespace();
-    if (peek() == '}') {
-      pos++;
-      return map;
-    }
-    while (true) {
-      skipWhitespace();
-      if (peek() != '"') {
-        throw error("a member name");
-      }
-      String name = string();
-      skipWhitespace();
-      expect(':');
-      skipWhitespace();
-      map.put(name, value(depth + 1));
-      skipWhitespace();
-      char c = peek();
-      pos++;
-      if (c == '}') {
-        return map;
-      }
-      if (c != ',') {
-        pos--;
-        throw error("',' or '}'");
-      }
-    }
-  }
-
-  private List<Object> array(int depth) {
-    List<Object> list = new ArrayList<>();
-    pos++;
-    skipWhitespace();
-    if (peek() == ']') {
-      pos++;
-      return list;
-    }
-    while (true) {
-      skipWhitespace();
-      list.add(value(depth + 1));
-      skipWhitespace();
-      char c = peek();
-      pos++;
-      if (c == ']') {
-        return list;
-      }
-      if (c != ',') {
-        pos--;
-        throw error("',' or ']'");
-      }
-    }
-  }
-
-  private String string() {
-    pos++;
-    StringBuilder sb = new StringBuilder();
-    while (true) {
-      if (pos >= text.length()) {
-        throw error("a closing quote");
-      }
-      char c = text.charAt(pos++);
-      if (c == '"') {
-        return sb.toString();
-      }
-      if (c < 0x20) {
-        pos--;
-        throw error("no control character inside a string");
-      }
-      if (c != '\\') {
-        sb.append(c);
-        continue;
-      }
-      char e = pos < text.length() ? text.charAt(pos++) : 0;
-      switch (e) {
-        case '"', '\\', '/' -> sb.append(e);
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
-        case 't' -> sb.append('\t');
-        case 'u' -> sb.append(unicodeEscape());
-        default -> {
-          pos--;
-          throw error("a valid escape");
-        }
-      }
-    }
-  }
-
-  private char unicodeEscape() {
-    if (pos + 4 > text.length()) {
-      throw error("four hex digits");
-    }
-    int v = 0;
-    for (int i = 0; i < 4; i++) {
-      int d = Character.digit(text.charAt(pos++), 16);
-      if (d < 0) {
-        pos--;
-        throw error("four hex digits");
-      }
-      v = v * 16 + d;
-    }
-    return (char) v;
-  }
-
-  private BigDecimal number() {
-    int start = pos;
-    if (peek() == '-') {
-      pos++;
-    }
-    digits();
-    if (peek() == '.') {
-      pos++;
-      digits();
-    }
-    if (peek() == 'e' || peek() == 'E') {
-      pos++;
-      if (peek() == '+' || peek() == '-') {
-        pos++;
-      }
-      digits();
-    }
+  public static JsonNode parse(String text) {
+    JsonNode node;
     try {
-      return new BigDecimal(text.substring(start, pos));
-    } catch (NumberFormatException e) {
-      pos = start;
-      throw error("a number");
+      node = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new JsonException(describe(e));
     }
+    if (node == null || node.isMissingNode()) {
+      throw new JsonException("no JSON value, the text is empty");
+    }
+    return node;
   }
 
-  private void digits() {
-    int start = pos;
-    while (pos < text.length() && Character.isDigit(text.charAt(pos)) && text.charAt(pos) < 128) {
-      pos++;
+  /**
+   * Parses a document that must be a JSON object.
+   *
+   * @throws JsonException when the text is not valid JSON or holds another value
+   */
+  public static ObjectNode parseObject(String text) {
+    if (parse(text) instanceof ObjectNode object) {
+      return object;
     }
-    if (pos == start) {
-      throw error("a digit");
-    }
+    throw new JsonException("a JSON value other than an object");
   }
 
-  private Object literal(String word, Object value) {
-    if (!text.startsWith(word, pos)) {
-      throw error("a value");
+  /**
+   * The member {@code name} of an object if it is a string; absent, {@code null} or a member of
+   * another type is empty.
+   */
+  public static Optional<String> string(JsonNode object, String name) {
+    return Optional.ofNullable(object.path(name).textValue());
+  }
+
+  /** What went wrong and where, from the exception's type and location only. */
+  private static String describe(JsonProcessingException e) {
+    if (e instanceof StreamConstraintsException) {
+      return e.getOriginalMessage(); // names the limit and numbers, no content
     }
-    pos += word.length();
-    return value;
-  }
-
-  private void expect(char c) {
-    if (peek() != c) {
-      throw error("'" + c + "'");
-    }
-    pos++;
-  }
-
-  private char peek() {
-    return pos < text.length() ? text.charAt(pos) : 0;
-  }
-
-  private void skipWhitespace() {
-    while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-      pos++;
-    }
-  }
-
-  private JsonException error(String expected) {
-    return new JsonException("expected " + expected + " at offset " + pos);
+    String what =
+        e instanceof JsonEOFException
+            ? "unexpected end of input"
+            : e instanceof MismatchedInputException ? "text after the JSON value" : "invalid JSON";
+    JsonLocation at = e.getLocation();
+    return at == null ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 }

@@ -1,6 +1,9 @@
 package dev.registryclient.core.internal.json;
 
-/** A document is not valid JSON; the message names an offset, never the content. */
+/**
+ * A document is not the JSON expected. The message says what kind of error and where, never the
+ * content, and there is no cause: Jackson's exception would quote the content.
+ */
 public final class JsonException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

@@ -81,6 +81,25 @@ class CredentialFilesTest {
   }
 
   @Test
+  void membersOfTheWrongTypeAreErrorsNamingTheMemberOrCountAsAbsent() throws Exception {
+    Path file = home.resolve(".docker/config.json");
+    DockerConfigCredentialProvider p =
+        new DockerConfigCredentialProvider(Environment.of(Map.of(), home));
+    write(file, "{\"auths\":[]}");
+    assertThatThrownBy(() -> p.credentials("ghcr.io", Optional.empty()))
+        .isInstanceOf(InvalidContentException.class)
+        .hasMessageContaining("\"auths\" is not an object");
+    write(file, "{\"auths\":{\"ghcr.io\":null}}");
+    assertThatThrownBy(() -> p.credentials("ghcr.io", Optional.empty()))
+        .isInstanceOf(InvalidContentException.class)
+        .hasMessageContaining("entry \"ghcr.io\" is not an object");
+    write(file, "{\"auths\":null}");
+    assertThat(p.credentials("ghcr.io", Optional.empty())).isEmpty();
+    write(file, "{\"auths\":{\"ghcr.io\":{\"username\":\"me\",\"password\":42}}}");
+    assertThat(p.credentials("ghcr.io", Optional.empty())).isEmpty();
+  }
+
+  @Test
   void authJsonMostSpecificKeyWins() throws Exception {
     Path file =
         write(
