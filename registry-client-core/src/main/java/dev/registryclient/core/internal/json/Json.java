@@ -21,7 +21,8 @@ import java.util.Optional;
  * commas, {@code NaN} and leading zeros), one value and nothing after it, at most {@value
  * #MAX_DEPTH} levels of nesting. Of duplicate keys the last wins, as in Go's {@code encoding/json},
  * which writes and reads these documents in docker, podman and the registries. Floating-point
- * numbers become doubles, so no number, however large, fails the parse.
+ * numbers become doubles (an exponent too large is infinity, not an error); a number may have up to
+ * 1000 digits (Jackson's default limit).
  *
  * <p>A {@link JsonException} says what kind of error and where, never the content: Jackson's own
  * messages quote the offending token, which may be part of a password or token.

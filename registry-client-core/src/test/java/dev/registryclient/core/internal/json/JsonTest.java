@@ -53,12 +53,16 @@ class JsonTest {
   }
 
   @Test
-  void numbersOfAnySizeParse() {
+  void numbersOfAnySizeUpToAThousandDigitsParse() {
     JsonNode n =
         Json.parseObject("{\"a\":1e2147483648,\"b\":-1e999,\"c\":" + "9".repeat(999) + "}");
     assertThat(n.get("a").doubleValue()).isInfinite();
     assertThat(n.get("b").doubleValue()).isInfinite();
     assertThat(n.get("c").isIntegralNumber()).isTrue();
+
+    assertThatThrownBy(() -> Json.parse("9".repeat(1001)))
+        .isInstanceOf(JsonException.class)
+        .hasMessageContaining("Number value length (1001) exceeds the maximum allowed (1000");
   }
 
   @Test
