@@ -17,6 +17,7 @@ module dev.registryclient.core {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
 
+  exports dev.registryclient.core;
   exports dev.registryclient.core.store;
   exports dev.registryclient.core.transport;
   exports dev.registryclient.core.transport.blob;
@@ -24,5 +25,4 @@ module dev.registryclient.core {
   exports dev.registryclient.core.transport.tls;
   exports dev.registryclient.core.auth;
   exports dev.registryclient.core.auth.credentials;
-  exports dev.registryclient.core.error;
 }

@@ -10,7 +10,7 @@ import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.api.manifest.Schema1Manifest;
-import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.HostLedger;
 import dev.registryclient.core.transport.Origin;
 import dev.registryclient.core.transport.Request;

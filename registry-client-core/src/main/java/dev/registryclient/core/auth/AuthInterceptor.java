@@ -6,6 +6,7 @@ import dev.registryclient.core.transport.Interceptor;
 import dev.registryclient.core.transport.OriginGuard;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.Transport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,10 @@ public final class AuthInterceptor implements Interceptor {
     if (!request.isForRegistry()) {
       return chain.proceed(OriginGuard.guard(request));
     }
-    Exchange below = r -> chain.proceed(withUserAgentOf(request, r));
+    if (request.isSideRequest()) {
+      return chain.proceed(request); // our own ping or token request: it carries what it needs
+    }
+    Exchange below = sideRequests(chain.transport(), request);
     PingResult ping = sessions.ping(request.registry(), below);
     Credentials credentials = sessions.credentials(request);
     List<Scope> scopes = ScopeResolver.forRequest(request);
@@ -135,10 +139,15 @@ public final class AuthInterceptor implements Interceptor {
     return Scope.merge(all);
   }
 
-  private static Request withUserAgentOf(Request original, Request r) {
-    Optional<String> ua = original.header("User-Agent");
-    return ua.isEmpty() || r.header("User-Agent").isPresent()
-        ? r
-        : r.newBuilder().setHeader("User-Agent", ua.get()).build();
+  /**
+   * Sends the ping and token requests of {@code request} from the top of the chain (user agent,
+   * retries, redirects, host ledger), drawing on the same retry budget.
+   */
+  private static Exchange sideRequests(Transport transport, Request request) {
+    return side -> {
+      Request.Builder b = side.newBuilder().sideRequest();
+      request.retryBudget().ifPresent(b::retryBudget);
+      return transport.execute(b.build());
+    };
   }
 }

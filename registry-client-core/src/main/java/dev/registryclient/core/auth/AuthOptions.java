@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the auth layer behaves; {@link dev.registryclient.core.transport.TransportBuilder} fills it.
+ * How the auth layer behaves; {@link dev.registryclient.core.TransportBuilder} fills it.
  *
  * @param credentials where credentials come from
  * @param clientId the OAuth2 {@code client_id} sent to token servers

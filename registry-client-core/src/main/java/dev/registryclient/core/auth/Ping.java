@@ -3,7 +3,7 @@ package dev.registryclient.core.auth;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
-import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.Origin;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
@@ -29,14 +29,12 @@ public final class Ping {
    * @param exchange sends the ping request (the rest of the chain)
    */
   public static PingResult ping(Origin registry, Exchange exchange) throws IOException {
-    Request request = Request.builder(registry.resolve("/v2/")).phase(Phase.PING).build();
+    Request request =
+        Request.builder(registry.resolve("/v2/")).phase(Phase.PING).sideRequest().build();
     Response response = exchange.send(request);
-    ErrorContext context =
-        ErrorContext.of(Phase.PING)
-            .withRegistry(registry.hostAndPort())
-            .withContactedHost(registry.hostWithPort());
+    ErrorContext context = response.request().errorContext();
     if (response.status() != 200 && response.status() != 401) {
-      throw ErrorMapper.fromResponse(response, context);
+      throw ErrorMapper.fromResponse(response);
     }
     try (response) {
       response.body().readNBytes(64 * 1024); // small bodies: read so the connection is reused

@@ -5,9 +5,9 @@ import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.RegistryClientException;
-import dev.registryclient.core.error.ErrorBody;
-import dev.registryclient.core.error.ErrorBodyParser;
-import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.ErrorBody;
+import dev.registryclient.core.transport.ErrorBodyParser;
+import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.Origin;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.RequestBody;
@@ -45,7 +45,7 @@ public final class TokenService {
   /** Fetches a token; failures are typed exceptions naming the registry and token host. */
   public Token fetch(TokenRequest r, Exchange exchange) throws IOException {
     Origin realm = Origin.of(r.realm());
-    ErrorContext context = context(r, realm);
+    ErrorContext context = request(r.realm(), r).build().errorContext();
     if (realm.isPlainHttp() && !r.registry().isPlainHttp()) {
       throw new RegistryClientException(context, "token realm " + r.realm() + " is not https");
     }
@@ -101,7 +101,7 @@ public final class TokenService {
     }
     byte[] body = String.join("&", form).getBytes(StandardCharsets.UTF_8);
     Request post =
-        request(r.realm())
+        request(r.realm(), r)
             .method("POST")
             .body(RequestBody.of(body, "application/x-www-form-urlencoded"))
             .build();
@@ -126,12 +126,14 @@ public final class TokenService {
     String base = r.realm().toString();
     String url =
         query.length() == 0 ? base : base + (base.contains("?") ? "&" : "?") + query.substring(1);
-    Request.Builder get = request(URI.create(url));
+    Request.Builder get = request(URI.create(url), r);
     basic.ifPresent(up -> get.setHeader("Authorization", BasicAuth.header(up)));
     return handle(exchange.send(get.build()), r, context);
   }
 
-  private Token handle(Response response, TokenRequest r, ErrorContext context) throws IOException {
+  private Token handle(Response response, TokenRequest r, ErrorContext asked) throws IOException {
+    // the server that answered, which may be another host after a redirect
+    ErrorContext context = response.request().errorContext();
     boolean anonymous = r.credentials().isAnonymous();
     if (response.status() == 401 || (response.status() == 403 && anonymous)) {
       try (response) {
@@ -151,23 +153,27 @@ public final class TokenService {
       }
     }
     if (response.status() != 200) {
-      throw ErrorMapper.fromResponse(response, context);
+      throw ErrorMapper.fromResponse(response);
     }
     try (response) {
       return TokenResponseParser.parse(response.body(), options.clock().instant(), context);
     }
   }
 
-  private static Request.Builder request(URI uri) {
-    return Request.builder(uri).phase(Phase.TOKEN).registry(Origin.of(uri));
-  }
-
-  private static ErrorContext context(TokenRequest r, Origin realm) {
-    ErrorContext c =
-        ErrorContext.of(Phase.TOKEN)
-            .withRegistry(r.registry().hostAndPort())
-            .withContactedHost(realm.hostWithPort());
-    return r.repository().map(c::withRepository).orElse(c);
+  /**
+   * A request to the token server: it belongs to the realm's origin (so a redirect elsewhere drops
+   * its credentials), names the registry and repository it is for in errors, and is a side request
+   * the auth layer does not authenticate again.
+   */
+  private static Request.Builder request(URI uri, TokenRequest r) {
+    Request.Builder b =
+        Request.builder(uri)
+            .phase(Phase.TOKEN)
+            .registry(Origin.of(uri))
+            .registryName(r.registry().hostAndPort())
+            .sideRequest();
+    r.repository().ifPresent(b::repository);
+    return b;
   }
 
   private static String encode(String s) {

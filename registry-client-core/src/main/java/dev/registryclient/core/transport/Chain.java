@@ -18,4 +18,13 @@ public interface Chain {
 
   /** Sends a request through the interceptors after this one and the engine. */
   Response proceed(Request request) throws IOException;
+
+  /**
+   * The whole transport, for a request an interceptor makes of its own (the auth layer's ping and
+   * token requests): it starts again at the top of the chain, so it gets the user agent, retries,
+   * redirects and the host ledger like any other request. Its failures come back as exceptions that
+   * are final: the retry layer above this interceptor does not send the original request again
+   * because of them.
+   */
+  Transport transport();
 }

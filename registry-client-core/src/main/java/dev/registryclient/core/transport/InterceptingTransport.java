@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 
-/** The {@link Transport} built by {@link TransportBuilder}: runs a request through the chain. */
+/** The {@link Transport} built by {@code TransportBuilder}: runs a request through the chain. */
 final class InterceptingTransport implements Transport {
   private final List<Interceptor> interceptors;
   private final Function<RetryListener, RetryBudget> budgets;
@@ -34,7 +34,7 @@ final class InterceptingTransport implements Transport {
   @Override
   public Response execute(Request request) {
     try {
-      return new RealChain(interceptors, -1, request).proceed(request);
+      return new RealChain(this, interceptors, -1, request).proceed(request);
     } catch (IOException e) {
       throw TransportFailure.of(request, e);
     }

@@ -14,10 +14,18 @@ final class RealChain implements Chain {
   private Response lastResponse;
   private int calls;
 
-  RealChain(List<Interceptor> interceptors, int index, Request request) {
+  private final Transport transport;
+
+  RealChain(Transport transport, List<Interceptor> interceptors, int index, Request request) {
+    this.transport = transport;
     this.interceptors = interceptors;
     this.index = index;
     this.request = request;
+  }
+
+  @Override
+  public Transport transport() {
+    return transport;
   }
 
   @Override
@@ -41,7 +49,7 @@ final class RealChain implements Chain {
       throw new IllegalStateException(
           name(index) + " must close the previous response before calling proceed() again");
     }
-    RealChain nextChain = new RealChain(interceptors, index + 1, next);
+    RealChain nextChain = new RealChain(transport, interceptors, index + 1, next);
     Interceptor nextInterceptor = interceptors.get(index + 1);
     Response response = nextInterceptor.intercept(nextChain);
     if (response == null) {

@@ -32,6 +32,8 @@ public final class Request {
   private final Optional<String> repository;
   private final Phase phase;
   private final Optional<RetryBudget> retryBudget;
+  private final Optional<String> registryName;
+  private final boolean sideRequest;
 
   private Request(Builder b) {
     this.method = b.method;
@@ -43,6 +45,8 @@ public final class Request {
     this.repository = b.repository != null ? Optional.of(b.repository) : path.repository();
     this.phase = b.phase != null ? b.phase : path.phase();
     this.retryBudget = Optional.ofNullable(b.retryBudget);
+    this.registryName = Optional.ofNullable(b.registryName);
+    this.sideRequest = b.sideRequest;
   }
 
   /** A GET request for this URI. */
@@ -119,13 +123,31 @@ public final class Request {
   }
 
   /**
-   * Where this request stands, for exceptions: phase, registry, the host:port really contacted and
-   * the repository.
+   * The registry as the caller named it (e.g. {@code docker.io} for a request to {@code
+   * registry-1.docker.io}, or the registry a token request is for), when it differs from {@link
+   * #registry()}.
+   */
+  public Optional<String> registryName() {
+    return registryName;
+  }
+
+  /**
+   * Whether the auth layer sent this request for itself (a ping, a token request): it goes through
+   * the whole chain like any other, but is not authenticated as a registry request.
+   */
+  public boolean isSideRequest() {
+    return sideRequest;
+  }
+
+  /**
+   * Where this request stands, for exceptions: phase, the registry as the caller named it, the
+   * host:port really contacted and the repository. Every exception about an HTTP exchange takes its
+   * context from here.
    */
   public ErrorContext errorContext() {
     ErrorContext context =
         ErrorContext.of(phase)
-            .withRegistry(registry.hostAndPort())
+            .withRegistry(registryName.orElse(registry.hostAndPort()))
             .withContactedHost(origin().hostWithPort());
     return repository.map(context::withRepository).orElse(context);
   }
@@ -158,6 +180,8 @@ public final class Request {
     private String repository;
     private Phase phase;
     private RetryBudget retryBudget;
+    private String registryName;
+    private boolean sideRequest;
 
     private Builder(URI uri) {
       uri(uri);
@@ -172,6 +196,8 @@ public final class Request {
       this.repository = r.repository.orElse(null);
       this.phase = r.phase;
       this.retryBudget = r.retryBudget.orElse(null);
+      this.registryName = r.registryName.orElse(null);
+      this.sideRequest = r.sideRequest;
     }
 
     /** The method, e.g. {@code HEAD} or {@code PUT}. */
@@ -240,6 +266,21 @@ public final class Request {
      */
     public Builder retryBudget(RetryBudget budget) {
       this.retryBudget = Objects.requireNonNull(budget, "budget");
+      return this;
+    }
+
+    /** The registry as the caller named it, for messages (see {@link Request#registryName()}). */
+    public Builder registryName(String name) {
+      this.registryName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Marks a request the auth layer makes for itself (a ping, a token request): it takes the whole
+     * chain but is not authenticated as a registry request.
+     */
+    public Builder sideRequest() {
+      this.sideRequest = true;
       return this;
     }
 

@@ -1,9 +1,7 @@
 package dev.registryclient.core.transport;
 
-import dev.registryclient.api.exception.RateLimitedException;
 import dev.registryclient.api.exception.RegistryServiceException;
 import dev.registryclient.api.exception.TransportException;
-import dev.registryclient.core.error.ErrorMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.UnknownHostException;
@@ -18,9 +16,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Sends an idempotent request again after a transient failure, as {@link RetryPolicy} says: connect
- * errors, resets and timeouts, a retryable status (408, 429, 5xx by default), or a retryable status
- * from the ping or token request the auth layer makes on the way. Because it sits above the
- * redirect layer, every attempt starts at the registry, so a signed CDN URL is never reused.
+ * errors, resets and timeouts, or a retryable status (408, 429, 5xx by default). Exceptions from
+ * below are final (the auth layer's ping and token requests take the whole chain themselves,
+ * retries included, and draw on the same budget). Because it sits above the redirect layer, every
+ * attempt starts at the registry, so a signed CDN URL is never reused.
  *
  * <p>Attempts are drawn from the request's {@link RetryBudget}, shared with every other request of
  * the same operation (a blob's {@code Range} resumes), or from a fresh one; the final error says
@@ -93,14 +92,10 @@ public final class RetryInterceptor implements Interceptor {
         }
         wait = budget.nextWait(RetryBudget.Failure.of(FailureText.isConnectFailure(e)));
         failure = failedWith(request, e, wait.isEmpty() ? Optional.of(budget) : Optional.empty());
-      } catch (RegistryServiceException e) {
-        if (!policy.isRetryable(e.statusCode())) {
-          throw withSuppressed(e, earlier);
-        }
-        Optional<Duration> retryAfter =
-            e instanceof RateLimitedException r ? r.retryAfter() : Optional.empty();
-        wait = budget.nextWait(new RetryBudget.Failure(false, false, retryAfter));
-        failure = failedWith(e);
+      } catch (RuntimeException e) {
+        // final already: an auth refusal, or a side request (ping, token) that spent its own
+        // retries through the whole chain
+        throw withSuppressed(e, earlier);
       }
       if (wait.isEmpty()) {
         throw withSuppressed(failure.error(), earlier);
@@ -122,8 +117,7 @@ public final class RetryInterceptor implements Interceptor {
 
   private static Failure failedWith(Response response, String note) {
     String host = response.request().origin().hostWithPort();
-    RegistryServiceException error =
-        ErrorMapper.fromResponse(response, response.request().errorContext(), note);
+    RegistryServiceException error = ErrorMapper.fromResponse(response, note);
     return new Failure(error, host, "HTTP " + response.status());
   }
 
@@ -134,11 +128,6 @@ public final class RetryInterceptor implements Interceptor {
             .map(b -> TransportFailure.of(request, e, b))
             .orElseGet(() -> TransportFailure.of(request, e));
     return new Failure(error, failed.origin().hostWithPort(), FailureText.of(e));
-  }
-
-  private static Failure failedWith(RegistryServiceException e) {
-    String host = e.contactedHost().or(e::registry).orElse("?");
-    return new Failure(e, host, e.phase().label() + " HTTP " + e.statusCode());
   }
 
   /** Connect failures, resets and timeouts are transient; DNS and certificate problems are not. */

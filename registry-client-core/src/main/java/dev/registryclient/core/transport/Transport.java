@@ -1,6 +1,7 @@
 package dev.registryclient.core.transport;
 
 import dev.registryclient.api.exception.RegistryException;
+import java.util.List;
 
 /**
  * Sends requests to registries, with user agent, retries, redirects and authentication applied. One
@@ -37,6 +38,16 @@ public interface Transport extends AutoCloseable {
    * own listener.
    */
   RetryBudget newRetryBudget(RetryListener listener);
+
+  /**
+   * A transport that runs each request through {@code interceptors} in order; the last one is the
+   * engine that puts it on the wire and must not call {@code proceed}. Closing the transport closes
+   * {@code resources} (the engine's connection pool). {@code TransportBuilder} composes the
+   * standard chain; tests compose chains of their own.
+   */
+  static Transport of(List<Interceptor> interceptors, AutoCloseable resources) {
+    return new InterceptingTransport(interceptors, resources);
+  }
 
   /** Closes the connection pool; responses still open are aborted. */
   @Override

@@ -8,12 +8,12 @@ import dev.registryclient.api.auth.Secret;
 import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.AuthorizationException;
 import dev.registryclient.api.exception.RegistryServiceException;
-import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.TransportBuilder;
 import dev.registryclient.core.testing.StubServer.Reply;
+import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
-import dev.registryclient.core.transport.TransportBuilder;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +48,7 @@ class AnonymousRefusalTest {
           () -> {
             Response r = t.execute(Request.get(fx.registry.uri(path)));
             if (!r.isSuccessful()) {
-              throw ErrorMapper.fromResponse(r, r.request().errorContext()); // as callers do
+              throw ErrorMapper.fromResponse(r); // as callers do
             }
             r.close();
           });

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.auth.Secret;
+import dev.registryclient.core.TransportBuilder;
 import dev.registryclient.core.testing.FakeSleeper;
 import dev.registryclient.core.testing.TestTransports;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
-import dev.registryclient.core.transport.TransportBuilder;
 import dev.registryclient.testkit.Journal;
 import dev.registryclient.testkit.PushedBlob;
 import dev.registryclient.testkit.PushedImage;

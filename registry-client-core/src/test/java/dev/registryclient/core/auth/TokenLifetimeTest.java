@@ -3,11 +3,11 @@ package dev.registryclient.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.registryclient.api.auth.Credentials;
+import dev.registryclient.core.TransportBuilder;
 import dev.registryclient.core.testing.MutableClock;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
-import dev.registryclient.core.transport.TransportBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.registryclient.core.testing;
 
+import dev.registryclient.core.TransportBuilder;
 import dev.registryclient.core.transport.RetryPolicy;
-import dev.registryclient.core.transport.TransportBuilder;
 import java.time.Duration;
 
 /** Transport builders with short timeouts and exact (jitter-free) retries for loopback tests. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.registryclient.api.exception.TransportException;
+import dev.registryclient.core.TransportBuilder;
 import dev.registryclient.core.testing.FakeSleeper;
 import dev.registryclient.core.testing.TestTransports;
 import dev.registryclient.testkit.Fault;

@@ -3,7 +3,7 @@ package dev.registryclient.oci.client;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
-import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.Origin;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
@@ -37,18 +37,17 @@ final class BlobOpener {
         Request.builder(registry.endpoints().blob(repository, digest))
             .repository(repository)
             .phase(Phase.BLOB)
+            .registryName(registry.name())
             .retryBudget(budget)
             .build();
-    ErrorContext context = ErrorContext.of(Phase.BLOB, registry.name(), repository);
+    ErrorContext context = request.errorContext();
     BlobUrlSource registrySource = BlobUrlSource.registry(registry.transport(), request);
     AtomicReference<Response> first = new AtomicReference<>();
     BlobUrlSource source =
         offset -> {
           Response response = registrySource.fetch(offset);
           if (!response.isSuccessful()) {
-            // mapped here so the error names the registry as in the reference
-            String served = Origin.of(response.uri()).hostAndPort();
-            throw ErrorMapper.fromResponse(response, context.withContactedHost(served));
+            throw ErrorMapper.fromResponse(response);
           }
           first.compareAndSet(null, response);
           return response;

@@ -4,7 +4,7 @@ import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.RegistryServiceException;
 import dev.registryclient.api.exception.TransportException;
-import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
@@ -32,16 +32,12 @@ public final class RegistryCalls {
 
   /** Reads the error body of a non-2xx {@code response}, closes it and returns the exception. */
   public static RegistryServiceException failure(Response response) {
-    return ErrorMapper.fromResponse(response, contextOf(response.request()));
+    return ErrorMapper.fromResponse(response);
   }
 
   /** Where a failure of {@code request} happened: registry, host contacted, repository, phase. */
   public static ErrorContext contextOf(Request request) {
-    ErrorContext context =
-        ErrorContext.of(request.phase())
-            .withRegistry(request.registry().hostAndPort())
-            .withContactedHost(request.origin().hostWithPort());
-    return request.repository().map(context::withRepository).orElse(context);
+    return request.errorContext();
   }
 
   /**

@@ -9,7 +9,7 @@ import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
-import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
@@ -105,7 +105,7 @@ public final class ManifestFetcher {
     Request request = manifestRequest(repository, reference, accepted, "GET");
     Response response = send(request);
     try {
-      ErrorContext context = contextOf(response.request());
+      ErrorContext context = response.request().errorContext();
       byte[] bytes = RegistryCalls.readBody(response, codec.maxBytes(), "manifest");
       Optional<Digest> expected = expectedDigest(reference, response, context);
       String where = "manifest " + repository + (Digest.isValid(reference) ? "@" : ":") + reference;
@@ -130,7 +130,7 @@ public final class ManifestFetcher {
     Response response = send(request);
     try {
       Optional<Descriptor> fromHeaders =
-          ManifestHead.describe(reference, response, contextOf(response.request()));
+          ManifestHead.describe(reference, response, response.request().errorContext());
       if (fromHeaders.isPresent()) {
         return fromHeaders.get();
       }
@@ -150,8 +150,10 @@ public final class ManifestFetcher {
    */
   public ImageConfig fetchConfig(String repository, Descriptor config) {
     Request request =
-        Request.builder(endpoints.blob(repository, config.digest())).phase(Phase.CONFIG).build();
-    ErrorContext context = contextOf(request);
+        named(Request.builder(endpoints.blob(repository, config.digest())))
+            .phase(Phase.CONFIG)
+            .build();
+    ErrorContext context = request.errorContext();
     if (config.size() > codec.maxBytes()) {
       throw new InvalidContentException(
           context,
@@ -187,7 +189,7 @@ public final class ManifestFetcher {
     if (accepted.isEmpty()) {
       throw new IllegalArgumentException("accepted media types must not be empty");
     }
-    return Request.builder(endpoints.manifest(repository, reference))
+    return named(Request.builder(endpoints.manifest(repository, reference)))
         .method(method)
         .header("Accept", ManifestCodec.accept(accepted))
         .phase(Phase.MANIFEST)
@@ -200,12 +202,13 @@ public final class ManifestFetcher {
     if (response.isSuccessful()) {
       return response;
     }
-    throw ErrorMapper.fromResponse(response, contextOf(response.request()));
+    throw ErrorMapper.fromResponse(response);
   }
 
-  private ErrorContext contextOf(Request request) {
-    ErrorContext context = RegistryCalls.contextOf(request);
-    return registryName.map(context::withRegistry).orElse(context);
+  /** Names the registry in this request's errors as the caller does, when it was told so. */
+  private Request.Builder named(Request.Builder request) {
+    registryName.ifPresent(request::registryName);
+    return request;
   }
 
   /** The digest the served bytes must have: the reference itself, or the registry's header. */

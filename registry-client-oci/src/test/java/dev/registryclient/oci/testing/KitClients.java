@@ -2,8 +2,8 @@ package dev.registryclient.oci.testing;
 
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.auth.Secret;
+import dev.registryclient.core.TransportBuilder;
 import dev.registryclient.core.transport.Transport;
-import dev.registryclient.core.transport.TransportBuilder;
 import dev.registryclient.oci.RegistryEndpoints;
 import dev.registryclient.testkit.TestRegistry;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.registryclient.core.transport.blob;
 
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
-import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.Response;
 import java.util.Optional;
 
@@ -27,7 +27,7 @@ final class BodyStart {
           .map(ContentRange::first)
           .orElse(-1L);
     }
-    throw ErrorMapper.fromResponse(answer, answer.request().errorContext());
+    throw ErrorMapper.fromResponse(answer);
   }
 
   /** Fails early when a whole-body answer announces a length other than the expected size. */

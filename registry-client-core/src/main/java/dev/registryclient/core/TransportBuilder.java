@@ -1,10 +1,21 @@
-package dev.registryclient.core.transport;
+package dev.registryclient.core;
 
 import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.core.auth.AuthInterceptor;
 import dev.registryclient.core.auth.AuthOptions;
 import dev.registryclient.core.auth.PlainHttpPolicy;
+import dev.registryclient.core.transport.HostLedger;
+import dev.registryclient.core.transport.Interceptor;
+import dev.registryclient.core.transport.RedirectInterceptor;
+import dev.registryclient.core.transport.RedirectPolicy;
+import dev.registryclient.core.transport.RetryInterceptor;
+import dev.registryclient.core.transport.RetryListener;
+import dev.registryclient.core.transport.RetryPolicy;
+import dev.registryclient.core.transport.SchemePolicy;
+import dev.registryclient.core.transport.Sleeper;
+import dev.registryclient.core.transport.Transport;
+import dev.registryclient.core.transport.UserAgentInterceptor;
 import dev.registryclient.core.transport.http5.ApacheEngine;
 import dev.registryclient.core.transport.http5.EngineOptions;
 import dev.registryclient.core.transport.proxy.ProxySettings;
@@ -21,8 +32,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Configures and builds a {@link Transport}: the one place where the interceptors are put together,
- * always in this order (outermost first):
+ * Configures and builds a {@link Transport}: the composition root of this module and the one place
+ * where the interceptors are put together, always in this order (outermost first):
  *
  * <ol>
  *   <li>{@link UserAgentInterceptor}: sets {@code User-Agent};
@@ -260,6 +271,6 @@ public final class TransportBuilder {
     chain.add(new AuthInterceptor(auth)); // 4. auth, for the registry origin only
     chain.add(hostLedger.recorder()); // 5. notes every host on the wire
     chain.add(engine); // 6. the wire
-    return new InterceptingTransport(chain, engine);
+    return Transport.of(chain, engine);
   }
 }

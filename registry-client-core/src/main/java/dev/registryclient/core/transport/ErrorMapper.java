@@ -1,4 +1,4 @@
-package dev.registryclient.core.error;
+package dev.registryclient.core.transport;
 
 import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.AuthorizationException;
@@ -8,8 +8,6 @@ import dev.registryclient.api.exception.RateLimitHeaders;
 import dev.registryclient.api.exception.RateLimitedException;
 import dev.registryclient.api.exception.RegistryError;
 import dev.registryclient.api.exception.RegistryServiceException;
-import dev.registryclient.core.transport.Response;
-import dev.registryclient.core.transport.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +36,7 @@ import java.util.Set;
  * with {@code UNAUTHORIZED}).
  *
  * <pre>{@code
- * if (!response.isSuccessful()) throw ErrorMapper.fromResponse(response, context);
+ * if (!response.isSuccessful()) throw ErrorMapper.fromResponse(response);
  * }</pre>
  */
 public final class ErrorMapper {
@@ -48,20 +46,22 @@ public final class ErrorMapper {
   private ErrorMapper() {}
 
   /**
-   * Reads the body (at most 64 KiB), closes the response and returns the matching exception. A 404
-   * for a manifest or blob path names it ({@code "manifest 127.0.0.1:5000/demo/small:nosuch not
-   * found"}), with the registry as {@code context} names it; HEAD answers without a body too.
+   * Reads the body (at most 64 KiB), closes the response and returns the matching exception, with
+   * the context of the request that got it ({@link Request#errorContext()}: phase, the registry as
+   * the caller named it, the host really contacted, the repository). A 404 for a manifest or blob
+   * path names it ({@code "manifest 127.0.0.1:5000/demo/small:nosuch not found"}); HEAD answers
+   * without a body too.
    */
-  public static RegistryServiceException fromResponse(Response response, ErrorContext context) {
-    return fromResponse(response, context, "");
+  public static RegistryServiceException fromResponse(Response response) {
+    return fromResponse(response, "");
   }
 
   /**
-   * As {@link #fromResponse(Response, ErrorContext)}, with {@code note} (e.g. {@code gave up after
-   * 5 attempts in 7.9 s}) appended to the message when not empty.
+   * As {@link #fromResponse(Response)}, with {@code note} (e.g. {@code gave up after 5 attempts in
+   * 7.9 s}) appended to the message when not empty.
    */
-  public static RegistryServiceException fromResponse(
-      Response response, ErrorContext context, String note) {
+  public static RegistryServiceException fromResponse(Response response, String note) {
+    ErrorContext context = response.request().errorContext();
     ErrorBody body;
     try (response) {
       body = ErrorBodyParser.parse(response.body());

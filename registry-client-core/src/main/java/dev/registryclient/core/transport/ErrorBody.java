@@ -1,4 +1,4 @@
-package dev.registryclient.core.error;
+package dev.registryclient.core.transport;
 
 import dev.registryclient.api.exception.RegistryError;
 import java.util.List;

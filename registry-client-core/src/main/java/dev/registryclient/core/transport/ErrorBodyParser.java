@@ -1,4 +1,4 @@
-package dev.registryclient.core.error;
+package dev.registryclient.core.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.registryclient.api.exception.RegistryError;

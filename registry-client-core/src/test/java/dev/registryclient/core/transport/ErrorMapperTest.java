@@ -1,4 +1,4 @@
-package dev.registryclient.core.error;
+package dev.registryclient.core.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,6 @@ import dev.registryclient.api.exception.NotFoundException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.RateLimitedException;
 import dev.registryclient.api.exception.RegistryServiceException;
-import dev.registryclient.core.transport.Headers;
-import dev.registryclient.core.transport.Request;
-import dev.registryclient.core.transport.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +79,7 @@ class ErrorMapperTest {
             status,
             h.build(),
             new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
-    return ErrorMapper.fromResponse(response, request.errorContext());
+    return ErrorMapper.fromResponse(response);
   }
 
   @Test

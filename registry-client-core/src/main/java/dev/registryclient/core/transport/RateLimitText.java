@@ -1,7 +1,6 @@
-package dev.registryclient.core.error;
+package dev.registryclient.core.transport;
 
 import dev.registryclient.api.exception.RateLimitHeaders;
-import dev.registryclient.core.transport.Response;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;

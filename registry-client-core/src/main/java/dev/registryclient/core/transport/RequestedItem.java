@@ -1,7 +1,6 @@
-package dev.registryclient.core.error;
+package dev.registryclient.core.transport;
 
 import dev.registryclient.api.exception.ErrorContext;
-import dev.registryclient.core.transport.Request;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package dev.registryclient.core.error;
+package dev.registryclient.core.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
