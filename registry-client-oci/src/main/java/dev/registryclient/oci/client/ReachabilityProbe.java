@@ -120,7 +120,7 @@ final class ReachabilityProbe {
   }
 
   /** Every host in the ledger with its roles, in the order first contacted. */
-  static Map<Origin, Set<HostRole>> roles(HostLedger ledger) {
+  private static Map<Origin, Set<HostRole>> roles(HostLedger ledger) {
     Map<Origin, Set<HostRole>> roles = new LinkedHashMap<>();
     for (HostLedger.Visit visit : ledger.visits()) {
       roles.computeIfAbsent(visit.host(), h -> EnumSet.noneOf(HostRole.class)).add(role(visit));

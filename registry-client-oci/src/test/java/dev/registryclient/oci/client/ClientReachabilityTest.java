@@ -248,6 +248,43 @@ class ClientReachabilityTest {
     }
   }
 
+  @Test
+  void aSelfSignedRegistryFailsItsVerifiedTlsCheck() throws Exception {
+    try (SelfSignedRegistry registry = SelfSignedRegistry.start();
+        RegistryClient client =
+            RegistryClient.builder()
+                .registry(registry.hostAndPort(), RegistrySettings.defaults().withPlainHttp(false))
+                .build()) {
+      ReachabilityReport report = client.reachability(registry.hostAndPort() + "/app:1.0");
+
+      assertThat(report.failure()).get().isInstanceOf(TransportException.class);
+      assertThat(report.hosts())
+          .singleElement()
+          .satisfies(
+              h -> {
+                assertThat(h.hostAndPort()).isEqualTo(registry.hostAndPort());
+                assertThat(h.tlsVerified()).isTrue();
+                assertThat(h.reachable()).isFalse();
+              });
+    }
+  }
+
+  @Test
+  void aRegistryWithInsecureTlsIsCheckedWithATcpConnectOnly() throws Exception {
+    try (SelfSignedRegistry registry = SelfSignedRegistry.start();
+        RegistryClient client =
+            RegistryClient.builder()
+                .registry(registry.hostAndPort(), RegistrySettings.defaults().withInsecureTls(true))
+                .build()) {
+      ReachabilityReport report = client.reachability(registry.hostAndPort() + "/app:1.0");
+
+      assertThat(report.passed()).as("%s", report).isTrue();
+      assertThat(report.hosts())
+          .containsExactly(
+              HostCheck.reachable(registry.hostAndPort(), Set.of(HostRole.REGISTRY), false));
+    }
+  }
+
   private static List<PushedBlob> blobsOf(PushedImage image) {
     List<PushedBlob> blobs = new ArrayList<>();
     blobs.add(image.config());
