@@ -1,21 +1,20 @@
 package dev.registryclient.examples;
 
-import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.client.RegistryClient;
-import dev.registryclient.core.auth.credentials.CredentialProviders;
-import dev.registryclient.core.auth.credentials.Environment;
+import dev.registryclient.api.client.RegistryClientBuilder;
 import dev.registryclient.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Authenticates with what {@code docker login} / {@code podman login} left behind: {@code
- * ~/.docker/config.json} (inline auths and credential helpers) and {@code auth.json}.
+ * RegistryClientBuilder.defaultCredentials()} reads {@code auth.json}, {@code
+ * ~/.docker/config.json} (inline auths) and the credential helpers it names, as {@code docker pull}
+ * would; {@code authFile(path)} reads one such file only.
  *
  * <pre>
  * java ... dev.registryclient.examples.DockerConfigAuth                   # a private test registry
@@ -28,21 +27,21 @@ public final class DockerConfigAuth {
   /** Lists the tags of a private repository using the credentials Docker would use. */
   public static void main(String[] args) throws IOException {
     if (args.length > 0) {
-      listTags(CredentialProviders.defaultChain(), args[0]); // the real ~/.docker and auth.json
+      // the real auth.json, ~/.docker/config.json and credential helpers
+      listTags(RegistryClient.builder().defaultCredentials(), args[0]);
       return;
     }
     try (TestRegistry registry = TestRegistry.builder().tokenAuth("alice", "secret").start()) {
       registry.image("private/app").layer(128).push("1.0");
       Path dockerConfig = writeDockerConfig(registry.hostAndPort(), "alice", "secret");
-      // an Environment points the providers at this directory instead of the real home
-      Environment env =
-          Environment.of(Map.of("DOCKER_CONFIG", dockerConfig.toString()), dockerConfig);
-      listTags(CredentialProviders.defaultChain(env), registry.hostAndPort() + "/private/app");
+      // this file only, instead of the real home's
+      listTags(
+          RegistryClient.builder().authFile(dockerConfig), registry.hostAndPort() + "/private/app");
     }
   }
 
-  private static void listTags(CredentialProvider credentials, String repository) {
-    try (RegistryClient client = RegistryClient.builder().credentials(credentials).build();
+  private static void listTags(RegistryClientBuilder builder, String repository) {
+    try (RegistryClient client = builder.build();
         Stream<String> tags = client.tags(repository)) {
       tags.forEach(System.out::println);
     }
@@ -59,6 +58,6 @@ public final class DockerConfigAuth {
     Path file = dir.resolve("config.json");
     Files.writeString(file, "{\"auths\":{\"" + registry + "\":{\"auth\":\"" + auth + "\"}}}");
     file.toFile().deleteOnExit();
-    return dir;
+    return file;
   }
 }

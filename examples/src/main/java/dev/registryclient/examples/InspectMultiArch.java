@@ -7,7 +7,6 @@ import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.Manifest;
-import dev.registryclient.core.auth.credentials.CredentialProviders;
 import dev.registryclient.testkit.TestRegistry;
 
 /**
@@ -42,8 +41,7 @@ public final class InspectMultiArch {
   }
 
   private static void inspect(String reference) {
-    try (RegistryClient client =
-        RegistryClient.builder().credentials(CredentialProviders.defaultChain()).build()) {
+    try (RegistryClient client = RegistryClient.builder().defaultCredentials().build()) {
       Manifest manifest = client.manifest(reference);
       System.out.println(reference + " " + manifest.digest() + " " + manifest.mediaType());
       if (!(manifest instanceof ImageIndex index)) {

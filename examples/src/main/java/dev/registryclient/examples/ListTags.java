@@ -1,7 +1,6 @@
 package dev.registryclient.examples;
 
 import dev.registryclient.api.client.RegistryClient;
-import dev.registryclient.core.auth.credentials.CredentialProviders;
 import dev.registryclient.testkit.TestRegistry;
 import java.util.stream.Stream;
 
@@ -31,8 +30,7 @@ public final class ListTags {
   }
 
   private static void print(String repository) {
-    try (RegistryClient client =
-            RegistryClient.builder().credentials(CredentialProviders.defaultChain()).build();
+    try (RegistryClient client = RegistryClient.builder().defaultCredentials().build();
         Stream<String> tags = client.tags(repository)) {
       tags.forEach(System.out::println);
     }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  * <p>Run it with {@code java dev.registryclient.examples.QuickStart [output-directory]}. Against a
  * real registry, drop the {@link TestRegistry} and use a reference such as {@code
- * ghcr.io/org/app:1.0} with {@code .credentials(CredentialProviders.defaultChain())}.
+ * ghcr.io/org/app:1.0} with {@code .defaultCredentials()}.
  */
 public final class QuickStart {
   private QuickStart() {}

@@ -1,16 +1,12 @@
 package dev.registryclient.examples.cli;
 
 import dev.registryclient.api.ImageReference;
-import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.auth.Secret;
-import dev.registryclient.core.auth.credentials.AuthJsonCredentialProvider;
-import dev.registryclient.core.auth.credentials.CredentialProviders;
-import dev.registryclient.core.auth.credentials.Environment;
-import dev.registryclient.core.auth.credentials.StaticCredentialProvider;
+import dev.registryclient.api.client.RegistryClientBuilder;
+import dev.registryclient.api.client.RegistrySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,8 +45,11 @@ final class ConnectionOptions {
               + " loopback registry is then reached over https too.")
   boolean insecure;
 
-  /** Where credentials come from for {@code reference}'s registry. */
-  CredentialProvider credentials(ImageReference reference) {
+  /**
+   * {@code builder} with the credentials and connection settings these flags give for {@code
+   * reference}'s registry.
+   */
+  RegistryClientBuilder applyTo(RegistryClientBuilder builder, ImageReference reference) {
     if (user != null && authfile != null) {
       throw usage("give --user or --authfile, not both");
     }
@@ -59,56 +58,27 @@ final class ConnectionOptions {
       if (colon <= 0) {
         throw usage("--user must be USER:PASS"); // the value is not echoed: it holds a password
       }
-      Credentials credentials =
+      // for this registry (and its token server) only: other registries stay anonymous
+      builder.credentials(
+          reference.registry(),
           Credentials.usernamePassword(
-              user.substring(0, colon), Secret.of(user.substring(colon + 1)));
-      return CredentialProviders.chain(
-          StaticCredentialProvider.builder()
-              .add(reference.registry(), credentials)
-              .add(reference.registryApiHost(), credentials)
-              .build(),
-          CredentialProviders.anonymous());
-    }
-    if (authfile != null) {
+              user.substring(0, colon), Secret.of(user.substring(colon + 1))));
+    } else if (authfile != null) {
       if (!Files.isRegularFile(authfile)) {
         throw usage("--authfile " + authfile + ": no such file");
       }
-      Environment only =
-          Environment.of(
-              java.util.Map.of("REGISTRY_AUTH_FILE", authfile.toString()), missingHome());
-      return CredentialProviders.chain(
-          new AuthJsonCredentialProvider(only), CredentialProviders.anonymous());
+      builder.authFile(authfile);
+    } else {
+      builder.defaultCredentials();
     }
-    return CredentialProviders.defaultChain();
-  }
-
-  /** Whether to speak plain http to {@code reference}'s registry. */
-  boolean plainHttpFor(ImageReference reference) {
-    // --insecure says the registry speaks TLS, overriding the loopback default of plain http
-    return plainHttp || !insecure && isLoopback(reference.registry());
-  }
-
-  /** The flags that only affect connections, for the client settings. */
-  Optional<Boolean> plainHttpSetting() {
-    return plainHttp ? Optional.of(true) : Optional.empty();
-  }
-
-  static boolean isLoopback(String registry) {
-    String host =
-        registry.startsWith("[")
-            ? registry.substring(1, Math.max(1, registry.indexOf(']')))
-            : registry.replaceFirst(":\\d+$", "");
-    return host.equalsIgnoreCase("localhost")
-        || host.equals("::1")
-        || host.matches("127(\\.\\d{1,3}){3}");
+    RegistrySettings settings = RegistrySettings.defaults().withInsecureTls(insecure);
+    if (plainHttp) {
+      settings = settings.withPlainHttp(true);
+    }
+    return builder.registry(reference.registry(), settings);
   }
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  /** A home without credential files, so --authfile is the only file read. */
-  private static Path missingHome() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "registry-client-no-home");
   }
 }

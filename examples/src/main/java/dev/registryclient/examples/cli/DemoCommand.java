@@ -4,7 +4,6 @@ import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.auth.Secret;
 import dev.registryclient.api.client.PullResult;
 import dev.registryclient.api.client.RegistryClient;
-import dev.registryclient.core.auth.credentials.StaticCredentialProvider;
 import dev.registryclient.oci.layout.OciLayout;
 import dev.registryclient.testkit.PushedImage;
 import dev.registryclient.testkit.RecordedRequest;
@@ -73,7 +72,11 @@ final class DemoCommand implements Callable<Integer> {
 
       ProgressPrinter progress = new ProgressPrinter(terminal.err(), terminal.interactive());
       PullResult result;
-      try (RegistryClient client = Clients.create(credentials(registry), 4).build()) {
+      try (RegistryClient client =
+          Clients.create(4)
+              .credentials(
+                  registry.hostAndPort(), Credentials.usernamePassword(USER, Secret.of(PASSWORD)))
+              .build()) {
         result =
             client
                 .pull(image.reference())
@@ -123,12 +126,6 @@ final class DemoCommand implements Callable<Integer> {
       case TOKEN -> "auth";
       case CDN -> "blob-redirect";
     };
-  }
-
-  private static StaticCredentialProvider credentials(TestRegistry registry) {
-    return StaticCredentialProvider.builder()
-        .add(registry.hostAndPort(), Credentials.usernamePassword(USER, Secret.of(PASSWORD)))
-        .build();
   }
 
   /** What happened goes to stdout; progress goes to stderr. */

@@ -1,20 +1,20 @@
 package dev.registryclient.examples.cli;
 
 import dev.registryclient.api.ImageReference;
-import dev.registryclient.api.exception.RegistryException;
-import dev.registryclient.core.transport.Origin;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
+import dev.registryclient.api.client.HostCheck;
+import dev.registryclient.api.client.HostRole;
+import dev.registryclient.api.client.ReachabilityReport;
+import dev.registryclient.api.client.RegistryClient;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code hosts REF}: the firewall allowlist for pulling REF. Performs the requests a pull would
- * make (auth, manifest, the first response of each blob, no bodies) and prints every {@code
- * host:port} with its roles and whether a TCP/TLS connection to it works; exit 1 if one does not.
+ * {@code hosts REF}: the firewall allowlist for pulling REF, as {@link RegistryClient#reachability}
+ * reports it: every {@code host:port} a pull contacts with its roles and whether a TCP/TLS
+ * connection to it works; exit 1 if one does not, or if a request failed.
  *
  * <pre>
  * registry-1.docker.io:443 registry ok (tls)
@@ -48,26 +48,35 @@ final class HostsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RegistryException failure = null;
-    HostProbe probe = new HostProbe();
-    try (CliRegistry registry = CliRegistry.probing(reference, connection, probe.ledger())) {
-      probe.probe(registry, reference);
-    } catch (RegistryException e) {
-      failure = e; // print the hosts learnt so far, then the failure
+    ReachabilityReport report;
+    try (RegistryClient client = Clients.forReference(reference, connection)) {
+      report = client.reachability(reference);
     }
-    ConnectionCheck check = new ConnectionCheck(Duration.ofSeconds(5), !connection.insecure);
-    boolean allOk = true;
-    for (Map.Entry<Origin, Set<String>> host : probe.roles().entrySet()) {
-      ConnectionCheck.Result result = check.check(host.getKey());
-      allOk &= result.ok();
-      String roles = String.join(",", host.getValue());
-      terminal.out().println(host.getKey().hostWithPort() + " " + roles + " " + result);
+    for (HostCheck host : report.hosts()) {
+      terminal.out().println(line(host));
     }
     terminal.out().flush();
-    if (failure != null) {
-      FailureReport.of(failure).print(terminal.err(), verbosity.verbose);
-      return Main.FAILED;
-    }
-    return allOk ? Main.OK : Main.FAILED;
+    // the hosts learnt before a failed request come first, then the failure
+    report.failure().ifPresent(e -> FailureReport.of(e).print(terminal.err(), verbosity.verbose));
+    return report.passed() ? Main.OK : Main.FAILED;
+  }
+
+  /** {@code host:port roles ok (tls)}, {@code ... ok (tcp)} or {@code ... FAILED (why)}. */
+  static String line(HostCheck host) {
+    String roles = host.roles().stream().map(HostsCommand::label).collect(Collectors.joining(","));
+    String result =
+        host.reachable()
+            ? "ok (" + (host.tlsVerified() ? "tls" : "tcp") + ")"
+            : "FAILED (" + host.problem().orElseThrow() + ")";
+    return host.hostAndPort() + " " + roles + " " + result;
+  }
+
+  private static String label(HostRole role) {
+    return switch (role) {
+      case REGISTRY -> "registry";
+      case AUTH -> "auth";
+      case BLOB_REDIRECT -> "blob-redirect";
+      case REDIRECT -> "redirect";
+    };
   }
 }

@@ -3,6 +3,7 @@ package dev.registryclient.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageIndex;
@@ -20,9 +21,10 @@ import picocli.CommandLine.Parameters;
  * {@code --platform} picks among the index's images, never an attestation manifest.
  *
  * <p>For a tag the JSON also has {@code alternateDigests} when the registry serves the same tag in
- * the other manifest schema (schema 1 next to schema 2 / OCI, see {@link OtherSchema}): one entry
- * of {@code mediaType}, {@code digest}, {@code size}. The field is absent when there is none, for a
- * digest reference, for a platform picked from an index, and with {@code --raw}.
+ * the other manifest schema (schema 1 next to schema 2 / OCI, see {@link
+ * RegistryClient#alternateDigests}): one entry of {@code mediaType}, {@code digest}, {@code size}.
+ * The field is absent when there is none, for a reference without a tag, for a digest reference,
+ * for a platform picked from an index, and with {@code --raw}.
  */
 @Command(
     name = "inspect",
@@ -61,15 +63,15 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (CliRegistry registry = CliRegistry.open(reference, connection)) {
-      Manifest manifest = registry.manifest(reference);
+    try (RegistryClient client = Clients.forReference(reference, connection)) {
+      Manifest manifest = client.manifest(reference);
       ImageReference shown = reference;
       if (manifest instanceof ImageIndex index && platform != null && !platform.isAll()) {
         ErrorContext context =
             ErrorContext.of(Phase.MANIFEST, reference.registry(), reference.repository());
         Descriptor chosen = PlatformMatcher.select(index, platform.platform().get(), context);
         shown = reference.withDigest(chosen.digest());
-        manifest = registry.manifest(shown);
+        manifest = client.manifest(shown);
       }
       if (raw) {
         terminal.writeRaw(manifest.raw());
@@ -77,9 +79,12 @@ final class InspectCommand implements Callable<Integer> {
         ObjectNode json = ManifestJson.describe(shown.toString(), manifest);
         if (shown != reference) {
           json.put("index", reference.toString());
-        } else {
-          OtherSchema.of(registry, reference, manifest)
-              .ifPresent(other -> ManifestJson.addAlternate(json, other));
+        } else if (reference.tag().isPresent()) {
+          Descriptor served =
+              Descriptor.of(manifest.mediaType(), manifest.digest(), manifest.size());
+          client
+              .alternateDigests(reference, served)
+              .forEach(other -> ManifestJson.addAlternate(json, other));
         }
         terminal.out().println(ManifestJson.render(json));
       }

@@ -1,6 +1,7 @@
 package dev.registryclient.examples.cli;
 
 import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.client.RegistryClient;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -42,8 +43,8 @@ final class TagsCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
     }
-    try (CliRegistry registry = CliRegistry.open(repository, connection);
-        Stream<String> tags = registry.tags(repository)) {
+    try (RegistryClient client = Clients.forReference(repository, connection);
+        Stream<String> tags = client.tags(repository)) {
       Stream<String> shown = limit == null ? tags : tags.limit(limit);
       shown.forEach(terminal.out()::println);
     }

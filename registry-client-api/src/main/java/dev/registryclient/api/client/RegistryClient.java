@@ -14,11 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * A client for container registries (Docker Registry HTTP API V2 / OCI Distribution): pull images,
- * inspect manifests and configs, stream blobs, list tags, repositories and referrers.
+ * inspect manifests and configs, stream blobs, list tags, repositories and referrers, and check
+ * which hosts a pull needs.
  *
  * <pre>{@code
  * try (RegistryClient client = RegistryClient.builder()
- *         .credentials(CredentialProviders.defaultChain())
+ *         .defaultCredentials()                  // what docker login / podman login stored
  *         .parallelism(6)
  *         .build()) {
  *   PullResult r = client.pull("registry.example/ns/app:1.2")
@@ -84,6 +85,52 @@ public interface RegistryClient extends AutoCloseable {
   }
 
   /**
+   * The same tag as the registry serves it in the other manifest schema, when that document has
+   * another digest: Docker schema 1 for a schema 2 or OCI {@code served}, schema 2 or OCI for a
+   * schema 1 one. Old and new tools name the same image by these different digests, so this answers
+   * "is {@code sha256:...} from that old log this tag?".
+   *
+   * <pre>{@code
+   * Manifest served = client.manifest(tag);
+   * Descriptor asServed = Descriptor.of(served.mediaType(), served.digest(), served.size());
+   * for (Descriptor other : client.alternateDigests(tag, asServed)) {
+   *   System.out.println(other.mediaType() + " " + other.digest());
+   * }
+   * }</pre>
+   *
+   * <p>One request: a {@code HEAD} (a verified {@code GET} if the {@code HEAD} carries no digest)
+   * accepting only the other family. docker-registry with schema 1 compatibility answers a
+   * schema-1-only request for a schema 2 tag with a schema 1 conversion it signs on the fly (a
+   * stable digest); most registries hold one document per tag and answer 404 or the same document.
+   * Any failure of this request (404, 400, a registry that ignores {@code Accept}) means "no
+   * alternate", so the list is empty rather than an exception; it is also empty, without a request,
+   * for a reference by digest, which names one document.
+   *
+   * @param reference the tag ({@code latest} when the reference names neither tag nor digest)
+   * @param served the manifest the registry serves for it normally: media type, digest and size
+   * @return the other document's media type, digest and size; empty when there is none
+   */
+  List<Descriptor> alternateDigests(ImageReference reference, Descriptor served);
+
+  /**
+   * {@link #alternateDigests(ImageReference, Descriptor)} of what {@code reference} names now,
+   * found with {@link #resolve(ImageReference)} first (two {@code HEAD} requests in all).
+   *
+   * <pre>{@code
+   * client.alternateDigests(ImageReference.parse("localhost:5000/app:1.0"));
+   * // [Descriptor[mediaType=application/vnd.docker.distribution.manifest.v1+prettyjws, ...]]
+   * }</pre>
+   *
+   * @throws dev.registryclient.api.exception.NotFoundException if the tag does not exist
+   */
+  default List<Descriptor> alternateDigests(ImageReference reference) {
+    if (reference.digest().isPresent()) {
+      return List.of();
+    }
+    return alternateDigests(reference, resolve(reference));
+  }
+
+  /**
    * The image config of {@code reference} for this JVM's platform (chosen from an index if it is
    * one).
    *
@@ -125,6 +172,38 @@ public interface RegistryClient extends AutoCloseable {
    * optionally only those of one artifact type. A tag is resolved to its digest first.
    */
   List<Descriptor> referrers(ImageReference reference, Optional<MediaType> artifactType);
+
+  /**
+   * Which hosts a pull of {@code reference} contacts, and whether a connection to each works from
+   * here: a pre-flight check for tools that verify firewall rules before a deployment.
+   *
+   * <pre>{@code
+   * ReachabilityReport report = client.reachability(ImageReference.parse("quay.io/podman/hello"));
+   * for (HostCheck host : report.hosts()) {
+   *   System.out.println(host.hostAndPort() + " " + host.roles() + " " + host.reachable());
+   * }
+   * boolean deployable = report.passed();
+   * }</pre>
+   *
+   * <p>It makes the requests a pull makes, with this client's credentials and settings: ping and
+   * token, the manifest (for an index, that of this JVM's platform, else its first image), and the
+   * {@code GET} of each blob, closed at its first response so that no blob body is downloaded; a
+   * redirect to a CDN is followed to that first response, without the registry's credentials. Each
+   * request is sent once (no retries), on connections of its own, so hosts the client has already
+   * talked to are contacted again. Then each host contacted gets a connection check: TCP, plus a
+   * TLS handshake verified as the pull verifies it for https hosts, within the registry's
+   * {@linkplain RegistrySettings#connectTimeout() connect timeout} (5 s when none is set). The
+   * check connects directly, not through a proxy.
+   *
+   * <p>A request that fails does not throw: the report holds the {@link
+   * ReachabilityReport#failure() failure} and the hosts contacted until then, each checked.
+   */
+  ReachabilityReport reachability(ImageReference reference);
+
+  /** {@link #reachability(ImageReference)} with a parsed reference. */
+  default ReachabilityReport reachability(String reference) {
+    return reachability(ImageReference.parse(reference));
+  }
 
   /** Releases connections, tokens and threads; pulls still running fail. */
   @Override

@@ -1,8 +1,13 @@
 package dev.registryclient.api.client;
 
+import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.auth.Credentials;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +18,8 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * try (RegistryClient client = RegistryClient.builder()
- *     .credentials(CredentialProviders.defaultChain())
+ *     .defaultCredentials()                                   // docker/podman login files
+ *     .credentials("ghcr.io", Credentials.usernamePassword("ci", Secret.of(token))) // first
  *     .parallelism(6)
  *     .userAgent("my-tool/1.0")
  *     .registry("registry.internal:5000", RegistrySettings.defaults().withPlainHttp(true))
@@ -46,16 +52,83 @@ public final class RegistryClientBuilder {
   private String userAgent = DEFAULT_USER_AGENT;
   private RegistrySettings defaults = RegistrySettings.defaults();
   private final Map<String, RegistrySettings> registries = new HashMap<>();
+  private final Map<String, Credentials> perRegistry = new LinkedHashMap<>();
 
   RegistryClientBuilder() {}
 
   /**
-   * Where credentials come from, e.g. {@code CredentialProviders.defaultChain()} (docker and podman
-   * files, credential helpers). Default: anonymous. Credentials only ever go to the registry they
-   * belong to (and its token service), never to a CDN it redirects to.
+   * Where credentials come from, for registries without {@linkplain #credentials(String,
+   * Credentials) credentials of their own}: a provider of yours, or see {@link
+   * #defaultCredentials()} and {@link #authFile(Path)}. Default: anonymous. Credentials only ever
+   * go to the registry they belong to (and its token service), never to a CDN it redirects to.
+   *
+   * <pre>{@code
+   * builder.credentials((host, repository) -> host.equals("registry.example")
+   *     ? Optional.of(Credentials.usernamePassword("bot", Secret.of(vault.read("registry"))))
+   *     : Optional.empty());
+   * }</pre>
    */
   public RegistryClientBuilder credentials(CredentialProvider credentials) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
+    return this;
+  }
+
+  /**
+   * Credentials from what {@code podman login} and {@code docker login} stored, as {@code docker
+   * pull} finds them: podman/skopeo {@code auth.json} ({@code $REGISTRY_AUTH_FILE}, {@code
+   * $XDG_RUNTIME_DIR/containers/auth.json}, {@code ~/.config/containers/auth.json}), then Docker's
+   * {@code config.json} ({@code $DOCKER_CONFIG} or {@code ~/.docker}), then Docker credential
+   * helpers; anonymous for registries none of them knows. Replaces an earlier {@link
+   * #credentials(CredentialProvider)} or {@link #authFile(Path)}.
+   *
+   * <pre>{@code
+   * RegistryClient client = RegistryClient.builder().defaultCredentials().build();
+   * }</pre>
+   *
+   * @throws IllegalStateException if no implementation is on the class or module path
+   */
+  public RegistryClientBuilder defaultCredentials() {
+    return credentials(factory().defaultCredentials());
+  }
+
+  /**
+   * Credentials from this one file only, in the {@code auth.json} format of podman and skopeo
+   * (Docker's {@code config.json} has the same {@code auths}); anonymous for registries it does not
+   * name. Replaces an earlier {@link #credentials(CredentialProvider)} or {@link
+   * #defaultCredentials()}.
+   *
+   * <pre>{@code
+   * RegistryClient client = RegistryClient.builder().authFile(Path.of("ci/auth.json")).build();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code file} is not a regular file
+   * @throws IllegalStateException if no implementation is on the class or module path
+   */
+  public RegistryClientBuilder authFile(Path file) {
+    if (!Files.isRegularFile(Objects.requireNonNull(file, "file"))) {
+      throw new IllegalArgumentException("no credentials file at " + file);
+    }
+    return credentials(factory().authFileCredentials(file));
+  }
+
+  /**
+   * These credentials for {@code registry}, asked before the {@linkplain
+   * #credentials(CredentialProvider) provider}, which still answers for every other registry.
+   * Docker Hub may be named {@code docker.io}, {@code index.docker.io} or by its API host {@code
+   * registry-1.docker.io}.
+   *
+   * <pre>{@code
+   * builder.credentials("ghcr.io", Credentials.usernamePassword("me", Secret.of(token)));
+   * }</pre>
+   *
+   * @param registry as in image references: {@code host[:port]}, e.g. {@code localhost:5000}
+   * @throws IllegalArgumentException if {@code registry} is not a registry name
+   */
+  public RegistryClientBuilder credentials(String registry, Credentials credentials) {
+    Objects.requireNonNull(credentials, "credentials");
+    String apiHost = ImageReference.of(registry, "any").registryApiHost();
+    perRegistry.put(ClientSettings.key(registry), credentials);
+    perRegistry.put(apiHost.toLowerCase(Locale.ROOT), credentials);
     return this;
   }
 
@@ -98,7 +171,9 @@ public final class RegistryClientBuilder {
 
   /** The settings collected so far. */
   public ClientSettings settings() {
-    return new ClientSettings(credentials, parallelism, userAgent, defaults, registries);
+    CredentialProvider provider =
+        perRegistry.isEmpty() ? credentials : new PerRegistryCredentials(perRegistry, credentials);
+    return new ClientSettings(provider, parallelism, userAgent, defaults, registries);
   }
 
   /**
@@ -107,17 +182,18 @@ public final class RegistryClientBuilder {
    * @throws IllegalStateException if no implementation is on the class or module path
    */
   public RegistryClient build() {
-    ClientSettings settings = settings();
-    RegistryClientFactory factory =
-        ServiceLoader.load(
-                RegistryClientFactory.class, RegistryClientFactory.class.getClassLoader())
-            .findFirst()
-            .or(() -> ServiceLoader.load(RegistryClientFactory.class).findFirst())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no RegistryClientFactory found: put registry-client-oci on the class"
-                            + " path or module path"));
-    return factory.create(settings);
+    return factory().create(settings());
+  }
+
+  private static RegistryClientFactory factory() {
+    return ServiceLoader.load(
+            RegistryClientFactory.class, RegistryClientFactory.class.getClassLoader())
+        .findFirst()
+        .or(() -> ServiceLoader.load(RegistryClientFactory.class).findFirst())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no RegistryClientFactory found: put registry-client-oci on the class"
+                        + " path or module path"));
   }
 }

@@ -1,5 +1,8 @@
 package dev.registryclient.api.client;
 
+import dev.registryclient.api.auth.CredentialProvider;
+import java.nio.file.Path;
+
 /**
  * The service that builds {@link RegistryClient}s; {@link RegistryClientBuilder#build()} finds it
  * with {@link java.util.ServiceLoader}. The {@code registry-client-oci} module provides the
@@ -12,10 +15,24 @@ package dev.registryclient.api.client;
  * <pre>{@code
  * public final class MyFactory implements RegistryClientFactory {
  *   public RegistryClient create(ClientSettings settings) { return new MyClient(settings); }
+ *   public CredentialProvider defaultCredentials() { return MyLoginFiles.provider(); }
+ *   public CredentialProvider authFileCredentials(Path file) { return MyLoginFiles.of(file); }
  * }
  * }</pre>
  */
 public interface RegistryClientFactory {
   /** A new client with these settings; the caller closes it. */
   RegistryClient create(ClientSettings settings);
+
+  /**
+   * The credentials behind {@link RegistryClientBuilder#defaultCredentials()}: what {@code podman
+   * login} and {@code docker login} stored, anonymous where they stored nothing.
+   */
+  CredentialProvider defaultCredentials();
+
+  /**
+   * The credentials behind {@link RegistryClientBuilder#authFile(Path)}: this {@code auth.json}
+   * only, anonymous for registries it does not name.
+   */
+  CredentialProvider authFileCredentials(Path file);
 }

@@ -4,6 +4,7 @@ import dev.registryclient.api.client.ClientSettings;
 import dev.registryclient.api.client.RegistrySettings;
 import dev.registryclient.api.client.Retries;
 import dev.registryclient.core.TransportBuilder;
+import dev.registryclient.core.transport.HostLedger;
 import dev.registryclient.core.transport.RetryPolicy;
 import dev.registryclient.core.transport.Transport;
 import java.util.Map;
@@ -37,12 +38,36 @@ final class ClientTransports implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the registry client is closed");
     }
+    return transports.computeIfAbsent(keyFor(registry, apiHost), this::build);
+  }
+
+  /**
+   * A transport of its own for one {@link
+   * dev.registryclient.api.client.RegistryClient#reachability} check, built like {@link
+   * #forRegistry}'s but sending each request once and noting every host in {@code ledger}. Its own,
+   * so that it pings and fetches tokens afresh (the shared one has done so already) and the ledger
+   * holds this check's hosts only. The caller closes it.
+   */
+  Transport probing(String registry, String apiHost, HostLedger ledger) {
+    if (closed) {
+      throw new IllegalStateException("the registry client is closed");
+    }
+    return configure(keyFor(registry, apiHost))
+        .hostLedger(ledger)
+        .retryPolicy(RetryPolicy.none())
+        .build();
+  }
+
+  private Key keyFor(String registry, String apiHost) {
     RegistrySettings s = settings.forRegistry(registry);
-    Key key = new Key(s, s.insecureTls() ? Optional.of(apiHost) : Optional.empty());
-    return transports.computeIfAbsent(key, this::build);
+    return new Key(s, s.insecureTls() ? Optional.of(apiHost) : Optional.empty());
   }
 
   private Transport build(Key key) {
+    return configure(key).build();
+  }
+
+  private TransportBuilder configure(Key key) {
     RegistrySettings s = key.settings();
     TransportBuilder builder =
         TransportBuilder.create()
@@ -64,7 +89,7 @@ final class ClientTransports implements AutoCloseable {
                 builder.allowCredentialsOverHttp(host); // the caller chose plain http for this host
               }
             });
-    return builder.build();
+    return builder;
   }
 
   /** The api's retry settings as the transport's policy; the rest stays at its defaults. */

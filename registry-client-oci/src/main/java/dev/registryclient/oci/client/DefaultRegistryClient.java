@@ -8,6 +8,7 @@ import dev.registryclient.api.MediaType;
 import dev.registryclient.api.Platform;
 import dev.registryclient.api.client.ClientSettings;
 import dev.registryclient.api.client.PullRequest;
+import dev.registryclient.api.client.ReachabilityReport;
 import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
@@ -102,6 +103,12 @@ final class DefaultRegistryClient implements RegistryClient {
   }
 
   @Override
+  public List<Descriptor> alternateDigests(ImageReference reference, Descriptor served) {
+    Objects.requireNonNull(served, "served");
+    return AlternateDigests.of(fetcher(registry(reference)), reference, served);
+  }
+
+  @Override
   public ImageConfig config(ImageReference reference, Platform platform) {
     Registry r = registry(reference);
     return ConfigLookup.config(r, reference, platform, fetcher(r), codec);
@@ -137,6 +144,13 @@ final class DefaultRegistryClient implements RegistryClient {
             .referrers(reference.repository(), subject, artifactType.map(MediaType::toString))) {
       return referrers.toList();
     }
+  }
+
+  @Override
+  public ReachabilityReport reachability(ImageReference reference) {
+    Objects.requireNonNull(reference, "reference");
+    return ReachabilityProbe.check(
+        reference, settings.forRegistry(reference.registry()), transports, codec);
   }
 
   @Override

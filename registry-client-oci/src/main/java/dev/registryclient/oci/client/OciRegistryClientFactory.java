@@ -1,12 +1,19 @@
 package dev.registryclient.oci.client;
 
+import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.client.ClientSettings;
 import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.client.RegistryClientFactory;
+import dev.registryclient.core.auth.credentials.AuthJsonCredentialProvider;
+import dev.registryclient.core.auth.credentials.CredentialProviders;
+import dev.registryclient.core.auth.credentials.Environment;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The {@link RegistryClientFactory} of this module, found by {@link java.util.ServiceLoader}
- * through {@code module-info} ({@code provides}) and {@code META-INF/services}.
+ * through {@code module-info} ({@code provides}) and {@code META-INF/services}. Credentials come
+ * from core's providers ({@link CredentialProviders}).
  */
 public final class OciRegistryClientFactory implements RegistryClientFactory {
   /** Called by {@link java.util.ServiceLoader}. */
@@ -15,5 +22,19 @@ public final class OciRegistryClientFactory implements RegistryClientFactory {
   @Override
   public RegistryClient create(ClientSettings settings) {
     return new DefaultRegistryClient(settings);
+  }
+
+  @Override
+  public CredentialProvider defaultCredentials() {
+    return CredentialProviders.defaultChain();
+  }
+
+  @Override
+  public CredentialProvider authFileCredentials(Path file) {
+    // auth.json's own lookup with the file as $REGISTRY_AUTH_FILE. Its other places hang off the
+    // home directory: the file itself stands in for it, and nothing can exist under a regular file
+    Environment onlyThisFile = Environment.of(Map.of("REGISTRY_AUTH_FILE", file.toString()), file);
+    return CredentialProviders.chain(
+        new AuthJsonCredentialProvider(onlyThisFile), CredentialProviders.anonymous());
   }
 }

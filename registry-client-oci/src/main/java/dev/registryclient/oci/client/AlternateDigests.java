@@ -1,24 +1,23 @@
-package dev.registryclient.examples.cli;
+package dev.registryclient.oci.client;
 
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.MediaType;
 import dev.registryclient.api.exception.RegistryException;
-import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.oci.manifest.ManifestFetcher;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds out whether a registry also serves a tag in the other manifest schema: the same image as
- * Docker schema 1 and as schema 2 / OCI has two different digests (schema 1's is over its payload
- * without signatures, schema 2's over its own bytes), and users comparing digests across old and
- * new tools see either one. {@code inspect} shows the other one as {@code alternateDigests}.
+ * {@link dev.registryclient.api.client.RegistryClient#alternateDigests}: whether a registry also
+ * serves a tag in the other manifest schema. The same image as Docker schema 1 and as schema 2 /
+ * OCI has two digests (schema 1's is over its payload without signatures, schema 2's over its own
+ * bytes), and users comparing digests across old and new tools see either one.
  *
- * <p>One extra request: a HEAD (a GET if the HEAD carries no digest) accepting only the other
+ * <p>One request: a HEAD (a verified GET if the HEAD carries no digest) accepting only the other
  * family. Anything but a manifest of that family with a different digest means "no alternate"; a
- * registry that refuses the narrowed {@code Accept} is never an error for the main answer.
+ * registry that refuses the narrowed {@code Accept} is never an error.
  *
  * <p>A tag holds one manifest in docker-registry (distribution 2.x); with schema 1 compatibility on
  * it answers a schema-1-only request for a schema 2 tag with a schema 1 conversion it signs on the
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * linux/amd64 image. It serves a schema 1 tag as schema 1 whatever is asked, and answers 404 for an
  * OCI tag.
  */
-final class OtherSchema {
-  private static final Logger LOG = LoggerFactory.getLogger(OtherSchema.class);
+final class AlternateDigests {
+  private static final Logger LOG = LoggerFactory.getLogger(AlternateDigests.class);
 
   /** What to ask for when the main answer was schema 2 or OCI. */
   static final List<MediaType> SCHEMA1 =
@@ -41,7 +40,7 @@ final class OtherSchema {
           MediaType.DOCKER_MANIFEST_LIST,
           MediaType.DOCKER_MANIFEST);
 
-  private OtherSchema() {}
+  private AlternateDigests() {}
 
   /** The family {@code served} is not in: schema 1 for schema 2 / OCI, and the other way round. */
   static List<MediaType> familyOtherThan(MediaType served) {
@@ -49,28 +48,27 @@ final class OtherSchema {
   }
 
   /**
-   * The manifest of the other family the registry serves for {@code tagged}, if it has one whose
-   * digest differs from {@code served}'s. Empty for a digest reference: a digest names one
-   * document, there is nothing else to ask for.
+   * The manifest of the other family the registry serves for {@code tagged}, if its digest differs
+   * from {@code served}'s; empty for a digest reference, which names one document.
    */
-  static Optional<Descriptor> of(CliRegistry registry, ImageReference tagged, Manifest served) {
-    if (tagged.digest().isPresent() || tagged.tag().isEmpty()) {
-      return Optional.empty();
+  static List<Descriptor> of(ManifestFetcher fetcher, ImageReference tagged, Descriptor served) {
+    if (tagged.digest().isPresent()) {
+      return List.of();
     }
     List<MediaType> wanted = familyOtherThan(served.mediaType());
     Descriptor other;
     try {
-      other = registry.resolve(tagged, wanted);
+      other = fetcher.resolve(tagged.repository(), tagged.reference(), wanted);
     } catch (RegistryException e) {
       // 404, 400 MANIFEST_INVALID, a registry that does not negotiate: simply no alternate
       LOG.debug("{} in the other schema: {}", tagged, e.getMessage());
-      return Optional.empty();
+      return List.of();
     }
     boolean otherFamily = wanted.stream().anyMatch(t -> other.mediaType().is(t));
     if (!otherFamily || other.digest().equals(served.digest())) {
       LOG.debug("{} answered {} when asked for the other schema", tagged, other.mediaType());
-      return Optional.empty();
+      return List.of();
     }
-    return Optional.of(other);
+    return List.of(other);
   }
 }
