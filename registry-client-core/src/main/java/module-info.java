@@ -17,12 +17,19 @@ module dev.registryclient.core {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
 
-  exports dev.registryclient.core;
-  exports dev.registryclient.core.store;
-  exports dev.registryclient.core.transport;
-  exports dev.registryclient.core.transport.blob;
-  exports dev.registryclient.core.transport.proxy;
-  exports dev.registryclient.core.transport.tls;
-  exports dev.registryclient.core.auth;
-  exports dev.registryclient.core.auth.credentials;
+  // The API: what users configure and extend. Stable within a minor version.
+  exports dev.registryclient.core; // TransportBuilder, the composition root
+  exports dev.registryclient.core.transport; // Transport, Request/Response, retry, redirect, errors
+  exports dev.registryclient.core.transport.proxy; // ProxySettings for TransportBuilder.proxies
+  exports dev.registryclient.core.store; // FileBlobStore, MemoryBlobStore
+  exports dev.registryclient.core.auth.credentials; // credential providers: files, helpers, static
+
+  // Implementation the protocol module builds on; not API, may change in any release.
+  exports dev.registryclient.core.transport.blob to
+      dev.registryclient.oci;
+  exports dev.registryclient.core.transport.tls to
+      dev.registryclient.oci;
+
+// Not exported: core.auth (the auth layer of the chain), core.transport.http5 (the engine),
+// core.store.internal and core.internal.*.
 }

@@ -8,14 +8,13 @@ import dev.registryclient.api.client.HostCheck;
 import dev.registryclient.api.client.HostRole;
 import dev.registryclient.api.client.ReachabilityReport;
 import dev.registryclient.api.client.RegistrySettings;
-import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.RegistryException;
 import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.api.manifest.Schema1Manifest;
-import dev.registryclient.core.error.ErrorMapper;
+import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.HostLedger;
 import dev.registryclient.core.transport.Origin;
 import dev.registryclient.core.transport.Request;
@@ -93,14 +92,12 @@ final class ReachabilityProbe {
         Request.builder(registry.endpoints().blob(repository, blob))
             .repository(repository)
             .phase(Phase.BLOB)
+            .registryName(registry.name())
             .build();
     Response response = registry.transport().execute(request);
     try {
       if (!response.isSuccessful()) {
-        String served = Origin.of(response.uri()).hostAndPort();
-        throw ErrorMapper.fromResponse(
-            response,
-            ErrorContext.of(Phase.BLOB, registry.name(), repository).withContactedHost(served));
+        throw ErrorMapper.fromResponse(response);
       }
     } finally {
       response.closeQuietly(); // closing before the end aborts the exchange
