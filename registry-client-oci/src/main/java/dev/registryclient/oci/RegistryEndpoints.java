@@ -97,6 +97,11 @@ public final class RegistryEndpoints {
     return URI.create(repositoryBase(repository) + "/blobs/" + digest);
   }
 
+  /** {@code /v2/<name>/blobs/uploads/}: where an upload starts. */
+  public URI uploads(String repository) {
+    return URI.create(repositoryBase(repository) + "/blobs/uploads/");
+  }
+
   /** {@code /v2/<name>/tags/list}, the first page with the registry's default page size. */
   public URI tags(String repository) {
     return tags(repository, OptionalInt.empty(), Optional.empty());

@@ -58,4 +58,40 @@ public interface RequestBody {
       }
     };
   }
+
+  /**
+   * A repeatable body over {@code length} bytes of {@code buffer} from {@code offset}, <b>not</b>
+   * copied: for upload chunks that already sit in a buffer. The caller must not change those bytes
+   * until the request that sends them has finished.
+   */
+  static RequestBody slice(byte[] buffer, int offset, int length, String contentType) {
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.checkFromIndexSize(offset, length, buffer.length);
+    return new RequestBody() {
+      @Override
+      public String contentType() {
+        return contentType;
+      }
+
+      @Override
+      public long contentLength() {
+        return length;
+      }
+
+      @Override
+      public boolean repeatable() {
+        return true;
+      }
+
+      @Override
+      public InputStream open() {
+        return new ByteArrayInputStream(buffer, offset, length);
+      }
+
+      @Override
+      public String toString() {
+        return "RequestBody[" + contentType + ", " + length + " bytes]";
+      }
+    };
+  }
 }

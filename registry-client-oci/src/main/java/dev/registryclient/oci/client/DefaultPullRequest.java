@@ -12,7 +12,7 @@ import dev.registryclient.api.store.BlobStore;
 import dev.registryclient.oci.pull.ImageSource;
 import dev.registryclient.oci.pull.PullEngine;
 import dev.registryclient.oci.pull.PullOptions;
-import dev.registryclient.oci.pull.PullScope;
+import dev.registryclient.oci.pull.TransferScope;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -95,7 +95,7 @@ final class DefaultPullRequest implements PullRequest {
   @Override
   public CompletableFuture<PullResult> executeAsync() {
     PullOptions run = ready();
-    PullScope scope = scope();
+    TransferScope scope = scope();
     CompletableFuture<PullResult> future = new CompletableFuture<>();
     future.whenComplete(
         (result, failure) -> {
@@ -133,7 +133,8 @@ final class DefaultPullRequest implements PullRequest {
     return deadline == null ? options : options.withDeadline(deadline);
   }
 
-  private PullScope scope() {
-    return new PullScope(ErrorContext.of(Phase.BLOB, reference.registry(), reference.repository()));
+  private TransferScope scope() {
+    return new TransferScope(
+        ErrorContext.of(Phase.BLOB, reference.registry(), reference.repository()));
   }
 }

@@ -47,7 +47,7 @@ final class BlobDownloader {
   }
 
   /** Downloads {@code task}; throws the pull's outcome once it ended. */
-  PulledBlob download(BlobTask task, PullScope scope) {
+  PulledBlob download(BlobTask task, TransferScope scope) {
     long start = System.nanoTime();
     events.emit(new PullEvent.BlobStarted(task.digest(), task.size()));
     Transfer transfer = new Transfer(task);
@@ -86,7 +86,7 @@ final class BlobDownloader {
       }
     }
 
-    void run(PullScope scope, byte[] buffer) {
+    void run(TransferScope scope, byte[] buffer) {
       Digest digest = task.digest();
       // registering lets a cancelled pull close the stream from another thread
       try (BlobStream stream = source.openBlob(digest, task.size(), this);
@@ -112,7 +112,7 @@ final class BlobDownloader {
       }
     }
 
-    private void copy(InputStream in, BlobWriter writer, byte[] buffer, PullScope scope)
+    private void copy(InputStream in, BlobWriter writer, byte[] buffer, TransferScope scope)
         throws IOException {
       boolean report = events.enabled();
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {

@@ -55,7 +55,7 @@ public final class PullEngine {
    * scope} is cancelled.
    */
   public PullResult pull(
-      ImageReference reference, ImageSource source, PullOptions options, PullScope scope) {
+      ImageReference reference, ImageSource source, PullOptions options, TransferScope scope) {
     long start = System.nanoTime();
     long deadline = start + options.deadline().map(Duration::toNanos).orElse(NO_DEADLINE);
     options.deadline().ifPresent(limit -> scope.timeLimit(limit, start));
@@ -196,7 +196,7 @@ public final class PullEngine {
   }
 
   /** Between phases: stop if interrupted (manifest requests do not react to it), late or ended. */
-  private static void checkpoint(PullScope scope, long deadline) {
+  private static void checkpoint(TransferScope scope, long deadline) {
     if (Thread.currentThread().isInterrupted()) {
       scope.cancel("interrupted");
     } else if (deadline - System.nanoTime() <= 0) {

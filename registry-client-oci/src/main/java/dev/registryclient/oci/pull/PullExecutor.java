@@ -45,7 +45,7 @@ final class PullExecutor {
       BlobDownloader downloader,
       BlobStore store,
       PullEvents events,
-      PullScope scope,
+      TransferScope scope,
       long deadlineNanos) {
     Map<Digest, PulledBlob> done = new ConcurrentHashMap<>();
     Queue<BlobTask> queue = new ConcurrentLinkedQueue<>(tasks);
@@ -70,7 +70,7 @@ final class PullExecutor {
       BlobDownloader downloader,
       BlobStore store,
       PullEvents events,
-      PullScope scope,
+      TransferScope scope,
       Map<Digest, PulledBlob> done) {
     try {
       for (BlobTask task = queue.poll(); task != null && !scope.ended(); task = queue.poll()) {
@@ -89,7 +89,7 @@ final class PullExecutor {
       BlobDownloader downloader,
       BlobStore store,
       PullEvents events,
-      PullScope scope) {
+      TransferScope scope) {
     while (true) {
       CompletableFuture<Void> mine = new CompletableFuture<>();
       CompletableFuture<Void> other = inFlight.claim(store, task.digest(), mine);
@@ -122,7 +122,7 @@ final class PullExecutor {
   }
 
   /** Waits for another pull's download; true if it succeeded. */
-  private static boolean waitFor(CompletableFuture<Void> other, PullScope scope) {
+  private static boolean waitFor(CompletableFuture<Void> other, TransferScope scope) {
     while (true) {
       scope.check();
       try {

@@ -25,7 +25,7 @@ final class WorkerGroup {
     this.finished = new CountDownLatch(size);
   }
 
-  void start(ExecutorService executor, Runnable work, PullScope scope) {
+  void start(ExecutorService executor, Runnable work, TransferScope scope) {
     try {
       executor.execute(
           () -> {
@@ -52,7 +52,7 @@ final class WorkerGroup {
   }
 
   /** Waits for every worker, cancelling the scope at the deadline or on interrupt. */
-  void awaitUntil(long deadlineNanos, PullScope scope) {
+  void awaitUntil(long deadlineNanos, TransferScope scope) {
     try {
       while (true) {
         long left = deadlineNanos - System.nanoTime();

@@ -27,7 +27,7 @@ class BlobDownloaderTest {
   private final BlobDownloader downloader =
       new BlobDownloader(
           source, store, new PullEvents(events::add), FakeSource.context(Phase.BLOB));
-  private final PullScope scope = new PullScope(FakeSource.context(Phase.BLOB));
+  private final TransferScope scope = new TransferScope(FakeSource.context(Phase.BLOB));
 
   @Test
   void aBlobIsStoredAndItsServingHostReported() {

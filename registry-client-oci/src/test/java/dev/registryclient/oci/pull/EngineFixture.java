@@ -30,7 +30,7 @@ abstract class EngineFixture {
         ImageReference.parse("registry.example/ns/app:" + tag),
         source,
         options,
-        new PullScope(FakeSource.context(dev.registryclient.api.exception.Phase.BLOB)));
+        new TransferScope(FakeSource.context(dev.registryclient.api.exception.Phase.BLOB)));
   }
 
   PullResult pull(String tag, BlobStore store) {

@@ -100,7 +100,7 @@ class PullCancellationTest extends EngineFixture {
     images.randomImage("1.0", 2, 1000);
     CountDownLatch reading = new CountDownLatch(1);
     layerDigests().forEach(d -> source.faults.put(d, b -> FakeSource.hanging(reading)));
-    PullScope scope = new PullScope(FakeSource.context(Phase.BLOB));
+    TransferScope scope = new TransferScope(FakeSource.context(Phase.BLOB));
     Future<PullResult> running =
         workers.submit(
             () ->

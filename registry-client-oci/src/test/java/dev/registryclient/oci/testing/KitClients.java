@@ -29,7 +29,8 @@ public final class KitClients {
     return RegistryEndpoints.of(registry.url());
   }
 
-  private static TransportBuilder builder() {
+  /** The builder behind {@link #anonymous()}: short timeouts, default retries. */
+  public static TransportBuilder builder() {
     return TransportBuilder.create()
         .connectTimeout(Duration.ofSeconds(5))
         .responseTimeout(Duration.ofSeconds(10))

@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The cancellation state of one pull, shared by its threads. The first failure or cancellation
- * wins; it closes every registered stream, so a worker blocked in a socket read wakes up at once
- * (Apache's classic I/O does not react to {@link Thread#interrupt()}).
+ * The cancellation state of one transfer (a pull, a copy, a push), shared by its threads. The first
+ * failure or cancellation wins; it closes every registered stream, so a worker blocked in a socket
+ * read wakes up at once (Apache's classic I/O does not react to {@link Thread#interrupt()}).
  */
-public final class PullScope {
+public final class TransferScope {
   private final ErrorContext context;
   private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
   private volatile RegistryException outcome;
@@ -23,12 +23,12 @@ public final class PullScope {
   private volatile long startNanos;
 
   /** A scope for a pull whose failures carry {@code context}. */
-  public PullScope(ErrorContext context) {
+  public TransferScope(ErrorContext context) {
     this.context = context;
   }
 
   /** Phase, registry and repository of the pull, for exceptions. */
-  ErrorContext context() {
+  public ErrorContext context() {
     return context;
   }
 
@@ -40,7 +40,7 @@ public final class PullScope {
   /**
    * Notes the pull's deadline and its {@link System#nanoTime()} start, for {@link #deadlinePassed}.
    */
-  void timeLimit(Duration limit, long startNanos) {
+  public void timeLimit(Duration limit, long startNanos) {
     this.startNanos = startNanos;
     this.timeLimit = limit;
   }
@@ -49,7 +49,7 @@ public final class PullScope {
    * Stops the pull because its deadline passed, saying which: {@code "deadline of PT0.7S passed
    * after 0.95 s"}.
    */
-  void deadlinePassed() {
+  public void deadlinePassed() {
     Duration limit = timeLimit;
     if (limit == null) {
       cancel("deadline passed");
@@ -60,7 +60,7 @@ public final class PullScope {
   }
 
   /** Ends the pull with {@code failure} unless it already ended; returns what ended it. */
-  RegistryException fail(RegistryException failure) {
+  public RegistryException fail(RegistryException failure) {
     end(failure);
     return outcome;
   }
@@ -72,21 +72,21 @@ public final class PullScope {
       }
       outcome = failure;
     }
-    open.forEach(PullScope::closeQuietly);
+    open.forEach(TransferScope::closeQuietly);
   }
 
   /** Whether the pull ended early. */
-  boolean ended() {
+  public boolean ended() {
     return outcome != null;
   }
 
   /** What ended the pull, or null. */
-  RegistryException outcome() {
+  public RegistryException outcome() {
     return outcome;
   }
 
   /** Throws what ended the pull, if it did. */
-  void check() {
+  public void check() {
     RegistryException ended = outcome;
     if (ended != null) {
       throw ended;
@@ -97,7 +97,7 @@ public final class PullScope {
    * Tracks {@code stream} so that a cancellation closes it; the returned handle stops tracking. If
    * the pull already ended, the stream is closed and the outcome thrown.
    */
-  Closeable register(Closeable stream) {
+  public Closeable register(Closeable stream) {
     open.add(stream);
     if (ended()) {
       open.remove(stream);

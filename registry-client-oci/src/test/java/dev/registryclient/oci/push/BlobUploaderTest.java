@@ -1,0 +1,297 @@
+package dev.registryclient.oci.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.registryclient.api.Digest;
+import dev.registryclient.api.exception.CancelledException;
+import dev.registryclient.api.exception.DigestMismatchException;
+import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.Phase;
+import dev.registryclient.core.transport.RetryEvent;
+import dev.registryclient.core.transport.RetryPolicy;
+import dev.registryclient.core.transport.Transport;
+import dev.registryclient.oci.pull.TransferScope;
+import dev.registryclient.oci.testing.KitClients;
+import dev.registryclient.testkit.Fault;
+import dev.registryclient.testkit.PushedBlob;
+import dev.registryclient.testkit.RecordedRequest;
+import dev.registryclient.testkit.TestRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class BlobUploaderTest {
+  private static final int CHUNK = 64 * 1024;
+  private final List<RetryEvent> events = new CopyOnWriteArrayList<>();
+  private final AtomicLong sent = new AtomicLong();
+  private final TransferScope scope = new TransferScope(ErrorContext.of(Phase.UPLOAD));
+
+  private static byte[] random(int size, long seed) {
+    byte[] b = new byte[size];
+    new Random(seed).nextBytes(b);
+    return b;
+  }
+
+  private static Transport transport() {
+    return KitClients.builder()
+        .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build())
+        .build();
+  }
+
+  private static BlobUploader uploader(Transport transport, TestRegistry registry) {
+    return new BlobUploader(
+        transport, KitClients.endpoints(registry), registry.hostAndPort(), CHUNK);
+  }
+
+  private static BlobUploader.Blob blob(String repo, byte[] content, Optional<String> from) {
+    return new BlobUploader.Blob(
+        repo,
+        Digest.sha256(content),
+        content.length,
+        offset -> new ByteArrayInputStream(content, (int) offset, content.length - (int) offset),
+        from);
+  }
+
+  private BlobUploader.Outcome upload(BlobUploader uploader, BlobUploader.Blob blob) {
+    return uploader.upload(blob, events::add, sent::addAndGet, scope);
+  }
+
+  private static byte[] stored(TestRegistry registry, String repo, Digest digest) throws Exception {
+    HttpResponse<byte[]> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(registry.url().resolve("/v2/" + repo + "/blobs/" + digest))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
+  }
+
+  private static List<RecordedRequest> uploadRequests(TestRegistry registry, String method) {
+    return registry.journal().matching(method, "/blobs/uploads/");
+  }
+
+  @Test
+  void aSmallBlobIsSentInOnePutAfterThePost() throws Exception {
+    byte[] content = random(1000, 1);
+    try (TestRegistry registry = TestRegistry.builder().start();
+        Transport transport = transport()) {
+      BlobUploader.Outcome outcome =
+          upload(uploader(transport, registry), blob("app", content, Optional.empty()));
+
+      assertThat(outcome).isEqualTo(BlobUploader.Outcome.UPLOADED);
+      assertThat(stored(registry, "app", Digest.sha256(content))).isEqualTo(content);
+      assertThat(uploadRequests(registry, "POST")).hasSize(1);
+      assertThat(uploadRequests(registry, "PATCH")).isEmpty();
+      assertThat(uploadRequests(registry, "PUT")).hasSize(1);
+      assertThat(sent).hasValue(content.length);
+    }
+  }
+
+  @Test
+  void aLargeBlobGoesInChunksWithContentRangeAndTheLastInThePut() throws Exception {
+    byte[] content = random(5 * CHUNK + 123, 2);
+    try (TestRegistry registry = TestRegistry.builder().start();
+        Transport transport = transport()) {
+      BlobUploader.Outcome outcome =
+          upload(uploader(transport, registry), blob("app", content, Optional.empty()));
+
+      assertThat(outcome).isEqualTo(BlobUploader.Outcome.UPLOADED);
+      assertThat(stored(registry, "app", Digest.sha256(content))).isEqualTo(content);
+      List<RecordedRequest> patches = uploadRequests(registry, "PATCH");
+      assertThat(patches).hasSize(5);
+      for (int i = 0; i < patches.size(); i++) {
+        assertThat(patches.get(i).header("Content-Range"))
+            .contains(i * CHUNK + "-" + ((i + 1) * CHUNK - 1));
+      }
+      assertThat(uploadRequests(registry, "PUT"))
+          .singleElement()
+          .satisfies(put -> assertThat(put.target()).contains("digest=" + Digest.sha256(content)));
+      assertThat(sent).hasValue(content.length);
+    }
+  }
+
+  @Test
+  void aBlobTheRepositoryHasIsNotSentAgain() {
+    byte[] content = random(5000, 3);
+    try (TestRegistry registry = TestRegistry.builder().start();
+        Transport transport = transport()) {
+      registry.pushBlob("app", content, "application/octet-stream");
+
+      assertThat(upload(uploader(transport, registry), blob("app", content, Optional.empty())))
+          .isEqualTo(BlobUploader.Outcome.SKIPPED);
+      assertThat(uploadRequests(registry, "POST")).isEmpty();
+      assertThat(sent).hasValue(0);
+    }
+  }
+
+  @Test
+  void aBlobInAnotherRepositoryOfTheRegistryIsMountedWithoutSendingBytes() throws Exception {
+    byte[] content = random(3 * CHUNK, 4);
+    try (TestRegistry registry = TestRegistry.builder().start();
+        Transport transport = transport()) {
+      PushedBlob there = registry.pushBlob("team/source", content, "application/octet-stream");
+
+      BlobUploader.Outcome outcome =
+          upload(
+              uploader(transport, registry),
+              blob("team/target", content, Optional.of("team/source")));
+
+      assertThat(outcome).isEqualTo(BlobUploader.Outcome.MOUNTED);
+      assertThat(uploadRequests(registry, "POST"))
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.target())
+                      .contains("mount=" + there.digest())
+                      .contains("from=team%2Fsource"));
+      assertThat(uploadRequests(registry, "PATCH")).isEmpty();
+      assertThat(stored(registry, "team/target", there.digest())).isEqualTo(content);
+    }
+  }
+
+  @Test
+  void aSourceWithWrongBytesNeverCommitsAndTheSessionIsCancelled() {
+    byte[] content = random(3 * CHUNK, 5);
+    byte[] corrupt = content.clone();
+    corrupt[CHUNK + 7] ^= 1;
+    Digest digest = Digest.sha256(content);
+    try (TestRegistry registry = TestRegistry.builder().start();
+        Transport transport = transport()) {
+      BlobUploader.Blob wrong =
+          new BlobUploader.Blob(
+              "app",
+              digest,
+              content.length,
+              offset -> new ByteArrayInputStream(corrupt),
+              Optional.empty());
+
+      assertThatThrownBy(() -> upload(uploader(transport, registry), wrong))
+          .isInstanceOf(DigestMismatchException.class)
+          .hasMessageContaining(digest.toString());
+      assertThat(registry.containsBlob(digest)).isFalse();
+      assertThat(uploadRequests(registry, "PUT")).as("never committed").isEmpty();
+      assertThat(uploadRequests(registry, "DELETE")).as("session cancelled").hasSize(1);
+    }
+  }
+
+  @Test
+  void aFailedChunkIsResumedFromWhereTheRegistryStands() throws Exception {
+    byte[] content = random(4 * CHUNK, 6);
+    try (TestRegistry registry =
+            TestRegistry.builder()
+                .faults(Fault.status(503).on("/blobs/uploads/").method("PATCH").times(2))
+                .start();
+        Transport transport = transport()) {
+      BlobUploader.Outcome outcome =
+          upload(uploader(transport, registry), blob("app", content, Optional.empty()));
+
+      assertThat(outcome).isEqualTo(BlobUploader.Outcome.UPLOADED);
+      assertThat(stored(registry, "app", Digest.sha256(content))).isEqualTo(content);
+      assertThat(uploadRequests(registry, "GET")).as("status asked after each failure").hasSize(2);
+      assertThat(uploadRequests(registry, "POST")).as("the same session").hasSize(1);
+      assertThat(events).hasSize(2).allMatch(e -> e.reason().equals("HTTP 503"));
+      assertThat(sent).hasValue(content.length);
+    }
+  }
+
+  @Test
+  void aChunkThatKeepsFailingGivesUpOnTheBudgetNamingTheAttempts() {
+    byte[] content = random(2 * CHUNK, 7);
+    try (TestRegistry registry =
+            TestRegistry.builder()
+                .faults(Fault.status(503).on("/blobs/uploads/").method("PATCH").always())
+                .start();
+        Transport transport = transport()) {
+      assertThatThrownBy(
+              () -> upload(uploader(transport, registry), blob("app", content, Optional.empty())))
+          .hasMessageContaining("HTTP 503")
+          .hasMessageContaining("gave up after 5 attempts");
+      assertThat(registry.containsBlob(Digest.sha256(content))).isFalse();
+    }
+  }
+
+  @Test
+  void aCancelledTransferStopsBetweenChunks() {
+    byte[] content = random(4 * CHUNK, 8);
+    try (TestRegistry registry = TestRegistry.builder().start();
+        Transport transport = transport()) {
+      BlobUploader.Blob cancelling =
+          new BlobUploader.Blob(
+              "app",
+              Digest.sha256(content),
+              content.length,
+              offset ->
+                  new InputStream() {
+                    private final ByteArrayInputStream in = new ByteArrayInputStream(content);
+                    private int read;
+
+                    @Override
+                    public int read() {
+                      throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                      if (read >= CHUNK) {
+                        scope.cancel("test cancels");
+                      }
+                      int n = in.read(b, off, Math.min(len, 4096));
+                      read += Math.max(0, n);
+                      return n;
+                    }
+                  },
+              Optional.empty());
+
+      assertThatThrownBy(() -> upload(uploader(transport, registry), cancelling))
+          .isInstanceOf(CancelledException.class);
+      assertThat(registry.containsBlob(Digest.sha256(content))).isFalse();
+    }
+  }
+
+  @Test
+  void withTokenAuthTheUploadGetsAPushToken() throws Exception {
+    byte[] content = random(2 * CHUNK + 5, 9);
+    try (TestRegistry registry = TestRegistry.builder().tokenAuth("alice", "secret").start();
+        Transport transport = KitClients.as("alice", "secret")) {
+      assertThat(upload(uploader(transport, registry), blob("team/app", content, Optional.empty())))
+          .isEqualTo(BlobUploader.Outcome.UPLOADED);
+      assertThat(registry.journal().token())
+          .anySatisfy(t -> assertThat(t.target()).contains("push"));
+      assertThat(registry.containsBlob(Digest.sha256(content))).isTrue();
+    }
+  }
+
+  @Test
+  void aRelativeOrAbsoluteLocationIsFollowedWithItsQueryKept() {
+    URI base = URI.create("http://127.0.0.1:5000/v2/app/blobs/uploads/");
+    URI next = UploadLocation.next(base, Optional.of("/v2/app/blobs/uploads/u1?_state=a%2Bb=="));
+    assertThat(next.toString())
+        .isEqualTo("http://127.0.0.1:5000/v2/app/blobs/uploads/u1?_state=a%2Bb==");
+    Digest d = Digest.sha256(new byte[1]);
+    assertThat(UploadLocation.withDigest(next, d).toString())
+        .isEqualTo("http://127.0.0.1:5000/v2/app/blobs/uploads/u1?_state=a%2Bb==&digest=" + d);
+    assertThat(UploadLocation.withDigest(URI.create("https://cdn.example/u/2"), d).toString())
+        .isEqualTo("https://cdn.example/u/2?digest=" + d);
+  }
+
+  @Test
+  void theRangeHeaderSaysHowManyBytesTheRegistryHas() {
+    assertThat(UploadRange.bytesReceived(Optional.of("0-0"))).isZero();
+    assertThat(UploadRange.bytesReceived(Optional.of("0-65535"))).isEqualTo(65536);
+    assertThat(UploadRange.bytesReceived(Optional.of("bytes=0-9"))).isEqualTo(10);
+    assertThat(UploadRange.bytesReceived(Optional.of("garbage"))).isZero();
+    assertThat(UploadRange.bytesReceived(Optional.empty())).isZero();
+  }
+}
