@@ -62,6 +62,60 @@ public interface RegistryClient extends AutoCloseable {
   }
 
   /**
+   * Starts configuring a copy of {@code source} (a registry image) to {@code target} (a tag or
+   * digest reference in any registry); see {@link CopyRequest}.
+   *
+   * <pre>{@code
+   * client.copy(ImageReference.parse("quay.io/org/app:1"), ImageReference.parse("mirror/app:1"))
+   *     .allPlatforms()
+   *     .execute();
+   * }</pre>
+   */
+  CopyRequest copy(ImageReference source, ImageReference target);
+
+  /** {@link #copy(ImageReference, ImageReference)} with parsed references. */
+  default CopyRequest copy(String source, String target) {
+    return copy(ImageReference.parse(source), ImageReference.parse(target));
+  }
+
+  /**
+   * Starts configuring a push of a local image (e.g. a tag of an OCI layout) to {@code target}; see
+   * {@link CopyRequest}.
+   *
+   * <pre>{@code
+   * client.push(OciLayout.at(dir).image("1.0"), ImageReference.parse("registry.example/app:1.0"))
+   *     .allPlatforms()
+   *     .execute();
+   * }</pre>
+   */
+  CopyRequest push(PushSource source, ImageReference target);
+
+  /**
+   * Starts configuring a sync of the tags of {@code sourceRepository} into {@code targetRepository}
+   * (the same tags); see {@link SyncRequest}.
+   */
+  SyncRequest sync(ImageReference sourceRepository, ImageReference targetRepository);
+
+  /** {@link #sync(ImageReference, ImageReference)} with parsed references. */
+  default SyncRequest sync(String sourceRepository, String targetRepository) {
+    return sync(ImageReference.parse(sourceRepository), ImageReference.parse(targetRepository));
+  }
+
+  /**
+   * Starts configuring a sync of a list of images into a target namespace: each goes to {@code
+   * <namespace>/<its repository>:<its tag>} (a digest reference keeps its digest).
+   *
+   * <pre>{@code
+   * client.sync(List.of(ImageReference.parse("registry.redhat.io/ubi9/ubi:9.4")),
+   *         "mirror.internal:5000/redhat")   // -> mirror.internal:5000/redhat/ubi9/ubi:9.4
+   *     .execute();
+   * }</pre>
+   *
+   * @param targetNamespace a registry, or a registry and a path, e.g. {@code mirror:5000/ocp}
+   */
+  SyncRequest sync(List<ImageReference> images, String targetNamespace);
+
+  /**
    * Fetches and parses the manifest (or index) {@code reference} names, verifying its digest.
    *
    * @throws dev.registryclient.api.exception.NotFoundException if there is none

@@ -7,19 +7,29 @@ import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.MediaType;
 import dev.registryclient.api.Platform;
 import dev.registryclient.api.client.ClientSettings;
+import dev.registryclient.api.client.CopyRequest;
 import dev.registryclient.api.client.PullRequest;
+import dev.registryclient.api.client.PushSource;
 import dev.registryclient.api.client.ReachabilityReport;
 import dev.registryclient.api.client.RegistryClient;
+import dev.registryclient.api.client.SyncRequest;
 import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.NotFoundException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.core.transport.RetryListener;
+import dev.registryclient.oci.copy.BlobLocations;
+import dev.registryclient.oci.copy.CopyEngine;
+import dev.registryclient.oci.copy.CopySource;
+import dev.registryclient.oci.copy.StoreCopySource;
 import dev.registryclient.oci.listing.RegistryListings;
 import dev.registryclient.oci.manifest.ManifestCodec;
 import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.pull.InFlightBlobs;
 import dev.registryclient.oci.pull.PullEngine;
+import dev.registryclient.oci.push.BlobUploader;
+import dev.registryclient.oci.push.ManifestPusher;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +53,7 @@ final class DefaultRegistryClient implements RegistryClient {
   private final ExecutorService workers;
   private final ManifestCodec codec = ManifestCodec.defaults();
   private final PullEngine engine;
+  private final CopyEngine copier;
 
   DefaultRegistryClient(ClientSettings settings) {
     this.settings = settings;
@@ -49,6 +61,7 @@ final class DefaultRegistryClient implements RegistryClient {
     this.workers =
         Executors.newCachedThreadPool(threads("registry-client-" + CLIENTS.incrementAndGet()));
     this.engine = new PullEngine(workers, new InFlightBlobs(), codec);
+    this.copier = new CopyEngine(workers, codec, new BlobLocations(10_000));
   }
 
   private static ThreadFactory threads(String prefix) {
@@ -88,6 +101,109 @@ final class DefaultRegistryClient implements RegistryClient {
         engine,
         workers,
         settings.parallelism());
+  }
+
+  @Override
+  public CopyRequest copy(ImageReference source, ImageReference target) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    return new DefaultCopyRequest(
+        () -> copySource(source),
+        () -> copyTarget(target),
+        target,
+        copier,
+        workers,
+        settings.parallelism());
+  }
+
+  @Override
+  public CopyRequest push(PushSource source, ImageReference target) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    return new DefaultCopyRequest(
+        () -> new StoreCopySource(source, codec),
+        () -> copyTarget(target),
+        target,
+        copier,
+        workers,
+        settings.parallelism());
+  }
+
+  @Override
+  public SyncRequest sync(ImageReference sourceRepository, ImageReference targetRepository) {
+    Objects.requireNonNull(sourceRepository, "sourceRepository");
+    Objects.requireNonNull(targetRepository, "targetRepository");
+    return new DefaultSyncRequest(
+        tags ->
+            tagsOf(sourceRepository, tags).stream()
+                .map(
+                    tag ->
+                        new SyncPlanner.Pair(
+                            sourceRepository.withTag(tag), targetRepository.withTag(tag)))
+                .toList(),
+        syncPlanner(),
+        pair -> copy(pair.source(), pair.target()));
+  }
+
+  @Override
+  public SyncRequest sync(List<ImageReference> images, String targetNamespace) {
+    List<ImageReference> all = List.copyOf(images);
+    String namespace =
+        targetNamespace.endsWith("/")
+            ? targetNamespace.substring(0, targetNamespace.length() - 1)
+            : targetNamespace;
+    return new DefaultSyncRequest(
+        tags ->
+            all.stream()
+                .map(
+                    ref ->
+                        new SyncPlanner.Pair(
+                            ref,
+                            ImageReference.parse(
+                                namespace
+                                    + "/"
+                                    + ref.repository()
+                                    + (ref.digest().isPresent()
+                                        ? "@" + ref.digest().get()
+                                        : ":" + ref.reference()))))
+                .toList(),
+        syncPlanner(),
+        pair -> copy(pair.source(), pair.target()));
+  }
+
+  private List<String> tagsOf(ImageReference repository, Optional<Pattern> filter) {
+    try (Stream<String> tags = tags(repository)) {
+      return tags.filter(t -> filter.map(p -> p.matcher(t).matches()).orElse(true)).toList();
+    }
+  }
+
+  private SyncPlanner syncPlanner() {
+    return new SyncPlanner(
+        this::copySource,
+        ref -> {
+          Registry r = registry(ref);
+          try {
+            return Optional.of(fetcher(r).resolve(ref.repository(), ref.reference()));
+          } catch (NotFoundException e) {
+            return Optional.empty();
+          }
+        },
+        codec);
+  }
+
+  private CopySource copySource(ImageReference source) {
+    Registry r = registry(source);
+    return new RegistryCopySource(r, source, fetcher(r));
+  }
+
+  private CopyEngine.Target copyTarget(ImageReference target) {
+    Registry r = registry(target);
+    return new CopyEngine.Target(
+        target,
+        r.endpoints().base().toString(),
+        r.transport(),
+        new BlobUploader(r.transport(), r.endpoints(), r.name(), BlobUploader.DEFAULT_CHUNK_SIZE),
+        new ManifestPusher(r.transport(), r.endpoints(), r.name(), fetcher(r)));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.registryclient.api.Digest;
 import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.MediaType;
 import dev.registryclient.api.client.PullTarget;
+import dev.registryclient.api.client.PushSource;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
@@ -102,6 +103,42 @@ public final class OciLayout implements PullTarget {
       writer.commit();
     }
     return Descriptor.of(mediaType, digest, manifest.length);
+  }
+
+  /**
+   * The image tagged {@code tag} in this layout, to push with {@code RegistryClient.push}.
+   *
+   * <pre>{@code
+   * client.push(OciLayout.at(dir).image("1.0"), ImageReference.parse("registry.example/app:1.0"))
+   *     .allPlatforms()
+   *     .execute();
+   * }</pre>
+   *
+   * @throws StoreException if no entry of {@code index.json} has that tag
+   */
+  public PushSource image(String tag) {
+    Descriptor manifest =
+        reader()
+            .resolve(tag)
+            .orElseThrow(
+                () -> new StoreException(CONTEXT, "no image tagged " + tag + " in " + dir));
+    Descriptor plain = Descriptor.of(manifest.mediaType(), manifest.digest(), manifest.size());
+    return new PushSource() {
+      @Override
+      public BlobStore blobs() {
+        return blobs;
+      }
+
+      @Override
+      public Descriptor manifest() {
+        return plain;
+      }
+
+      @Override
+      public String toString() {
+        return "oci:" + dir + ":" + tag;
+      }
+    };
   }
 
   /**

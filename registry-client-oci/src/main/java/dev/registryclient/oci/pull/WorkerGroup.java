@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * deadline, and on cancellation interrupted and awaited until each has left its task, so nothing of
  * the pull is still writing when the caller hears about the failure.
  */
-final class WorkerGroup {
+public final class WorkerGroup {
   /** How long a stopped worker may take to leave; its streams are already closed. */
   private static final long STOP_GRACE_SECONDS = 30;
 
@@ -21,11 +21,11 @@ final class WorkerGroup {
   private final Set<Thread> threads = new HashSet<>();
   private volatile boolean stopping;
 
-  WorkerGroup(int size) {
+  public WorkerGroup(int size) {
     this.finished = new CountDownLatch(size);
   }
 
-  void start(ExecutorService executor, Runnable work, TransferScope scope) {
+  public void start(ExecutorService executor, Runnable work, TransferScope scope) {
     try {
       executor.execute(
           () -> {
@@ -52,7 +52,7 @@ final class WorkerGroup {
   }
 
   /** Waits for every worker, cancelling the scope at the deadline or on interrupt. */
-  void awaitUntil(long deadlineNanos, TransferScope scope) {
+  public void awaitUntil(long deadlineNanos, TransferScope scope) {
     try {
       while (true) {
         long left = deadlineNanos - System.nanoTime();
@@ -71,7 +71,7 @@ final class WorkerGroup {
   }
 
   /** Interrupts the workers and waits until they have left their tasks. */
-  void stop() {
+  public void stop() {
     stopping = true;
     synchronized (threads) {
       threads.forEach(Thread::interrupt);

@@ -290,7 +290,7 @@ public final class BlobUploader {
       if (buffer == null || buffer.length < capacity) {
         buffer = new byte[capacity];
       }
-      try (InputStream in = blob.content().open(0);
+      try (InputStream in = blob.content().open();
           Closeable unregister = scope.register(in)) {
         Objects.requireNonNull(unregister, "scope registration");
         long read = 0;

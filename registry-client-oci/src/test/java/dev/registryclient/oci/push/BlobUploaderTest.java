@@ -59,7 +59,7 @@ class BlobUploaderTest {
         repo,
         Digest.sha256(content),
         content.length,
-        offset -> new ByteArrayInputStream(content, (int) offset, content.length - (int) offset),
+        () -> new ByteArrayInputStream(content),
         from);
   }
 
@@ -174,7 +174,7 @@ class BlobUploaderTest {
               "app",
               digest,
               content.length,
-              offset -> new ByteArrayInputStream(corrupt),
+              () -> new ByteArrayInputStream(corrupt),
               Optional.empty());
 
       assertThatThrownBy(() -> upload(uploader(transport, registry), wrong))
@@ -232,7 +232,7 @@ class BlobUploaderTest {
               "app",
               Digest.sha256(content),
               content.length,
-              offset ->
+              () ->
                   new InputStream() {
                     private final ByteArrayInputStream in = new ByteArrayInputStream(content);
                     private int read;

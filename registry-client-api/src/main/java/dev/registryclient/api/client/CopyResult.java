@@ -1,0 +1,78 @@
+package dev.registryclient.api.client;
+
+import dev.registryclient.api.Descriptor;
+import dev.registryclient.api.ImageReference;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of a successful copy or push.
+ *
+ * <pre>{@code
+ * CopyResult r = client.copy(src, dst).execute();
+ * if (r.rewritten()) {
+ *   System.out.println("index rewritten: " + r.sourceManifest().digest() + " -> "
+ *       + r.manifest().digest());
+ * }
+ * }</pre>
+ *
+ * @param source what was copied (for a push, the local image's description)
+ * @param target where it went
+ * @param sourceManifest the top manifest chosen at the source: the index, or the platform's image
+ *     manifest when one platform was copied
+ * @param manifest the top manifest now at the target; its digest equals {@code sourceManifest}'s
+ *     unless a subset of an index's platforms was copied under a rewritten index
+ * @param blobs every blob, once each, with what was done with it
+ * @param elapsed the wall time of the whole copy
+ */
+public record CopyResult(
+    String source,
+    ImageReference target,
+    Descriptor sourceManifest,
+    Descriptor manifest,
+    List<CopiedBlob> blobs,
+    Duration elapsed) {
+
+  /** Checks for nulls and copies the list. */
+  public CopyResult {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(sourceManifest, "sourceManifest");
+    Objects.requireNonNull(manifest, "manifest");
+    blobs = List.copyOf(blobs);
+    Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /** Whether the target's top manifest is a rewritten index (a subset of platforms). */
+  public boolean rewritten() {
+    return !sourceManifest.digest().equals(manifest.digest());
+  }
+
+  /** Blobs whose bytes were sent. */
+  public long uploaded() {
+    return count(CopiedBlob.Outcome.UPLOADED);
+  }
+
+  /** Blobs the target registry linked from another repository. */
+  public long mounted() {
+    return count(CopiedBlob.Outcome.MOUNTED);
+  }
+
+  /** Blobs the target had already. */
+  public long skipped() {
+    return count(CopiedBlob.Outcome.SKIPPED);
+  }
+
+  /** Bytes sent to the target. */
+  public long bytesUploaded() {
+    return blobs.stream()
+        .filter(b -> b.outcome() == CopiedBlob.Outcome.UPLOADED)
+        .mapToLong(b -> Math.max(0, b.size()))
+        .sum();
+  }
+
+  private long count(CopiedBlob.Outcome outcome) {
+    return blobs.stream().filter(b -> b.outcome() == outcome).count();
+  }
+}

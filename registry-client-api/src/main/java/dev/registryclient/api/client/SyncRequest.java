@@ -1,0 +1,49 @@
+package dev.registryclient.api.client;
+
+import dev.registryclient.api.Platform;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * A sync being configured: copy a set of images into a target registry or namespace, the
+ * disconnected-mirror job ({@code skopeo sync}, {@code oc mirror}). Obtain one with {@link
+ * RegistryClient#sync}.
+ *
+ * <pre>{@code
+ * SyncResult r = client.sync("registry.redhat.io/ubi9/ubi", "mirror.internal:5000/ubi9/ubi")
+ *     .tags(Pattern.compile("9\\.[0-9]+"))
+ *     .allPlatforms()
+ *     .execute();
+ * System.out.println(r.copied() + " copied, " + r.present() + " already present, "
+ *     + r.failed() + " failed");
+ * }</pre>
+ *
+ * <p>It is idempotent: an image whose target tag already names the manifest a copy would write is
+ * reported {@link SyncedImage.Status#PRESENT} without transferring anything. One image failing does
+ * not stop the others; each is reported.
+ */
+public interface SyncRequest {
+
+  /** Syncs only the tags that match {@code regex} as a whole (default: every tag). */
+  SyncRequest tags(Pattern regex);
+
+  /** Copies the image for {@code platform} from each index (default: this JVM's platform). */
+  SyncRequest platform(Platform platform);
+
+  /** Copies each index with every image in it. */
+  SyncRequest allPlatforms();
+
+  /** Sends the events of every image's copy to {@code listener}. */
+  SyncRequest onProgress(CopyListener listener);
+
+  /** Stops each image's copy that runs longer than {@code timeout} (it is then FAILED). */
+  SyncRequest deadline(Duration timeout);
+
+  /**
+   * Syncs, one image after another, and reports each.
+   *
+   * @throws dev.registryclient.api.exception.RegistryException only when the set of images cannot
+   *     be listed (e.g. the source repository's tags)
+   */
+  SyncResult execute();
+}

@@ -1,0 +1,125 @@
+package dev.registryclient.oci.client;
+
+import dev.registryclient.api.Platform;
+import dev.registryclient.api.client.CopyListener;
+import dev.registryclient.api.client.CopyRequest;
+import dev.registryclient.api.client.SyncRequest;
+import dev.registryclient.api.client.SyncResult;
+import dev.registryclient.api.client.SyncedImage;
+import dev.registryclient.api.exception.RegistryException;
+import dev.registryclient.oci.copy.CopySelection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** The fluent sync configuration: lists the images, then checks and copies them one by one. */
+final class DefaultSyncRequest implements SyncRequest {
+
+  /** The images of a sync, given the tag filter (only a repository sync uses it). */
+  interface Images {
+    List<SyncPlanner.Pair> list(Optional<Pattern> tags);
+  }
+
+  private final Images images;
+  private final SyncPlanner planner;
+  private final Function<SyncPlanner.Pair, CopyRequest> copies;
+  private Optional<Pattern> tags = Optional.empty();
+  private CopySelection.Platforms platforms = new CopySelection.Platforms.One(Platform.current());
+  private Platform platform;
+  private boolean all;
+  private CopyListener listener = CopyListener.NONE;
+  private Duration deadline;
+
+  DefaultSyncRequest(
+      Images images, SyncPlanner planner, Function<SyncPlanner.Pair, CopyRequest> copies) {
+    this.images = images;
+    this.planner = planner;
+    this.copies = copies;
+  }
+
+  @Override
+  public SyncRequest tags(Pattern regex) {
+    this.tags = Optional.of(Objects.requireNonNull(regex, "regex"));
+    return this;
+  }
+
+  @Override
+  public SyncRequest platform(Platform p) {
+    this.platform = Objects.requireNonNull(p, "platform");
+    this.all = false;
+    this.platforms = new CopySelection.Platforms.One(p);
+    return this;
+  }
+
+  @Override
+  public SyncRequest allPlatforms() {
+    this.all = true;
+    this.platform = null;
+    this.platforms = new CopySelection.Platforms.All();
+    return this;
+  }
+
+  @Override
+  public SyncRequest onProgress(CopyListener l) {
+    this.listener = Objects.requireNonNull(l, "listener");
+    return this;
+  }
+
+  @Override
+  public SyncRequest deadline(Duration timeout) {
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("deadline must be positive, got " + timeout);
+    }
+    this.deadline = timeout;
+    return this;
+  }
+
+  @Override
+  public SyncResult execute() {
+    long start = System.nanoTime();
+    List<SyncedImage> results = new ArrayList<>();
+    for (SyncPlanner.Pair pair : images.list(tags)) {
+      try {
+        if (planner.present(pair, platforms)) {
+          results.add(
+              new SyncedImage(
+                  pair.source(),
+                  pair.target(),
+                  SyncedImage.Status.PRESENT,
+                  Optional.empty(),
+                  Optional.empty()));
+          continue;
+        }
+        CopyRequest copy = copies.apply(pair).onProgress(listener);
+        if (all) {
+          copy.allPlatforms();
+        } else if (platform != null) {
+          copy.platform(platform);
+        }
+        if (deadline != null) {
+          copy.deadline(deadline);
+        }
+        results.add(
+            new SyncedImage(
+                pair.source(),
+                pair.target(),
+                SyncedImage.Status.COPIED,
+                Optional.of(copy.execute()),
+                Optional.empty()));
+      } catch (RegistryException e) {
+        results.add(
+            new SyncedImage(
+                pair.source(),
+                pair.target(),
+                SyncedImage.Status.FAILED,
+                Optional.empty(),
+                Optional.of(e)));
+      }
+    }
+    return new SyncResult(results, Duration.ofNanos(System.nanoTime() - start));
+  }
+}
