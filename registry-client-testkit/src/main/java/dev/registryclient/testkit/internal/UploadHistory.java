@@ -17,15 +17,16 @@ public final class UploadHistory {
   public static final class Entry {
     private final String repository;
     private final String sessionId;
+    private final String mountedFrom;
     private final List<Upload.Step> steps = new ArrayList<>();
     private long bytesReceived;
     private Upload.State state = Upload.State.OPEN;
     private Digest digest;
-    private String mountedFrom;
 
-    private Entry(String repository, String sessionId) {
+    private Entry(String repository, String sessionId, String mountedFrom) {
       this.repository = repository;
       this.sessionId = sessionId;
+      this.mountedFrom = mountedFrom;
     }
 
     /** Records a request handled for the upload. */
@@ -60,18 +61,15 @@ public final class UploadHistory {
 
   /** Starts the record of an upload session. */
   public Entry open(String repository, String sessionId) {
-    Entry entry = new Entry(repository, sessionId);
+    Entry entry = new Entry(repository, sessionId, null);
     entries.add(entry);
     return entry;
   }
 
   /** Records a mount answered 201: no session, no bytes. */
   public void mounted(String repository, Digest digest, String from) {
-    Entry entry = new Entry(repository, null);
+    Entry entry = new Entry(repository, null, from);
     entry.step("POST", 0, 0, 201);
-    synchronized (entry) {
-      entry.mountedFrom = from;
-    }
     entry.end(Upload.State.MOUNTED, digest);
     entries.add(entry);
   }
