@@ -37,6 +37,19 @@ import java.util.Objects;
  * behind it, whose blob GETs the front's CDN origin relays, so a body fault there reaches the
  * client through the CDN too.
  *
+ * <p><b>Uploads.</b> Faults that replace a response ({@link #status}, {@link #tooManyRequests},
+ * redirects) work on every step of a push, selected with {@link #method} and {@link #on}: the
+ * upload {@code POST}, each {@code PATCH}, the closing {@code PUT}, a status {@code GET} and the
+ * manifest {@code PUT}. The registry reads the request body before answering, so a client sending a
+ * large chunk sees the status, not a reset connection; the upload session is not touched. Two
+ * faults act on the upload itself ({@link Kind#isUploadFault()}): {@link #cutUploadAfter} and
+ * {@link #loseUploadSession}.
+ *
+ * <pre>{@code
+ * Fault.status(503).method("PATCH").on("/blobs/uploads/").times(2)
+ * Fault.tooManyRequests(Duration.ofSeconds(1)).method("PUT").on("/manifests/")
+ * }</pre>
+ *
  * <p><b>Faults must fire.</b> The registry counts how often each fault fired ({@link
  * TestRegistry#timesFired}). {@link TestRegistryExtension} fails a test whose registry has a
  * declared fault that never fired, since a fault test that passes without its fault proves nothing;
@@ -44,58 +57,81 @@ import java.util.Objects;
  * registry themselves can call {@link TestRegistry#assertFaultsFired()}.
  */
 public final class Fault {
+  private static final String UPLOADS = "/blobs/uploads/";
 
   /** What a fault does. */
   public enum Kind {
     /** Answer with a status code and a spec error body instead of handling the request. */
-    STATUS(false),
+    STATUS(Drawn.BEFORE_HANDLING),
     /** Answer 429 {@code TOOMANYREQUESTS} with a {@code Retry-After} header in seconds. */
-    TOO_MANY_REQUESTS(false),
+    TOO_MANY_REQUESTS(Drawn.BEFORE_HANDLING),
     /**
      * Send {@code amount} body bytes, then close the connection (Content-Length is the full size).
      */
-    DISCONNECT_AFTER(true),
+    DISCONNECT_AFTER(Drawn.ON_SERVED_BODY),
     /**
      * Send {@code amount} body bytes, then reset the connection with a TCP RST (Content-Length is
      * the full size).
      */
-    RESET_AFTER(true),
+    RESET_AFTER(Drawn.ON_SERVED_BODY),
     /** Send half of the body, then close the connection (Content-Length is the full size). */
-    TRUNCATED_BODY(true),
+    TRUNCATED_BODY(Drawn.ON_SERVED_BODY),
     /** Send the body at {@code amount} bytes per second. */
-    SLOW_BODY(true),
+    SLOW_BODY(Drawn.ON_SERVED_BODY),
     /** Send a body of the right length whose bytes do not match its digest. */
-    WRONG_BYTES(true),
+    WRONG_BYTES(Drawn.ON_SERVED_BODY),
     /** Send a chunked body that never ends (until the client hangs up or the registry closes). */
-    ENDLESS_BODY(true),
+    ENDLESS_BODY(Drawn.ON_SERVED_BODY),
     /** Answer a {@code Range} request with 200 and the whole body. */
-    IGNORE_RANGE(true),
+    IGNORE_RANGE(Drawn.ON_SERVED_BODY),
     /** Answer 302 with {@code Location: location}, e.g. an {@code http://} URL. */
-    REDIRECT(false),
+    REDIRECT(Drawn.BEFORE_HANDLING),
     /** Answer 302 to a URL that redirects back, forever. */
-    REDIRECT_LOOP(false),
+    REDIRECT_LOOP(Drawn.BEFORE_HANDLING),
     /** Redirect the blob GET to a host:port that refuses connections ("connection refused"). */
-    CDN_REFUSED(false),
+    CDN_REFUSED(Drawn.BEFORE_HANDLING),
     /**
      * Redirect the blob GET to a listening socket whose accept backlog is full, so new connections
      * are never established: the client sees a <em>connect</em> timeout.
      */
-    CDN_CONNECT_TIMEOUT(false),
+    CDN_CONNECT_TIMEOUT(Drawn.BEFORE_HANDLING),
     /**
      * Redirect the blob GET to a socket that accepts connections (the kernel completes the
      * handshake) but never answers: the client sees a <em>read</em> (response) timeout.
      */
-    CDN_READ_TIMEOUT(false);
+    CDN_READ_TIMEOUT(Drawn.BEFORE_HANDLING),
+    /**
+     * Read {@code amount} bytes of an upload's request body into its session, then reset the
+     * connection with a TCP RST without answering.
+     */
+    CUT_UPLOAD_AFTER(Drawn.ON_UPLOAD),
+    /** Forget the upload session the request names and answer 404 {@code BLOB_UPLOAD_UNKNOWN}. */
+    LOSE_UPLOAD_SESSION(Drawn.ON_UPLOAD);
 
-    private final boolean bodyFault;
+    /** When the registry decides whether a fault of the kind applies. */
+    private enum Drawn {
+      BEFORE_HANDLING,
+      ON_SERVED_BODY,
+      ON_UPLOAD
+    }
 
-    Kind(boolean bodyFault) {
-      this.bodyFault = bodyFault;
+    private final Drawn drawn;
+
+    Kind(Drawn drawn) {
+      this.drawn = drawn;
     }
 
     /** Whether this fault changes a served body rather than replacing the response. */
     public boolean isBodyFault() {
-      return bodyFault;
+      return drawn == Drawn.ON_SERVED_BODY;
+    }
+
+    /**
+     * Whether this fault acts on a blob upload the registry itself handles (so not on a request a
+     * 401 challenge or an earlier fault answered).
+     */
+    public boolean isUploadFault() {
+      return drawn == Drawn.ON_UPLOAD;
     }
   }
 
@@ -128,6 +164,11 @@ public final class Fault {
   private static Fault blobGet(Kind kind) {
     RequestMatcher blobGets = RequestMatcher.any().method("GET").onBlobs().at(Origin.REGISTRY);
     return new Fault(kind, 0, null, blobGets, 1, false);
+  }
+
+  private static Fault upload(Kind kind, long amount) {
+    RequestMatcher uploads = RequestMatcher.any().at(Origin.REGISTRY).on(UPLOADS);
+    return new Fault(kind, amount, null, uploads, 1, false);
   }
 
   private Fault withMatcher(RequestMatcher narrowed) {
@@ -247,6 +288,55 @@ public final class Fault {
   /** Blob GETs redirect to a socket that accepts but never answers: a read timeout. */
   public static Fault cdnReadTimeout() {
     return blobGet(Kind.CDN_READ_TIMEOUT);
+  }
+
+  /**
+   * On an upload request that carries a body ({@code PATCH}, {@code PUT}, or a monolithic {@code
+   * POST ?digest=}), the registry reads {@code bytes} bytes of the body into the upload session,
+   * keeps them (as distribution keeps what it received), and then resets the connection with a TCP
+   * RST without answering: a load balancer dropping a long upload, or a lost response. The session
+   * stays open, so a {@code GET} of its location answers {@code Range: 0-<received - 1>} and the
+   * client can resume from there. A body no longer than {@code bytes} is read whole and the
+   * connection is still cut without an answer, so a closing {@code PUT} cut this way is never
+   * committed. A {@code POST ?digest=} cut this way leaves a session the client never learned the
+   * location of.
+   *
+   * <p>The fault fires only when the registry reads an upload body: not on a 401 challenge, not on
+   * a chunk refused with 416, and not on an upload start without a body. By default it matches any
+   * {@code /blobs/uploads/} request; narrow it with {@link #method} or {@link #on}. The client sees
+   * "connection reset" or a broken pipe while sending, or no response at all; {@link
+   * TestRegistry#uploads()} shows what the registry kept.
+   *
+   * <pre>{@code
+   * TestRegistry.builder().faults(Fault.cutUploadAfter(64 * 1024).method("PATCH"))
+   * // after the push under test:
+   * Upload upload = registry.uploads().get(0);
+   * assertThat(upload.steps()).extracting(Upload.Step::offset).contains(64L * 1024); // resumed
+   * assertThat(upload.state()).isEqualTo(Upload.State.COMMITTED);
+   * }</pre>
+   *
+   * <p>Like {@link #resetAfter}, the registry's servers get a small TCP front that turns the close
+   * into a reset when such a fault is configured.
+   */
+  public static Fault cutUploadAfter(long bytes) {
+    return upload(Kind.CUT_UPLOAD_AFTER, requireNonNegative(bytes));
+  }
+
+  /**
+   * The next request on an existing upload session ({@code PATCH}, {@code PUT}, {@code GET} or
+   * {@code DELETE} of its location) finds the session gone, as after a registry restart or an
+   * upload purge: it answers 404 {@code BLOB_UPLOAD_UNKNOWN} and every later request on that
+   * session does too, so the client must start the upload again. Bytes the session held are lost.
+   * Requests that start an upload are not affected; narrow the fault with {@link #method} or {@link
+   * #on}.
+   *
+   * <pre>{@code
+   * TestRegistry.builder().faults(Fault.loseUploadSession().method("PUT"))
+   * // then: registry.uploads() shows one LOST upload and one COMMITTED one
+   * }</pre>
+   */
+  public static Fault loseUploadSession() {
+    return upload(Kind.LOSE_UPLOAD_SESSION, 0);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.registryclient.testkit;
 
 import dev.registryclient.testkit.RecordedRequest.Origin;
+import dev.registryclient.testkit.internal.UploadHistory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -18,8 +19,15 @@ import java.util.function.Predicate;
  */
 public final class Journal {
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final UploadHistory uploads;
 
-  Journal() {}
+  Journal() {
+    this(new UploadHistory());
+  }
+
+  Journal(UploadHistory uploads) {
+    this.uploads = uploads;
+  }
 
   void add(RecordedRequest request) {
     requests.add(request);
@@ -75,9 +83,13 @@ public final class Journal {
     return requests.stream().filter(predicate).toList();
   }
 
-  /** Forgets everything recorded so far, e.g. after a test's setup pushed content. */
+  /**
+   * Forgets everything recorded so far, e.g. after a test's setup pushed content: the requests and
+   * the {@link TestRegistry#uploads() uploads} that ended (open ones stay, as they may continue).
+   */
   public void clear() {
     requests.clear();
+    uploads.forgetEnded();
   }
 
   @Override

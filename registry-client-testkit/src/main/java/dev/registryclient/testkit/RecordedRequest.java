@@ -22,6 +22,10 @@ import java.util.Optional;
  * @param headers request headers, names in lower case, values redacted as described above
  * @param status the status code answered, or {@code -1} if the connection was cut before any
  * @param time when the request arrived
+ * @param requestBodyBytes how many request body bytes the server read: the whole body for a request
+ *     it answered (it reads what a handler left before answering, so a client sending a large body
+ *     always sees the answer), what it had read when it cut the connection otherwise (see {@link
+ *     Fault#cutUploadAfter})
  */
 public record RecordedRequest(
     Origin origin,
@@ -30,7 +34,8 @@ public record RecordedRequest(
     String target,
     Map<String, List<String>> headers,
     int status,
-    Instant time) {
+    Instant time,
+    long requestBodyBytes) {
 
   /** The server of a {@link TestRegistry} that answered a request. */
   public enum Origin {

@@ -7,6 +7,7 @@ import dev.registryclient.testkit.internal.RandomContent;
 import dev.registryclient.testkit.internal.RegistryConfig;
 import dev.registryclient.testkit.internal.RegistryServer;
 import dev.registryclient.testkit.internal.Schema1Signer;
+import dev.registryclient.testkit.internal.UploadHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,12 +46,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TestRegistry implements AutoCloseable {
   private final RegistryServer server;
   private final Journal journal;
+  private final UploadHistory uploads;
   private final Schema1Signer schema1Signer = new Schema1Signer();
   private final AtomicLong seeds = new AtomicLong(0x5eed);
 
-  private TestRegistry(RegistryServer server, Journal journal) {
+  private TestRegistry(RegistryServer server, Journal journal, UploadHistory uploads) {
     this.server = server;
     this.journal = journal;
+    this.uploads = uploads;
   }
 
   /** A builder; with no options the registry needs no auth and serves blobs itself. */
@@ -59,9 +62,11 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   static TestRegistry start(Builder builder) {
-    Journal journal = new Journal();
+    UploadHistory uploads = new UploadHistory();
+    Journal journal = new Journal(uploads);
     try {
-      return new TestRegistry(new RegistryServer(builder.config(), journal::add), journal);
+      return new TestRegistry(
+          new RegistryServer(builder.config(), journal::add, uploads), journal, uploads);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the test registry", e);
     }
@@ -91,6 +96,21 @@ public final class TestRegistry implements AutoCloseable {
   /** The requests answered so far. */
   public Journal journal() {
     return journal;
+  }
+
+  /**
+   * The blob uploads clients made over HTTP, in the order they started: each session with its
+   * requests, the bytes the registry kept and how it ended, and each mount the registry made.
+   * {@link Journal#clear()} forgets those that ended. A snapshot: immutable, not updated later.
+   *
+   * <pre>{@code
+   * assertThat(registry.uploads())
+   *     .allSatisfy(u -> assertThat(u.state()).isIn(Upload.State.COMMITTED, Upload.State.MOUNTED));
+   * assertThat(registry.uploads()).extracting(Upload::bytesReceived).containsOnly(0L); // copy
+   * }</pre>
+   */
+  public List<Upload> uploads() {
+    return uploads.snapshot();
   }
 
   /**
@@ -236,6 +256,10 @@ public final class TestRegistry implements AutoCloseable {
     private Path blobDirectory;
     private int threads = 32;
     private int port;
+    private boolean ignoreMounts;
+    private boolean unauthorizedMountsStartUploads;
+    private long chunkMinLength;
+    private boolean referrersApi = true;
 
     private Builder() {}
 
@@ -382,6 +406,61 @@ public final class TestRegistry implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Makes {@code POST /v2/<name>/blobs/uploads/?mount=<digest>&from=<repository>} start a new
+     * upload (202 with a session) instead of mounting, like registries that do not support
+     * cross-repository mounts; the spec lets them. The {@code from} repository then needs no
+     * permission either. A client must upload the blob into that session.
+     */
+    public Builder ignoreMounts() {
+      ignoreMounts = true;
+      return this;
+    }
+
+    /**
+     * Makes a mount whose credentials may not pull the {@code from} repository start a new upload
+     * (202) instead of being refused. By default the registry behaves like distribution: it
+     * requires {@code pull} on the source and answers 401 {@code insufficient_scope} naming it (or
+     * 403 with Basic auth), so the client has to ask for that scope or push without mounting.
+     */
+    public Builder unauthorizedMountsStartUploads() {
+      unauthorizedMountsStartUploads = true;
+      return this;
+    }
+
+    /**
+     * Announces a minimum chunk size: the answer to an upload {@code POST} carries {@code
+     * OCI-Chunk-Min-Length: bytes}, and the registry holds clients to it as far as it can tell. The
+     * spec lets only the final chunk be shorter and lets it come by {@code PATCH} or with the
+     * closing {@code PUT}, so a short {@code PATCH} is accepted (it may be the last), but a chunk
+     * after it, by {@code PATCH} or {@code PUT}, is refused with 416 {@code RANGE_INVALID}. See
+     * {@link Upload.Step#received()} to assert chunk sizes directly.
+     *
+     * <pre>{@code
+     * TestRegistry.builder().chunkMinLength(5 * 1024 * 1024).start();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder chunkMinLength(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("chunk minimum must be at least 1 byte: " + bytes);
+      }
+      chunkMinLength = bytes;
+      return this;
+    }
+
+    /**
+     * Switches the referrers API (OCI Distribution 1.1) on (the default) or off. Off, {@code GET
+     * /v2/<name>/referrers/<digest>} answers 404 and a manifest {@code PUT} with a {@code subject}
+     * answers no {@code OCI-Subject}, like an older registry, so a client must fall back to the
+     * referrers tag schema: an index tagged {@code sha256-<hex of the subject digest>}.
+     */
+    public Builder referrersApi(boolean enabled) {
+      referrersApi = enabled;
+      return this;
+    }
+
     /** Starts a registry with these options. */
     public TestRegistry start() {
       return TestRegistry.start(this);
@@ -401,7 +480,10 @@ public final class TestRegistry implements AutoCloseable {
           faults,
           blobDirectory,
           threads,
-          port);
+          port,
+          new RegistryConfig.UploadRules(
+              ignoreMounts, unauthorizedMountsStartUploads, chunkMinLength),
+          referrersApi);
     }
   }
 }

@@ -24,7 +24,12 @@ final class UnfiredFaults {
           .append(" of ")
           .append(recorded)
           .append(" requests in the journal");
-      if (matched > 0 && fault.kind().isBodyFault()) {
+      if (matched > 0 && fault.kind().isUploadFault()) {
+        message.append(
+            "; an upload fault fires only on an upload the registry handles (not on a 401 or a"
+                + " request another fault answered): a cut on a PATCH, PUT or POST ?digest= whose"
+                + " body it reads, a lost session on a request to an open session");
+      } else if (matched > 0 && fault.kind().isBodyFault()) {
         message.append(
             "; a body fault fires only on a served body (not on a HEAD, an error or a redirect),"
                 + " and only if no earlier fault in the list took the request");

@@ -207,6 +207,23 @@ class FaultsTest {
     assertThatThrownBy(() -> Fault.status(42)).hasMessageContaining("42");
   }
 
+  @Test
+  void uploadFaultsAimAtUploadsAndCanBeNarrowedByMethod() {
+    Fault cut = Fault.cutUploadAfter(1024).method("PATCH");
+    RecordedRequest.Origin registry = RecordedRequest.Origin.REGISTRY;
+    assertThat(cut.kind().isUploadFault()).isTrue();
+    assertThat(cut.kind().isBodyFault()).isFalse();
+    assertThat(cut.matches(registry, "PATCH", "/v2/a/blobs/uploads/1f")).isTrue();
+    assertThat(cut.matches(registry, "PUT", "/v2/a/blobs/uploads/1f")).isFalse();
+    assertThat(cut.matches(registry, "PATCH", "/v2/a/manifests/v1")).isFalse();
+    assertThat(Fault.loseUploadSession().matches(registry, "GET", "/v2/a/blobs/uploads/1f"))
+        .isTrue();
+    assertThat(Fault.loseUploadSession().kind().isUploadFault()).isTrue();
+    assertThat(Fault.status(503).kind().isUploadFault()).isFalse();
+    assertThat(cut.toString()).contains("CUT_UPLOAD_AFTER 1024", "PATCH");
+    assertThatThrownBy(() -> Fault.cutUploadAfter(-1)).hasMessageContaining("-1");
+  }
+
   private static HttpResponse<InputStream> streamed(String url) {
     try {
       return Http.CLIENT.send(Http.request(url).build(), HttpResponse.BodyHandlers.ofInputStream());

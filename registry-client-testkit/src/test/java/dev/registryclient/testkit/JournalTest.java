@@ -1,7 +1,9 @@
 package dev.registryclient.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +126,34 @@ class JournalTest {
     try (TestRegistry registry = TestRegistry.builder().start()) {
       registry.image("j/quiet").layer(5).push("v1");
       assertThat(registry.journal().all()).isEmpty();
+    }
+  }
+
+  @Test
+  void eachRequestRecordsTheBodyBytesTheServerRead() {
+    try (TestRegistry registry = TestRegistry.builder().start()) {
+      String location =
+          UploadSteps.location(Http.post(registry.url() + "/v2/j/app/blobs/uploads/", new byte[0]));
+      Http.send("PATCH", registry.url() + location, new byte[12_345]);
+      Http.get(registry.url() + location);
+      assertThat(registry.journal().all())
+          .extracting(RecordedRequest::method, RecordedRequest::requestBodyBytes)
+          .containsExactly(tuple("POST", 0L), tuple("PATCH", 12_345L), tuple("GET", 0L));
+    }
+  }
+
+  @Test
+  void aLargeBodyAnsweredWithoutReadingStillGetsItsAnswer() {
+    try (TestRegistry registry = TestRegistry.builder().start()) {
+      // the JDK server alone would drain 64 KiB and then close: the client saw a reset
+      HttpResponse<byte[]> r =
+          Http.send("PATCH", registry.url() + "/v2/j/app/blobs/uploads/unknown", new byte[1 << 20]);
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(Http.errorCode(r)).isEqualTo("BLOB_UPLOAD_UNKNOWN");
+      assertThat(registry.journal().all())
+          .singleElement()
+          .extracting(RecordedRequest::requestBodyBytes)
+          .isEqualTo(1L << 20);
     }
   }
 }

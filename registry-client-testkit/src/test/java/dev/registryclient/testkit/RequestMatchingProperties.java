@@ -24,7 +24,7 @@ class RequestMatchingProperties {
   record Sent(Origin origin, String method, String target) {
     RecordedRequest recorded() {
       return new RecordedRequest(
-          origin, method, "127.0.0.1:1", target, Map.of(), 200, Instant.EPOCH);
+          origin, method, "127.0.0.1:1", target, Map.of(), 200, Instant.EPOCH, 0);
     }
   }
 

@@ -46,6 +46,20 @@ class UnfiredFaultsTest {
   }
 
   @Test
+  void anUploadFaultWhoseRuleOnlyMetAnUploadStartSaysSo() {
+    Fault cut = Fault.cutUploadAfter(10);
+    try (TestRegistry r = TestRegistry.builder().faults(cut).start()) {
+      assertThat(Http.post(r.url() + "/v2/f/app/blobs/uploads/", new byte[0]).statusCode())
+          .isEqualTo(202);
+      assertThatThrownBy(r::assertFaultsFired)
+          .hasMessageContaining("CUT_UPLOAD_AFTER 10")
+          .hasMessageContaining("at REGISTRY, path ~ /blobs/uploads/")
+          .hasMessageContaining("matched 1 of 1 requests")
+          .hasMessageContaining("an upload fault fires only on an upload the registry handles");
+    }
+  }
+
+  @Test
   void aFaultShadowedByAnEarlierOneSaysSo() {
     Fault first = Fault.status(503).on("/manifests/");
     Fault shadowed = Fault.status(500).on("/manifests/");

@@ -22,12 +22,16 @@ public final class BodySender {
   private BodySender() {}
 
   /**
-   * Thrown to make the JDK server drop the connection mid-body; a {@link ResettingPort} in front
-   * turns that into a reset if asked to.
+   * Thrown to make the JDK server drop the connection mid-body (of a response, or of a request it
+   * was reading); a {@link ResettingPort} in front turns that into a reset if asked to.
    */
   public static final class ConnectionCutException extends IOException {
     ConnectionCutException(long sent) {
-      super("test registry fault: connection cut after " + sent + " body bytes");
+      this("test registry fault: connection cut after " + sent + " body bytes");
+    }
+
+    ConnectionCutException(String message) {
+      super(message);
     }
   }
 

@@ -51,7 +51,7 @@ public final class FaultFilter extends Filter {
       case CDN_REFUSED -> redirect(ex, "http://" + deadHosts.refusing() + path);
       case CDN_CONNECT_TIMEOUT -> redirect(ex, "http://" + deadHosts.connectTimeout() + path);
       case CDN_READ_TIMEOUT -> redirect(ex, "http://" + deadHosts.readTimeout() + path);
-      default -> chain.doFilter(ex); // body faults are drawn by the handlers
+      default -> chain.doFilter(ex); // body and upload faults are drawn by the handlers
     }
   }
 

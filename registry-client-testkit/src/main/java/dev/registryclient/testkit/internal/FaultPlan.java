@@ -5,6 +5,7 @@ import dev.registryclient.testkit.RequestTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The configured faults with their remaining uses and how often each fired; the first match with
@@ -29,19 +30,29 @@ public final class FaultPlan {
     return entries.stream().anyMatch(e -> e.fault().kind() == kind);
   }
 
+  /** Whether a fault needs the servers behind a {@link ResettingPort} to end connections. */
+  public boolean needsResets() {
+    return contains(Fault.Kind.RESET_AFTER) || contains(Fault.Kind.CUT_UPLOAD_AFTER);
+  }
+
   /** Draws a fault that replaces the response, if one matches. */
   public Optional<Fault> takeResponseFault(RequestTarget request) {
-    return take(request, false);
+    return take(request, k -> !k.isBodyFault() && !k.isUploadFault());
   }
 
   /** Draws a fault that alters a served body, if one matches. */
   public Optional<Fault> takeBodyFault(RequestTarget request) {
-    return take(request, true);
+    return take(request, Fault.Kind::isBodyFault);
   }
 
-  private Optional<Fault> take(RequestTarget request, boolean body) {
+  /** Draws an upload fault of this kind, if one matches. */
+  public Optional<Fault> takeUploadFault(RequestTarget request, Fault.Kind kind) {
+    return take(request, k -> k == kind);
+  }
+
+  private Optional<Fault> take(RequestTarget request, Predicate<Fault.Kind> drawnHere) {
     for (Entry e : entries) {
-      if (e.fault().kind().isBodyFault() == body
+      if (drawnHere.test(e.fault().kind())
           && e.fault().matches(request)
           && e.left().getAndUpdate(n -> n > 0 && n != Integer.MAX_VALUE ? n - 1 : n) > 0) {
         e.fired().incrementAndGet();

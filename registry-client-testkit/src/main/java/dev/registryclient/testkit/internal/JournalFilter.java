@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
 /** Records every exchange, with secrets redacted, after it was answered (or failed). */
@@ -36,20 +35,22 @@ public final class JournalFilter extends Filter {
   public void doFilter(HttpExchange ex, Chain chain) throws IOException {
     Instant time = Instant.now();
     AtomicBoolean recorded = new AtomicBoolean();
-    IntConsumer record =
-        status -> {
+    RecordingExchange.Recorder record =
+        (status, bodyBytes) -> {
           if (recorded.compareAndSet(false, true)) {
-            sink.accept(recordOf(ex, status, time));
+            sink.accept(recordOf(ex, status, bodyBytes, time));
           }
         };
+    RecordingExchange recording = new RecordingExchange(ex, record);
     try {
-      chain.doFilter(new RecordingExchange(ex, record));
+      chain.doFilter(recording);
     } finally {
-      record.accept(-1); // the handler failed before answering: the client saw a cut connection
+      // the handler failed before answering: the client saw a cut connection
+      record.answered(-1, recording.requestBodyBytes());
     }
   }
 
-  private RecordedRequest recordOf(HttpExchange ex, int status, Instant time) {
+  private RecordedRequest recordOf(HttpExchange ex, int status, long bodyBytes, Instant time) {
     String query = ex.getRequestURI().getRawQuery();
     String target =
         ex.getRequestURI().getRawPath()
@@ -61,7 +62,8 @@ public final class JournalFilter extends Filter {
         target,
         redact(ex.getRequestHeaders()),
         status,
-        time);
+        time,
+        bodyBytes);
   }
 
   static Map<String, List<String>> redact(Map<String, List<String>> headers) {

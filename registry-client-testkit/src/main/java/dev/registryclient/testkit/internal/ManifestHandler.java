@@ -20,11 +20,16 @@ import java.util.Optional;
 public final class ManifestHandler {
   private final ContentStore content;
   private final FaultPlan faults;
+  private final boolean referrersApi;
 
-  /** Serves manifests from {@code content}. */
-  public ManifestHandler(ContentStore content, FaultPlan faults) {
+  /**
+   * Serves manifests from {@code content}; a PUT of a manifest with a subject answers {@code
+   * OCI-Subject} only if {@code referrersApi} is on.
+   */
+  public ManifestHandler(ContentStore content, FaultPlan faults, boolean referrersApi) {
     this.content = content;
     this.faults = faults;
+    this.referrersApi = referrersApi;
   }
 
   /** Handles a manifest request for {@code repository} and {@code reference}. */
@@ -104,7 +109,9 @@ public final class ManifestHandler {
     var headers = ex.getResponseHeaders();
     headers.set("Location", "/v2/" + repository + "/manifests/" + stored.digest());
     headers.set("Docker-Content-Digest", stored.digest().toString());
-    if (stored.subject() != null) {
+    // the header tells a client the registry indexed the subject; without it the client must
+    // maintain the referrers tag itself
+    if (stored.subject() != null && referrersApi) {
       headers.set("OCI-Subject", stored.subject().toString());
     }
     Exchanges.empty(ex, 201);

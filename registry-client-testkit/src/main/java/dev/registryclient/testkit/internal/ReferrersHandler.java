@@ -12,20 +12,27 @@ import java.util.Optional;
 /**
  * {@code GET /v2/<name>/referrers/<digest>[?artifactType=]}: an OCI index of the manifests whose
  * {@code subject} is the digest (OCI Distribution 1.1), with {@code OCI-Filters-Applied} when
- * filtered.
+ * filtered. Switched off, it answers 404 like a registry that predates the API, so clients fall
+ * back to the referrers tag schema.
  */
 public final class ReferrersHandler {
   private static final String INDEX = "application/vnd.oci.image.index.v1+json";
 
   private final MetadataStore metadata;
+  private final boolean enabled;
 
-  /** Referrers from {@code metadata}. */
-  public ReferrersHandler(MetadataStore metadata) {
+  /** Referrers from {@code metadata}, or 404 for every request if not {@code enabled}. */
+  public ReferrersHandler(MetadataStore metadata, boolean enabled) {
     this.metadata = metadata;
+    this.enabled = enabled;
   }
 
   /** Handles a referrers request. */
   public void handle(HttpExchange ex, String repository, String reference) throws IOException {
+    if (!enabled) {
+      Exchanges.error(ex, 404, ErrorCode.UNSUPPORTED, "no such endpoint: referrers API is off");
+      return;
+    }
     if (!ex.getRequestMethod().equals("GET")) {
       Exchanges.error(ex, ErrorCode.UNSUPPORTED, "referrers takes GET");
       return;

@@ -41,6 +41,38 @@ public final class RegistryAuth {
     };
   }
 
+  /**
+   * Whether the request's credentials allow every action of {@code scope}; answers nothing. For
+   * permissions a registry uses quietly, such as {@code pull} on the source of a mount it may
+   * instead answer with an upload.
+   */
+  public boolean holds(HttpExchange ex, Scope scope) {
+    return switch (mode) {
+      case NONE -> true;
+      case BASIC -> {
+        Optional<String[]> credentials = basicCredentials(ex);
+        String user = null;
+        if (credentials.isPresent()
+            && access.authenticate(credentials.get()[0], credentials.get()[1])) {
+          user = credentials.get()[0];
+        }
+        yield access.grantable(user, scope).containsAll(scope.actions());
+      }
+      case TOKEN -> {
+        Optional<TokenIssuer.IssuedToken> token = bearerToken(ex).flatMap(tokens::validate);
+        yield token.isPresent()
+            && scope.actions().stream().allMatch(a -> token.get().allows(scope.resource(), a));
+      }
+    };
+  }
+
+  private static Optional<String> bearerToken(HttpExchange ex) {
+    String header = ex.getRequestHeaders().getFirst("Authorization");
+    return header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? Optional.empty()
+        : Optional.of(header.substring(7).trim());
+  }
+
   private boolean permitBasic(HttpExchange ex, List<Scope> required) throws IOException {
     Optional<String[]> credentials = basicCredentials(ex);
     String user = null;
@@ -70,11 +102,11 @@ public final class RegistryAuth {
   }
 
   private boolean permitBearer(HttpExchange ex, List<Scope> required) throws IOException {
-    String header = ex.getRequestHeaders().getFirst("Authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    Optional<String> presented = bearerToken(ex);
+    if (presented.isEmpty()) {
       return challengeBearer(ex, required, null);
     }
-    Optional<TokenIssuer.IssuedToken> token = tokens.validate(header.substring(7).trim());
+    Optional<TokenIssuer.IssuedToken> token = tokens.validate(presented.get());
     if (token.isEmpty()) {
       return challengeBearer(ex, required, "invalid_token");
     }

@@ -21,6 +21,9 @@ import java.util.List;
  * @param blobDirectory where blobs are stored, or null for a temporary directory
  * @param threads size of the request thread pool
  * @param port the registry port on 127.0.0.1, 0 for a free one
+ * @param uploads how the registry treats blob uploads and mounts
+ * @param referrersApi whether the referrers API is served and manifest PUTs answer {@code
+ *     OCI-Subject}
  */
 public record RegistryConfig(
     AuthMode auth,
@@ -35,7 +38,9 @@ public record RegistryConfig(
     List<Fault> faults,
     Path blobDirectory,
     int threads,
-    int port) {
+    int port,
+    UploadRules uploads,
+    boolean referrersApi) {
 
   /** The service name in challenges and token requests. */
   public static final String SERVICE = "test-registry";
@@ -52,6 +57,17 @@ public record RegistryConfig(
     /** Bearer tokens from the kit's token endpoint. */
     TOKEN
   }
+
+  /**
+   * How blob uploads and mounts behave.
+   *
+   * @param ignoreMounts whether {@code POST ?mount=&from=} always starts an upload (202)
+   * @param unauthorizedMountsStartUploads whether a mount the client may not pull the source of
+   *     starts an upload (202) instead of being challenged for {@code pull} on the source
+   * @param chunkMinLength the {@code OCI-Chunk-Min-Length} announced and enforced; 0 for none
+   */
+  public record UploadRules(
+      boolean ignoreMounts, boolean unauthorizedMountsStartUploads, long chunkMinLength) {}
 
   /** Copies the fault list. */
   public RegistryConfig {

@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Routes {@code /v2/...} to the handler of each concern after checking authorization for the scope
- * the request needs ({@code pull} to read, {@code pull,push} to write, {@code delete} to delete).
+ * the request needs ({@code pull} to read, {@code pull,push} to write, {@code delete} to delete). A
+ * cross-repository mount also needs {@code pull} on its source, as in distribution, unless the
+ * registry ignores mounts or is set to answer a mount it may not make with a new upload.
  */
 public final class RegistryHandler implements HttpHandler {
   // the spec's repository name grammar
@@ -30,6 +33,7 @@ public final class RegistryHandler implements HttpHandler {
   private final UploadHandler uploads;
   private final ListingHandler listings;
   private final ReferrersHandler referrers;
+  private final RegistryConfig.UploadRules uploadRules;
 
   /** A router over the given handlers. */
   public RegistryHandler(
@@ -38,13 +42,15 @@ public final class RegistryHandler implements HttpHandler {
       BlobHandler blobs,
       UploadHandler uploads,
       ListingHandler listings,
-      ReferrersHandler referrers) {
+      ReferrersHandler referrers,
+      RegistryConfig.UploadRules uploadRules) {
     this.auth = auth;
     this.manifests = manifests;
     this.blobs = blobs;
     this.uploads = uploads;
     this.listings = listings;
     this.referrers = referrers;
+    this.uploadRules = uploadRules;
   }
 
   @Override
@@ -79,13 +85,21 @@ public final class RegistryHandler implements HttpHandler {
       Exchanges.error(ex, ErrorCode.NAME_INVALID, "invalid repository name " + repository);
       return;
     }
-    if (!auth.permit(ex, requiredScopes(ex, route, repository))) {
+    Optional<Scope> mountSource = route == UPLOAD ? mountSource(ex, repository) : Optional.empty();
+    boolean quietSourceCheck =
+        uploadRules.ignoreMounts() || uploadRules.unauthorizedMountsStartUploads();
+    List<Scope> required = new ArrayList<>(List.of(targetScope(ex, repository)));
+    if (!quietSourceCheck) {
+      mountSource.ifPresent(required::add);
+    }
+    if (!auth.permit(ex, required)) {
       return;
     }
     if (route == MANIFEST) {
       manifests.handle(ex, repository, reference);
     } else if (route == UPLOAD) {
-      uploads.handle(ex, repository, reference);
+      boolean mayMount = mountSource.map(source -> auth.holds(ex, source)).orElse(true);
+      uploads.handle(ex, repository, reference, mayMount);
     } else if (route == BLOB) {
       blobs.handle(ex, repository, reference);
     } else if (route == TAGS) {
@@ -95,19 +109,23 @@ public final class RegistryHandler implements HttpHandler {
     }
   }
 
-  private static List<Scope> requiredScopes(HttpExchange ex, Pattern route, String repository) {
-    List<Scope> scopes = new ArrayList<>();
+  /** What the request does to its own repository. */
+  private static Scope targetScope(HttpExchange ex, String repository) {
     Set<String> actions =
         switch (ex.getRequestMethod()) {
           case "GET", "HEAD" -> Set.of("pull");
           case "DELETE" -> Set.of("delete");
           default -> new java.util.LinkedHashSet<>(List.of("pull", "push"));
         };
-    scopes.add(new Scope("repository", repository, actions));
-    String from = route == UPLOAD ? Exchanges.query(ex).get("from") : null;
+    return new Scope("repository", repository, actions);
+  }
+
+  /** {@code pull} on the {@code from} repository of an upload request naming another one. */
+  private static Optional<Scope> mountSource(HttpExchange ex, String repository) {
+    String from = Exchanges.query(ex).get("from");
     if (from != null && !from.equals(repository) && NAME.matcher(from).matches()) {
-      scopes.add(new Scope("repository", from, Set.of("pull")));
+      return Optional.of(new Scope("repository", from, Set.of("pull")));
     }
-    return scopes;
+    return Optional.empty();
   }
 }

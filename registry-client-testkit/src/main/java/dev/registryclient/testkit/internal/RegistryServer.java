@@ -2,7 +2,6 @@ package dev.registryclient.testkit.internal;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
-import dev.registryclient.testkit.Fault;
 import dev.registryclient.testkit.RecordedRequest;
 import dev.registryclient.testkit.RecordedRequest.Origin;
 import dev.registryclient.testkit.internal.RegistryConfig.AuthMode;
@@ -36,9 +35,12 @@ public final class RegistryServer implements AutoCloseable {
   private final FaultPlan faults;
 
   /**
-   * Binds and starts all servers {@code config} asks for; requests are reported to {@code sink}.
+   * Binds and starts all servers {@code config} asks for; requests are reported to {@code sink},
+   * blob uploads to {@code uploads}.
    */
-  public RegistryServer(RegistryConfig config, Consumer<RecordedRequest> sink) throws IOException {
+  public RegistryServer(
+      RegistryConfig config, Consumer<RecordedRequest> sink, UploadHistory uploads)
+      throws IOException {
     DiskBlobStore blobs =
         config.blobDirectory() == null
             ? DiskBlobStore.temporary()
@@ -52,8 +54,8 @@ public final class RegistryServer implements AutoCloseable {
     BlobResponder responder = new BlobResponder(blobs, faults);
     UrlSigner signer = new UrlSigner();
 
-    // a TCP front that can send RST only when a reset fault needs it: the normal path stays direct
-    boolean resettable = faults.contains(Fault.Kind.RESET_AFTER);
+    // a TCP front that can send RST only when a fault needs it: the normal path stays direct
+    boolean resettable = faults.needsResets();
     registry = Endpoint.bind(loopback, config.port(), resettable, executor, threadPrefix);
     cdn =
         config.cdnTtl() == null
@@ -80,11 +82,13 @@ public final class RegistryServer implements AutoCloseable {
     HttpHandler router =
         new RegistryHandler(
             auth,
-            new ManifestHandler(content, faults),
+            new ManifestHandler(content, faults, config.referrersApi()),
             new BlobHandler(content, responder, cdnMode),
-            new UploadHandler(content, new UploadSessions(blobs)),
+            new UploadHandler(
+                content, new UploadSessions(blobs, uploads), faults, config.uploads()),
             new ListingHandler(content.metadata(), config.tagPageSize()),
-            new ReferrersHandler(content.metadata()));
+            new ReferrersHandler(content.metadata(), config.referrersApi()),
+            config.uploads());
     mount(registry, "/", Origin.REGISTRY, router, sink, faults);
     if (config.auth() == AuthMode.TOKEN) {
       HttpHandler tokens = new TokenHandler(config.access(), issuer, config.tokenPostAnswers404());

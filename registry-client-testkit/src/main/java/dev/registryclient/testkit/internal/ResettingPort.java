@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection to the server unchanged, one thread per direction; a handler calls {@link
  * #resetWhenServerCloses} and then fails mid-body, and when the server closes that connection the
  * port forwards the bytes it already sent and closes the client side with {@code SO_LINGER 0},
- * which sends RST: the client sees "connection reset" after exactly those bytes.
+ * which sends RST: the client sees "connection reset" after exactly those bytes. A handler may also
+ * fail mid-<em>request</em> (an upload cut while the client is still sending): then the direction
+ * towards the server fails first, and it resets the client side too.
  *
  * <p>Handlers find the port through the {@link #ATTRIBUTE} attribute of their {@code HttpContext};
  * the connection is the one whose server-side peer address is the exchange's remote address.
@@ -134,7 +136,12 @@ public final class ResettingPort implements AutoCloseable {
         server.shutdownOutput(); // the client half-closed; let the response finish
         directionDone();
       } catch (IOException e) {
-        close();
+        // a server that cut a request mid-body fails this direction first: reset, not close
+        if (resetClient) {
+          reset();
+        } else {
+          close();
+        }
       }
     }
 

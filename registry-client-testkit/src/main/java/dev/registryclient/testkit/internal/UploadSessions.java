@@ -1,6 +1,7 @@
 package dev.registryclient.testkit.internal;
 
 import dev.registryclient.api.Digest;
+import dev.registryclient.testkit.Upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Blob uploads in progress: each a temporary file in the blob store, hashed while appended. */
+/**
+ * Blob uploads in progress: each a temporary file in the blob store, hashed while appended, with
+ * its record in the {@link UploadHistory}.
+ */
 public final class UploadSessions {
 
   /** One upload. Appends are serialized; the SHA-256 is updated as bytes arrive. */
@@ -21,13 +25,16 @@ public final class UploadSessions {
     private final String id;
     private final String repository;
     private final Path file;
+    private final UploadHistory.Entry record;
     private final MessageDigest sha256 = Digest.Algorithm.SHA256.newMessageDigest();
     private long size;
+    private boolean lastChunkShort;
 
-    Session(String id, String repository, Path file) {
+    Session(String id, String repository, Path file, UploadHistory.Entry record) {
       this.id = id;
       this.repository = repository;
       this.file = file;
+      this.record = record;
     }
 
     /** The upload's id, as it appears in its URL. */
@@ -45,17 +52,45 @@ public final class UploadSessions {
       return size;
     }
 
-    /** Appends {@code in} to the upload. */
-    public synchronized void append(InputStream in) throws IOException {
+    /** Appends all of {@code in} to the upload; returns how many bytes that was. */
+    public long append(InputStream in) throws IOException {
+      return append(in, Long.MAX_VALUE);
+    }
+
+    /** Appends at most {@code limit} bytes of {@code in}; returns how many bytes that was. */
+    public synchronized long append(InputStream in, long limit) throws IOException {
+      long appended = 0;
       try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
         byte[] buf = new byte[64 * 1024];
         int n;
-        while ((n = in.read(buf)) > 0) {
+        while (appended < limit
+            && (n = in.read(buf, 0, (int) Math.min(buf.length, limit - appended))) > 0) {
           out.write(buf, 0, n);
           sha256.update(buf, 0, n);
-          size += n;
+          appended += n;
         }
+      } finally {
+        size += appended;
       }
+      return appended;
+    }
+
+    /**
+     * Whether the last chunk was shorter than the registry's minimum, which only the final chunk
+     * may be.
+     */
+    public synchronized boolean lastChunkShort() {
+      return lastChunkShort;
+    }
+
+    /** Remembers whether the chunk just appended was shorter than the registry's minimum. */
+    public synchronized void lastChunkShort(boolean isShort) {
+      lastChunkShort = isShort;
+    }
+
+    /** Records a request handled for this upload (see {@link Upload.Step}). */
+    public void step(String method, long offset, long received, int status) {
+      record.step(method, offset, received, status);
     }
 
     /** The digest of the content so far, computed with {@code algorithm}. */
@@ -81,17 +116,25 @@ public final class UploadSessions {
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final DiskBlobStore blobs;
+  private final UploadHistory history;
 
-  /** Uploads stored as temporary files of {@code blobs}. */
-  public UploadSessions(DiskBlobStore blobs) {
+  /** Uploads stored as temporary files of {@code blobs}, recorded in {@code history}. */
+  public UploadSessions(DiskBlobStore blobs, UploadHistory history) {
     this.blobs = blobs;
+    this.history = history;
   }
 
   /** Starts an upload into {@code repository}. */
   public Session start(String repository) {
-    Session s = new Session(UUID.randomUUID().toString(), repository, blobs.newTempFile());
+    String id = UUID.randomUUID().toString();
+    Session s = new Session(id, repository, blobs.newTempFile(), history.open(repository, id));
     sessions.put(s.id(), s);
     return s;
+  }
+
+  /** Records a cross-repository mount, which needs no session. */
+  public void mounted(String repository, Digest digest, String from) {
+    history.mounted(repository, digest, from);
   }
 
   /** The upload with this id in this repository. */
@@ -102,23 +145,28 @@ public final class UploadSessions {
 
   /**
    * Finishes an upload: if its content has digest {@code expected}, moves it into the store and
-   * returns true; either way the session ends.
+   * returns true; either way the session ends (committed or rejected).
    */
   public boolean complete(Session session, Digest expected) throws IOException {
     sessions.remove(session.id());
     synchronized (session) {
       if (!session.digest(expected.algorithm()).equals(expected)) {
         Files.deleteIfExists(session.file);
+        session.record.end(Upload.State.REJECTED, null);
         return false;
       }
       blobs.adopt(session.file, expected);
+      session.record.end(Upload.State.COMMITTED, expected);
       return true;
     }
   }
 
-  /** Abandons an upload. */
-  public void cancel(Session session) throws IOException {
+  /** Ends an upload without storing it: {@code CANCELLED}, {@code LOST} or {@code REJECTED}. */
+  public void discard(Session session, Upload.State ended) throws IOException {
     sessions.remove(session.id());
-    Files.deleteIfExists(session.file);
+    synchronized (session) {
+      Files.deleteIfExists(session.file);
+      session.record.end(ended, null);
+    }
   }
 }
