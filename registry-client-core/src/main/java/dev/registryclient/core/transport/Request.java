@@ -34,6 +34,7 @@ public final class Request {
   private final Optional<RetryBudget> retryBudget;
   private final Optional<String> registryName;
   private final boolean sideRequest;
+  private final boolean retriedByCaller;
 
   private Request(Builder b) {
     this.method = b.method;
@@ -47,6 +48,7 @@ public final class Request {
     this.retryBudget = Optional.ofNullable(b.retryBudget);
     this.registryName = Optional.ofNullable(b.registryName);
     this.sideRequest = b.sideRequest;
+    this.retriedByCaller = b.retriedByCaller;
   }
 
   /** A GET request for this URI. */
@@ -140,6 +142,15 @@ public final class Request {
   }
 
   /**
+   * Whether the caller retries this request itself, so the retry layer must not send it again: an
+   * upload step that appends to a session (even a {@code PUT}) is safe to repeat only from the
+   * offset the registry reports.
+   */
+  public boolean isRetriedByCaller() {
+    return retriedByCaller;
+  }
+
+  /**
    * Where this request stands, for exceptions: phase, the registry as the caller named it, the
    * host:port really contacted and the repository. Every exception about an HTTP exchange takes its
    * context from here.
@@ -182,6 +193,7 @@ public final class Request {
     private RetryBudget retryBudget;
     private String registryName;
     private boolean sideRequest;
+    private boolean retriedByCaller;
 
     private Builder(URI uri) {
       uri(uri);
@@ -198,6 +210,7 @@ public final class Request {
       this.retryBudget = r.retryBudget.orElse(null);
       this.registryName = r.registryName.orElse(null);
       this.sideRequest = r.sideRequest;
+      this.retriedByCaller = r.retriedByCaller;
     }
 
     /** The method, e.g. {@code HEAD} or {@code PUT}. */
@@ -281,6 +294,15 @@ public final class Request {
      */
     public Builder sideRequest() {
       this.sideRequest = true;
+      return this;
+    }
+
+    /**
+     * Tells the retry layer not to send this request again: the caller retries it (see {@link
+     * Request#isRetriedByCaller()}). Authentication may still send it again after a 401.
+     */
+    public Builder retriedByCaller() {
+      this.retriedByCaller = true;
       return this;
     }
 

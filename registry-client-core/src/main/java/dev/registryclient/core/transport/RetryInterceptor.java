@@ -66,7 +66,7 @@ public final class RetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (!request.isIdempotent() || !request.isReplayable()) {
+    if (!request.isIdempotent() || !request.isReplayable() || request.isRetriedByCaller()) {
       return chain.proceed(request);
     }
     if (request.retryBudget().isEmpty()) {

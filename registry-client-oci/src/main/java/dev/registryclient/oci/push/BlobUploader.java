@@ -3,7 +3,6 @@ package dev.registryclient.oci.push;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
-import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.core.transport.ErrorMapper;
@@ -242,7 +241,7 @@ public final class BlobUploader {
         try {
           response = transport.execute(post);
         } catch (TransportException e) {
-          failedWith(e, post.uri());
+          failedWith(e, post.uri(), RetryEvent.Kind.RETRY);
           continue;
         }
         try {
@@ -283,7 +282,12 @@ public final class BlobUploader {
       return (int) Math.min(MAX_CHUNK_SIZE, Math.max(chunkSize, min));
     }
 
-    /** Streams the blob into the open session and commits it. */
+    /**
+     * Streams the blob into the open session and commits it. The buffer is a window on the blob:
+     * after a failure it keeps the bytes the registry lacks, moves them to its front and is topped
+     * up from the source, so every {@code PATCH} but the last is a full chunk (at least the
+     * registry's minimum) and no byte is read from the source twice.
+     */
     private void send() throws SessionLost {
       Hashing hashing = new Hashing(blob.digest());
       int capacity = blob.size() >= 0 ? (int) Math.min(chunk, Math.max(1, blob.size())) : chunk;
@@ -293,24 +297,33 @@ public final class BlobUploader {
       try (InputStream in = blob.content().open();
           Closeable unregister = scope.register(in)) {
         Objects.requireNonNull(unregister, "scope registration");
+        long base = 0; // the blob offset of buffer[0]
+        int filled = 0;
         long read = 0;
+        boolean end = false;
         while (true) {
-          int n = fill(in, buffer, capacity);
-          hashing.update(buffer, 0, n);
-          long start = read;
-          read += n;
-          boolean last = blob.size() >= 0 ? read >= blob.size() : n < capacity;
-          if (blob.size() >= 0 && n < capacity && read < blob.size()) {
-            throw new InvalidContentException(
-                context(), "the source of blob " + blob.digest() + " ended at byte " + read);
+          while (filled < capacity && !end) {
+            int n = in.read(buffer, filled, capacity - filled);
+            if (n < 0) {
+              end = true;
+            } else {
+              hashing.update(buffer, filled, n);
+              filled += n;
+              read += n;
+              end = blob.size() >= 0 && read >= blob.size();
+            }
           }
-          if (last) {
+          if (end) {
             hashing.check(read, blob.size(), context());
           }
-          sendChunk(start, n, last);
-          if (last) {
+          sendWindow(base, filled, end);
+          if (end) {
             return;
           }
+          int done = (int) (acknowledged - base);
+          System.arraycopy(buffer, done, buffer, 0, filled - done);
+          base = acknowledged;
+          filled -= done;
         }
       } catch (IOException e) {
         scope.check(); // a cancellation closed the source
@@ -320,23 +333,24 @@ public final class BlobUploader {
     }
 
     /**
-     * Sends the {@code length} buffered bytes that start at blob offset {@code start}, as a {@code
-     * PATCH}, or as the closing {@code PUT} when {@code last}; resumes from where the registry
-     * stands after a failure.
+     * Sends the {@code filled} buffered bytes that start at blob offset {@code base}, from the
+     * first one the registry lacks: a {@code PATCH}, or the closing {@code PUT} when {@code last}.
+     * Returns once the registry has more of them than before (all of a {@code PATCH}, or after a
+     * failure whatever it reports), or, for the last, once it committed.
      */
-    private void sendChunk(long start, int length, boolean last) throws SessionLost {
-      long end = start + length;
+    private void sendWindow(long base, int filled, boolean last) throws SessionLost {
       while (true) {
         scope.check();
-        int from = (int) (acknowledged - start);
-        Request step = step(start, from, length, last);
+        long before = acknowledged;
+        int from = (int) (acknowledged - base);
+        Request step = step(base, from, filled, last);
         Response response;
         try {
           response = transport.execute(step);
         } catch (TransportException e) {
-          failedWith(e, step.uri());
-          resync(start, end);
-          if (!last && acknowledged == end) {
+          failedWith(e, step.uri(), RetryEvent.Kind.RESUME);
+          resync(base, base + filled);
+          if (!last && acknowledged > before) {
             return;
           }
           continue;
@@ -344,7 +358,7 @@ public final class BlobUploader {
         try {
           int status = response.status();
           if (status == 201 && last || status == 202 && !last || status == 204 && !last) {
-            advance(end);
+            advance(base + filled);
             if (last) {
               checkCommitted(response);
               committed = true;
@@ -365,14 +379,14 @@ public final class BlobUploader {
         } finally {
           response.closeQuietly();
         }
-        resync(start, end);
-        if (!last && acknowledged == end) {
+        resync(base, base + filled);
+        if (!last && acknowledged > before) {
           return;
         }
       }
     }
 
-    private Request step(long start, int from, int length, boolean last) {
+    private Request step(long base, int from, int length, boolean last) {
       RequestBody body = RequestBody.slice(buffer, from, length - from, OCTETS);
       Request.Builder b =
           request(
@@ -380,9 +394,10 @@ public final class BlobUploader {
                   blob.repository(),
                   Phase.UPLOAD)
               .method(last ? "PUT" : "PATCH")
+              .retriedByCaller() // resent only from the offset the registry reports
               .body(body);
       if (!last && length > from) {
-        b.setHeader("Content-Range", (start + from) + "-" + (start + length - 1));
+        b.setHeader("Content-Range", (base + from) + "-" + (base + length - 1));
       }
       return b.build();
     }
@@ -432,13 +447,14 @@ public final class BlobUploader {
       }
     }
 
-    private void failedWith(TransportException e, URI uri) {
+    private void failedWith(TransportException e, URI uri, RetryEvent.Kind kind) {
       Throwable cause = e.getCause();
       if (cause instanceof UnknownHostException || cause instanceof SSLException) {
         throw e; // not transient
       }
       boolean unreachable = cause != null && FailureText.isConnectFailure(cause);
       failed(
+          kind,
           cause != null ? FailureText.of(cause) : e.detail(),
           Optional.empty(),
           unreachable,
@@ -448,6 +464,17 @@ public final class BlobUploader {
 
     /** Records a failed step on the budget and waits, or throws when the budget is spent. */
     private void failed(
+        String reason,
+        Optional<Duration> retryAfter,
+        boolean unreachable,
+        Optional<RuntimeException> failure,
+        String host) {
+      failed(RetryEvent.Kind.RETRY, reason, retryAfter, unreachable, failure, host);
+    }
+
+    /** As above, announcing the next attempt as {@code kind}. */
+    private void failed(
+        RetryEvent.Kind kind,
         String reason,
         Optional<Duration> retryAfter,
         boolean unreachable,
@@ -469,7 +496,7 @@ public final class BlobUploader {
       }
       try {
         budget.retry(
-            acknowledged > 0 ? RetryEvent.Kind.RESUME : RetryEvent.Kind.RETRY,
+            kind,
             subject + (acknowledged > 0 ? " at byte " + acknowledged : ""),
             host,
             wait.get(),
@@ -519,18 +546,5 @@ public final class BlobUploader {
 
   private static String host(URI uri) {
     return uri == null ? "?" : dev.registryclient.core.transport.Origin.of(uri).hostWithPort();
-  }
-
-  /** Reads until {@code max} bytes or the end; the number read (less than max only at the end). */
-  private static int fill(InputStream in, byte[] buffer, int max) throws IOException {
-    int n = 0;
-    while (n < max) {
-      int r = in.read(buffer, n, max - n);
-      if (r < 0) {
-        break;
-      }
-      n += r;
-    }
-    return n;
   }
 }

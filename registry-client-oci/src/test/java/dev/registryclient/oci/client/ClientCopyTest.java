@@ -287,6 +287,74 @@ class ClientCopyTest {
   }
 
   @Test
+  void copiesSurviveCutUploadsLostSessionsRateLimitsAndACutDownload() throws Exception {
+    byte[] layer = new byte[20 << 20];
+    new java.util.Random(3).nextBytes(layer);
+    try (TestRegistry source =
+            TestRegistry.builder()
+                .cdnRedirects(Duration.ofMinutes(5))
+                .faults(Fault.resetAfter(3 << 20).onBlob(Digest.sha256(layer)).times(1))
+                .start();
+        TestRegistry target =
+            TestRegistry.builder()
+                .faults(
+                    Fault.tooManyRequests(Duration.ofSeconds(0))
+                        .on("/blobs/uploads/")
+                        .method("POST")
+                        .times(1),
+                    Fault.cutUploadAfter(5 << 20).method("PATCH").times(1),
+                    Fault.loseUploadSession().method("PATCH").times(1))
+                .start();
+        RegistryClient client = client(source, target)) {
+      PushedImage image = source.image("team/app").layer(layer).push("1.0");
+
+      CopyResult result =
+          client.copy(ImageReference.parse(image.reference()), at(target, "app:1.0")).execute();
+
+      assertThat(raw(target, "app", "1.0")).isEqualTo(image.manifest());
+      assertThat(target.containsBlob(Digest.sha256(layer))).isTrue();
+      assertThat(source.unusedFaults()).isEmpty();
+      assertThat(target.unusedFaults()).isEmpty();
+      assertThat(result.blobs()).extracting(CopiedBlob::retries).anyMatch(n -> n >= 2);
+    }
+  }
+
+  @Test
+  void theMirrorJobTokenAuthAndACdnAtTheSourceTokenAuthWithPushAtTheTarget() throws Exception {
+    try (TestRegistry source =
+            TestRegistry.builder()
+                .tokenAuth("reader", "r-secret")
+                .cdnRedirects(Duration.ofMinutes(5))
+                .start();
+        TestRegistry target =
+            TestRegistry.builder()
+                .tokenAuth()
+                .user("mirror", "m-secret")
+                .grant("mirror", "ocp/*", "pull", "push")
+                .start();
+        RegistryClient client =
+            RegistryClient.builder()
+                .credentials(
+                    source.hostAndPort(),
+                    dev.registryclient.api.auth.Credentials.usernamePassword(
+                        "reader", dev.registryclient.api.auth.Secret.of("r-secret")))
+                .credentials(
+                    target.hostAndPort(),
+                    dev.registryclient.api.auth.Credentials.usernamePassword(
+                        "mirror", dev.registryclient.api.auth.Secret.of("m-secret")))
+                .build()) {
+      PushedImage image = source.image("ubi9/ubi").layer(200_000).push("9.4");
+
+      CopyResult result =
+          client.copy(ImageReference.parse(image.reference()), at(target, "ocp/ubi:9.4")).execute();
+
+      assertThat(result.uploaded()).isEqualTo(2);
+      assertThat(source.journal().cdn()).isNotEmpty().noneMatch(RecordedRequest::hasAuthorization);
+      assertThat(target.containsBlob(image.layers().get(0).digest())).isTrue();
+    }
+  }
+
+  @Test
   void aMissingSourceFailsNamingItAndWritesNothing() {
     try (TestRegistry source = TestRegistry.builder().start();
         TestRegistry target = TestRegistry.builder().start();

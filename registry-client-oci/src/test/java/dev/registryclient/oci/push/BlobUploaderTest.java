@@ -17,6 +17,7 @@ import dev.registryclient.testkit.Fault;
 import dev.registryclient.testkit.PushedBlob;
 import dev.registryclient.testkit.RecordedRequest;
 import dev.registryclient.testkit.TestRegistry;
+import dev.registryclient.testkit.Upload;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -270,6 +271,104 @@ class BlobUploaderTest {
       assertThat(registry.journal().token())
           .anySatisfy(t -> assertThat(t.target()).contains("push"));
       assertThat(registry.containsBlob(Digest.sha256(content))).isTrue();
+    }
+  }
+
+  @Test
+  void aPatchCutMidBodyResumesFromTheRegistrysOffsetInTheSameSession() throws Exception {
+    byte[] content = random(4 * CHUNK, 10);
+    try (TestRegistry registry =
+            TestRegistry.builder()
+                .faults(Fault.cutUploadAfter(CHUNK + 1000).method("PATCH").times(1))
+                .start();
+        Transport transport = transport()) {
+      BlobUploader.Outcome outcome =
+          upload(uploader(transport, registry), blob("app", content, Optional.empty()));
+
+      assertThat(outcome).isEqualTo(BlobUploader.Outcome.UPLOADED);
+      assertThat(stored(registry, "app", Digest.sha256(content))).isEqualTo(content);
+      Upload upload = registry.uploads().get(0);
+      assertThat(registry.uploads()).hasSize(1);
+      assertThat(upload.state()).isEqualTo(Upload.State.COMMITTED);
+      assertThat(upload.bytesReceived()).isEqualTo(content.length);
+      assertThat(upload.steps())
+          .as("after the cut: a status GET, then the rest from the registry's offset")
+          .anySatisfy(step -> assertThat(step.status()).isEqualTo(-1))
+          .anySatisfy(step -> assertThat(step.method()).isEqualTo("GET"));
+      assertThat(events)
+          .singleElement()
+          .satisfies(e -> assertThat(e.kind()).isEqualTo(RetryEvent.Kind.RESUME));
+    }
+  }
+
+  @Test
+  void aCutClosingPutIsResumedAndCommitsOnce() throws Exception {
+    byte[] content = random(2 * CHUNK + 500, 11);
+    try (TestRegistry registry =
+            TestRegistry.builder()
+                .faults(Fault.cutUploadAfter(100).method("PUT").times(1))
+                .start();
+        Transport transport = transport()) {
+      assertThat(upload(uploader(transport, registry), blob("app", content, Optional.empty())))
+          .isEqualTo(BlobUploader.Outcome.UPLOADED);
+      assertThat(stored(registry, "app", Digest.sha256(content))).isEqualTo(content);
+    }
+  }
+
+  @Test
+  void aLostSessionStartsANewOneAndReadsTheSourceAgain() throws Exception {
+    byte[] content = random(3 * CHUNK, 12);
+    try (TestRegistry registry =
+            TestRegistry.builder()
+                .faults(Fault.loseUploadSession().method("PATCH").times(1))
+                .start();
+        Transport transport = transport()) {
+      assertThat(upload(uploader(transport, registry), blob("app", content, Optional.empty())))
+          .isEqualTo(BlobUploader.Outcome.UPLOADED);
+      assertThat(stored(registry, "app", Digest.sha256(content))).isEqualTo(content);
+      assertThat(registry.uploads())
+          .extracting(Upload::state)
+          .containsExactly(Upload.State.LOST, Upload.State.COMMITTED);
+    }
+  }
+
+  @Test
+  void theRegistrysMinimumChunkLengthIsHonouredAlsoAfterACut() throws Exception {
+    int minimum = 3 * CHUNK;
+    byte[] content = random(10 * CHUNK + 77, 13);
+    try (TestRegistry registry =
+            TestRegistry.builder()
+                .chunkMinLength(minimum)
+                .faults(Fault.cutUploadAfter(CHUNK).method("PATCH").times(1))
+                .start();
+        Transport transport = transport()) {
+      assertThat(upload(uploader(transport, registry), blob("app", content, Optional.empty())))
+          .isEqualTo(BlobUploader.Outcome.UPLOADED);
+      assertThat(stored(registry, "app", Digest.sha256(content))).isEqualTo(content);
+      List<Upload.Step> patches =
+          registry.uploads().get(0).steps().stream()
+              .filter(st -> st.method().equals("PATCH") && st.status() == 202)
+              .toList();
+      assertThat(patches)
+          .isNotEmpty()
+          .allSatisfy(st -> assertThat(st.received()).isGreaterThanOrEqualTo(minimum));
+    }
+  }
+
+  @Test
+  void aRegistryThatDoesNotMountGetsTheBytesInTheSessionItOpened() throws Exception {
+    byte[] content = random(2 * CHUNK, 14);
+    try (TestRegistry registry = TestRegistry.builder().ignoreMounts().start();
+        Transport transport = transport()) {
+      registry.pushBlob("team/source", content, "application/octet-stream");
+
+      assertThat(
+              upload(
+                  uploader(transport, registry),
+                  blob("team/target", content, Optional.of("team/source"))))
+          .isEqualTo(BlobUploader.Outcome.UPLOADED);
+      assertThat(uploadRequests(registry, "POST")).hasSize(1);
+      assertThat(stored(registry, "team/target", Digest.sha256(content))).isEqualTo(content);
     }
   }
 
