@@ -3,6 +3,7 @@ package dev.registryclient.api.client;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How to talk to one registry (or, as the client's defaults, to every registry): plain http or
@@ -27,17 +28,33 @@ import java.util.Optional;
  * @param readTimeout longest wait for response headers or body bytes, empty for the default
  * @param retries when to send a failed request again, empty for the transport's default (5 attempts
  *     within 2 minutes)
+ * @param uploadChunkSize bytes per upload {@code PATCH} (and memory per blob being sent), empty for
+ *     the default of 8 MiB; a registry's {@code OCI-Chunk-Min-Length} raises it
  */
 public record RegistrySettings(
     Optional<Boolean> plainHttp,
     boolean insecureTls,
     Optional<Duration> connectTimeout,
     Optional<Duration> readTimeout,
-    Optional<Retries> retries) {
+    Optional<Retries> retries,
+    OptionalInt uploadChunkSize) {
+
+  /** The largest upload chunk: 64 MiB. */
+  public static final int MAX_UPLOAD_CHUNK_SIZE = 64 << 20;
 
   private static final RegistrySettings DEFAULTS =
       new RegistrySettings(
           Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty());
+
+  /** Settings with the default upload chunk size. */
+  public RegistrySettings(
+      Optional<Boolean> plainHttp,
+      boolean insecureTls,
+      Optional<Duration> connectTimeout,
+      Optional<Duration> readTimeout,
+      Optional<Retries> retries) {
+    this(plainHttp, insecureTls, connectTimeout, readTimeout, retries, OptionalInt.empty());
+  }
 
   /**
    * Validates.
@@ -49,6 +66,14 @@ public record RegistrySettings(
     Objects.requireNonNull(connectTimeout, "connectTimeout").ifPresent(t -> positive("connect", t));
     Objects.requireNonNull(readTimeout, "readTimeout").ifPresent(t -> positive("read", t));
     Objects.requireNonNull(retries, "retries");
+    Objects.requireNonNull(uploadChunkSize, "uploadChunkSize")
+        .ifPresent(
+            n -> {
+              if (n < 1024 || n > MAX_UPLOAD_CHUNK_SIZE) {
+                throw new IllegalArgumentException(
+                    "upload chunk size must be 1 KiB to 64 MiB, got " + n);
+              }
+            });
   }
 
   /** https (http for loopback), verified TLS, the transport's default timeouts. */
@@ -59,7 +84,7 @@ public record RegistrySettings(
   /** These settings with plain http forced on or off. */
   public RegistrySettings withPlainHttp(boolean plain) {
     return new RegistrySettings(
-        Optional.of(plain), insecureTls, connectTimeout, readTimeout, retries);
+        Optional.of(plain), insecureTls, connectTimeout, readTimeout, retries, uploadChunkSize);
   }
 
   /**
@@ -68,18 +93,20 @@ public record RegistrySettings(
    * loopback registry speak https, unless {@link #withPlainHttp} says otherwise.
    */
   public RegistrySettings withInsecureTls(boolean insecure) {
-    return new RegistrySettings(plainHttp, insecure, connectTimeout, readTimeout, retries);
+    return new RegistrySettings(
+        plainHttp, insecure, connectTimeout, readTimeout, retries, uploadChunkSize);
   }
 
   /** These settings with another connect timeout. */
   public RegistrySettings withConnectTimeout(Duration timeout) {
-    return new RegistrySettings(plainHttp, insecureTls, Optional.of(timeout), readTimeout, retries);
+    return new RegistrySettings(
+        plainHttp, insecureTls, Optional.of(timeout), readTimeout, retries, uploadChunkSize);
   }
 
   /** These settings with another read timeout. */
   public RegistrySettings withReadTimeout(Duration timeout) {
     return new RegistrySettings(
-        plainHttp, insecureTls, connectTimeout, Optional.of(timeout), retries);
+        plainHttp, insecureTls, connectTimeout, Optional.of(timeout), retries, uploadChunkSize);
   }
 
   /**
@@ -99,7 +126,18 @@ public record RegistrySettings(
         insecureTls,
         connectTimeout,
         readTimeout,
-        Optional.of(Objects.requireNonNull(retries, "retries")));
+        Optional.of(Objects.requireNonNull(retries, "retries")),
+        uploadChunkSize);
+  }
+
+  /**
+   * These settings with {@code bytes} per upload {@code PATCH} (1 KiB to 64 MiB): larger chunks
+   * mean fewer requests, smaller ones less memory per blob in flight and less to send again after a
+   * cut. Some proxies limit request bodies; stay below their limit.
+   */
+  public RegistrySettings withUploadChunkSize(int bytes) {
+    return new RegistrySettings(
+        plainHttp, insecureTls, connectTimeout, readTimeout, retries, OptionalInt.of(bytes));
   }
 
   /**

@@ -202,7 +202,14 @@ final class DefaultRegistryClient implements RegistryClient {
         target,
         r.endpoints().base().toString(),
         r.transport(),
-        new BlobUploader(r.transport(), r.endpoints(), r.name(), BlobUploader.DEFAULT_CHUNK_SIZE),
+        new BlobUploader(
+            r.transport(),
+            r.endpoints(),
+            r.name(),
+            settings
+                .forRegistry(target.registry())
+                .uploadChunkSize()
+                .orElse(BlobUploader.DEFAULT_CHUNK_SIZE)),
         new ManifestPusher(r.transport(), r.endpoints(), r.name(), fetcher(r)));
   }
 
