@@ -160,6 +160,15 @@ public final class BlobUploader {
     return Request.builder(uri).repository(repository).phase(phase).registryName(registryName);
   }
 
+  /** The source failed while a streamed chunk was being sent: final, not the target's fault. */
+  private static final class SourceReadFailure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SourceReadFailure(IOException cause) {
+      super("reading the source failed: " + cause.getMessage(), cause);
+    }
+  }
+
   /** Thrown inside a session when the registry lost it: start over with a new one. */
   private static final class SessionLost extends Exception {
     private static final long serialVersionUID = 1L;
@@ -179,6 +188,7 @@ public final class BlobUploader {
     private URI location;
     private int chunk = chunkSize;
     private byte[] buffer;
+    private Window window;
     private long acknowledged; // bytes the registry has confirmed
     private long acknowledgedAtLastFailure;
     private boolean committed;
@@ -286,10 +296,12 @@ public final class BlobUploader {
      * Streams the blob into the open session and commits it. The buffer is a window on the blob:
      * after a failure it keeps the bytes the registry lacks, moves them to its front and is topped
      * up from the source, so every {@code PATCH} but the last is a full chunk (at least the
-     * registry's minimum) and no byte is read from the source twice.
+     * registry's minimum) and no byte is read from the source twice. A {@code PATCH} streams: its
+     * body reads the source into the window as the connection takes it, so downloading and
+     * uploading overlap. The last chunk is read whole first, so the digest is checked before the
+     * closing {@code PUT} commits anything.
      */
     private void send() throws SessionLost {
-      Hashing hashing = new Hashing(blob.digest());
       int capacity = blob.size() >= 0 ? (int) Math.min(chunk, Math.max(1, blob.size())) : chunk;
       if (buffer == null || buffer.length < capacity) {
         buffer = new byte[capacity];
@@ -297,38 +309,152 @@ public final class BlobUploader {
       try (InputStream in = blob.content().open();
           Closeable unregister = scope.register(in)) {
         Objects.requireNonNull(unregister, "scope registration");
-        long base = 0; // the blob offset of buffer[0]
-        int filled = 0;
-        long read = 0;
-        boolean end = false;
+        window = new Window(in, capacity);
         while (true) {
-          while (filled < capacity && !end) {
-            int n = in.read(buffer, filled, capacity - filled);
-            if (n < 0) {
-              end = true;
-            } else {
-              hashing.update(buffer, filled, n);
-              filled += n;
-              read += n;
-              end = blob.size() >= 0 && read >= blob.size();
-            }
+          boolean last;
+          int length;
+          if (blob.size() >= 0 && window.base + capacity < blob.size()) {
+            last = false; // a full chunk, streamed from the source as it is sent
+            length = capacity;
+          } else {
+            window.fillAll();
+            last = window.end;
+            length = window.filled;
           }
-          if (end) {
-            hashing.check(read, blob.size(), context());
+          if (last) {
+            window.hashing.check(window.read, blob.size(), context());
           }
-          sendWindow(base, filled, end);
-          if (end) {
+          sendWindow(window.base, length, last);
+          if (last) {
             return;
           }
-          int done = (int) (acknowledged - base);
-          System.arraycopy(buffer, done, buffer, 0, filled - done);
-          base = acknowledged;
-          filled -= done;
+          window.slide((int) (acknowledged - window.base));
         }
       } catch (IOException e) {
         scope.check(); // a cancellation closed the source
-        throw new TransportException(
-            context(), "reading the source of blob " + blob.digest() + " failed: " + e, e);
+        throw sourceFailed(e);
+      } finally {
+        window = null;
+      }
+    }
+
+    private TransportException sourceFailed(Throwable e) {
+      return new TransportException(
+          context(), "reading the source of blob " + blob.digest() + " failed: " + e, e);
+    }
+
+    /**
+     * The bytes of the blob from {@link #base} that the registry may still need, in {@link
+     * #buffer}: {@link #filled} of them read (and hashed) so far.
+     */
+    private final class Window {
+      private final InputStream in;
+      private final int capacity;
+      private final Hashing hashing = new Hashing(blob.digest());
+      private long base;
+      private int filled;
+      private long read;
+      private boolean end;
+
+      Window(InputStream in, int capacity) {
+        this.in = in;
+        this.capacity = capacity;
+      }
+
+      /** Reads until the buffer is full or the source ends. */
+      void fillAll() throws IOException {
+        while (filled < capacity && !end) {
+          pull(capacity - filled);
+        }
+      }
+
+      /** Reads at most {@code max} more bytes into the buffer; the number read (0 at the end). */
+      int pull(int max) throws IOException {
+        int n = in.read(buffer, filled, max);
+        if (n < 0) {
+          end = true;
+          return 0;
+        }
+        hashing.update(buffer, filled, n);
+        filled += n;
+        read += n;
+        end = blob.size() >= 0 && read >= blob.size();
+        return n;
+      }
+
+      /** Drops the first {@code done} bytes, which the registry has. */
+      void slide(int done) {
+        System.arraycopy(buffer, done, buffer, 0, filled - done);
+        base += done;
+        filled -= done;
+      }
+    }
+
+    /**
+     * The body of a streamed {@code PATCH}: the window's bytes from {@code from}, then the source's
+     * until {@code length}, each read into the window (and hashed) as the connection takes it. It
+     * can be sent again: bytes already in the window are not read from the source twice.
+     */
+    private final class WindowBody implements RequestBody {
+      private final Window w;
+      private final int from;
+      private final int length;
+
+      WindowBody(Window w, int from, int length) {
+        this.w = w;
+        this.from = from;
+        this.length = length;
+      }
+
+      @Override
+      public String contentType() {
+        return OCTETS;
+      }
+
+      @Override
+      public long contentLength() {
+        return length - from;
+      }
+
+      @Override
+      public boolean repeatable() {
+        return true;
+      }
+
+      @Override
+      public InputStream open() {
+        return new InputStream() {
+          private int pos = from;
+
+          @Override
+          public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= length) {
+              return -1;
+            }
+            if (pos >= w.filled) {
+              int n;
+              try {
+                n = w.pull(Math.min(len, length - w.filled));
+              } catch (IOException e) {
+                throw new SourceReadFailure(e);
+              }
+              if (n == 0) {
+                throw new SourceReadFailure(
+                    new IOException("the source ended at byte " + (w.base + w.filled)));
+              }
+            }
+            int n = Math.min(len, w.filled - pos);
+            System.arraycopy(buffer, pos, b, off, n);
+            pos += n;
+            return n;
+          }
+        };
       }
     }
 
@@ -387,7 +513,10 @@ public final class BlobUploader {
     }
 
     private Request step(long base, int from, int length, boolean last) {
-      RequestBody body = RequestBody.slice(buffer, from, length - from, OCTETS);
+      RequestBody body =
+          window != null && window.filled < length
+              ? new WindowBody(window, from, length)
+              : RequestBody.slice(buffer, from, length - from, OCTETS);
       Request.Builder b =
           request(
                   last ? UploadLocation.withDigest(location, blob.digest()) : location,
@@ -448,6 +577,12 @@ public final class BlobUploader {
     }
 
     private void failedWith(TransportException e, URI uri, RetryEvent.Kind kind) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SourceReadFailure source) {
+          scope.check(); // a cancellation closed the source
+          throw sourceFailed(source.getCause());
+        }
+      }
       Throwable cause = e.getCause();
       if (cause instanceof UnknownHostException || cause instanceof SSLException) {
         throw e; // not transient
