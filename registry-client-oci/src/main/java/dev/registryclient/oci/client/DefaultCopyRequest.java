@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /** The fluent copy (and push) configuration; each execute runs the engine with a fresh scope. */
@@ -91,26 +90,7 @@ final class DefaultCopyRequest implements CopyRequest {
   @Override
   public CompletableFuture<CopyResult> executeAsync() {
     TransferScope scope = scope();
-    CompletableFuture<CopyResult> future = new CompletableFuture<>();
-    future.whenComplete(
-        (result, failure) -> {
-          if (future.isCancelled()) {
-            scope.cancel("cancelled");
-          }
-        });
-    try {
-      executor.execute(
-          () -> {
-            try {
-              future.complete(run(scope));
-            } catch (RuntimeException | Error e) {
-              future.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      throw new IllegalStateException("the registry client is closed", e);
-    }
-    return future;
+    return AsyncTransfer.start(executor, scope, () -> run(scope));
   }
 
   private CopyResult run(TransferScope scope) {

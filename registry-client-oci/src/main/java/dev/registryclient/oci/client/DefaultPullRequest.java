@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /** The fluent pull configuration; each execute runs the engine with a fresh scope. */
@@ -96,26 +95,8 @@ final class DefaultPullRequest implements PullRequest {
   public CompletableFuture<PullResult> executeAsync() {
     PullOptions run = ready();
     TransferScope scope = scope();
-    CompletableFuture<PullResult> future = new CompletableFuture<>();
-    future.whenComplete(
-        (result, failure) -> {
-          if (future.isCancelled()) {
-            scope.cancel("cancelled");
-          }
-        });
-    try {
-      executor.execute(
-          () -> {
-            try {
-              future.complete(engine.pull(reference, source.get(), run, scope));
-            } catch (RuntimeException | Error e) {
-              future.completeExceptionally(e);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      throw new IllegalStateException("the registry client is closed", e);
-    }
-    return future;
+    return AsyncTransfer.start(
+        executor, scope, () -> engine.pull(reference, source.get(), run, scope));
   }
 
   private PullOptions ready() {

@@ -117,17 +117,17 @@ public final class CopyEngine {
     events.emit(
         new CopyEvent.Resolved(
             source.name(), ref, selection.sourceTop(), selection.blobs().size()));
-    checkpoint(scope, deadline);
+    scope.checkpoint(deadline);
 
     Map<Digest, CopiedBlob> outcomes =
         sendBlobs(source, target, selection, options, events, scope, deadline);
-    checkpoint(scope, deadline);
+    scope.checkpoint(deadline);
 
     Descriptor written = null;
     List<Manifest> manifests = new ArrayList<>(selection.children());
     manifests.add(selection.top());
     for (Manifest m : manifests) {
-      checkpoint(scope, deadline);
+      scope.checkpoint(deadline);
       boolean last = m == selection.top();
       String reference =
           last ? ref.digest().map(Digest::toString).orElse(ref.reference()) : m.digest().toString();
@@ -258,15 +258,6 @@ public final class CopyEngine {
     return event.kind() == RetryEvent.Kind.RESUME
         ? event.reason() + ", resuming (" + event.subject() + ")"
         : event.reason();
-  }
-
-  private static void checkpoint(TransferScope scope, long deadline) {
-    if (Thread.currentThread().isInterrupted()) {
-      scope.cancel("interrupted");
-    } else if (deadline - System.nanoTime() <= 0) {
-      scope.deadlinePassed();
-    }
-    scope.check();
   }
 
   /** Counts the bytes read from the source. */

@@ -64,9 +64,9 @@ public final class PullEngine {
     ErrorContext context = ErrorContext.of(Phase.MANIFEST, source.registry(), source.repository());
 
     FetchedManifest top = source.manifest(reference.reference());
-    checkpoint(scope, deadline);
+    scope.checkpoint(deadline);
     Selection selection = select(reference, top, source, options, context);
-    checkpoint(scope, deadline);
+    scope.checkpoint(deadline);
     PullPlan plan = PullPlanner.plan(selection.imageManifests(), store);
     events.emit(new PullEvent.Resolved(reference, top.descriptor(), plan.totalBytes()));
     Map<Digest, PulledBlob> outcomes = new HashMap<>();
@@ -85,7 +85,7 @@ public final class PullEngine {
     Optional<Platform> platform =
         selection.platform().or(() -> configPlatform(selection, store, options, context));
     outcomes.putAll(executor.run(plan.layers(), n, downloader, store, events, scope, deadline));
-    checkpoint(scope, deadline);
+    scope.checkpoint(deadline);
 
     selection.children().forEach(m -> ManifestStore.put(store, m, context));
     Descriptor stored = ManifestStore.put(store, selection.top(), context);
@@ -193,15 +193,5 @@ public final class PullEngine {
         .platform()
         .ifPresent(p -> PlatformMatcher.check(config, p, context.withPhase(Phase.CONFIG)));
     return Optional.of(config.platform());
-  }
-
-  /** Between phases: stop if interrupted (manifest requests do not react to it), late or ended. */
-  private static void checkpoint(TransferScope scope, long deadline) {
-    if (Thread.currentThread().isInterrupted()) {
-      scope.cancel("interrupted");
-    } else if (deadline - System.nanoTime() <= 0) {
-      scope.deadlinePassed();
-    }
-    scope.check();
   }
 }

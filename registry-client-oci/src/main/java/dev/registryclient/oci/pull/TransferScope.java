@@ -59,6 +59,20 @@ public final class TransferScope {
     cancel(String.format(Locale.ROOT, "deadline of %s passed after %.2f s", limit, seconds));
   }
 
+  /**
+   * Between the phases of a transfer: ends it if the thread was interrupted (requests do not react
+   * to interrupts) or the {@link System#nanoTime()} {@code deadline} passed, then throws what ended
+   * it, if anything did.
+   */
+  public void checkpoint(long deadline) {
+    if (Thread.currentThread().isInterrupted()) {
+      cancel("interrupted");
+    } else if (deadline - System.nanoTime() <= 0) {
+      deadlinePassed();
+    }
+    check();
+  }
+
   /** Ends the pull with {@code failure} unless it already ended; returns what ended it. */
   public RegistryException fail(RegistryException failure) {
     end(failure);
