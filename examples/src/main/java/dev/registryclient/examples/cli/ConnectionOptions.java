@@ -54,15 +54,8 @@ final class ConnectionOptions {
       throw usage("give --user or --authfile, not both");
     }
     if (user != null) {
-      int colon = user.indexOf(':');
-      if (colon <= 0) {
-        throw usage("--user must be USER:PASS"); // the value is not echoed: it holds a password
-      }
       // for this registry (and its token server) only: other registries stay anonymous
-      builder.credentials(
-          reference.registry(),
-          Credentials.usernamePassword(
-              user.substring(0, colon), Secret.of(user.substring(colon + 1))));
+      builder.credentials(reference.registry(), userPass(spec, "--user", user));
     } else if (authfile != null) {
       if (!Files.isRegularFile(authfile)) {
         throw usage("--authfile " + authfile + ": no such file");
@@ -71,11 +64,26 @@ final class ConnectionOptions {
     } else {
       builder.defaultCredentials();
     }
-    RegistrySettings settings = RegistrySettings.defaults().withInsecureTls(insecure);
-    if (plainHttp) {
-      settings = settings.withPlainHttp(true);
+    return builder.registry(reference.registry(), settings(insecure, plainHttp));
+  }
+
+  /**
+   * The credentials of a {@code USER:PASS} flag value; a value without a user and a colon is a
+   * usage error that names the flag but not the value, which holds a password.
+   */
+  static Credentials userPass(CommandSpec spec, String flag, String value) {
+    int colon = value.indexOf(':');
+    if (colon <= 0) {
+      throw new ParameterException(spec.commandLine(), flag + " must be USER:PASS");
     }
-    return builder.registry(reference.registry(), settings);
+    return Credentials.usernamePassword(
+        value.substring(0, colon), Secret.of(value.substring(colon + 1)));
+  }
+
+  /** The settings {@code --insecure} and {@code --plain-http} give a registry. */
+  static RegistrySettings settings(boolean insecure, boolean plainHttp) {
+    RegistrySettings settings = RegistrySettings.defaults().withInsecureTls(insecure);
+    return plainHttp ? settings.withPlainHttp(true) : settings;
   }
 
   private ParameterException usage(String message) {

@@ -33,17 +33,29 @@ import javax.net.ssl.SSLException;
  */
 record FailureReport(String line, Throwable failure) {
 
-  /** The report for {@code failure}. */
+  private static final String PREFIX = "error: ";
+
+  /** The report for {@code failure} of a command whose credentials flag is {@code --user}. */
   static FailureReport of(Throwable failure) {
+    return of(failure, CredentialFlag.USER);
+  }
+
+  /** The report for {@code failure}; the advice names {@code flag}'s flag for credentials. */
+  static FailureReport of(Throwable failure, CredentialFlag flag) {
     Throwable f = unwrap(failure);
     if (f instanceof RegistryException e) {
-      return new FailureReport(registryLine(e) + " " + advice(e), f);
+      return new FailureReport(registryLine(e) + " " + advice(e, flag), f);
     }
     String what =
         f instanceof UncheckedIOException && f.getCause() != null
             ? describe(f.getCause())
             : describe(f);
-    return new FailureReport("error: " + what, f);
+    return new FailureReport(PREFIX + what, f);
+  }
+
+  /** The line without its {@code error: } prefix, for a list of results with some failed. */
+  String reason() {
+    return line.startsWith(PREFIX) ? line.substring(PREFIX.length()) : line;
   }
 
   /** Prints the line, and with {@code verbose} the causes, one per line. */
@@ -70,7 +82,7 @@ record FailureReport(String line, Throwable failure) {
 
   private static String registryLine(RegistryException e) {
     ErrorContext ctx = e.context();
-    StringBuilder sb = new StringBuilder("error: ").append(ctx.phase().label()).append(" failed");
+    StringBuilder sb = new StringBuilder(PREFIX).append(ctx.phase().label()).append(" failed");
     ctx.contactedHost().or(ctx::registry).ifPresent(host -> sb.append(" on ").append(host));
     ctx.contactedHost()
         .filter(h -> ctx.registry().isPresent() && !ctx.registry().get().equals(h))
@@ -81,22 +93,26 @@ record FailureReport(String line, Throwable failure) {
     return detail.matches(".*[.!?]$") ? sb.toString() : sb.append('.').toString();
   }
 
-  private static String advice(RegistryException e) {
+  private static String advice(RegistryException e, CredentialFlag flag) {
     String host = e.contactedHost().or(e::registry).orElse("the registry");
     String registry = e.registry().orElse(host);
+    String user = flag.forRegistry(e.registry()) + " USER:PASS";
     if (e instanceof AuthenticationException) {
       return e.detail().startsWith("credentials required")
-          ? "Give credentials with --user USER:PASS or --authfile FILE, or log in with `podman"
-              + " login "
+          ? "Give credentials with "
+              + user
+              + " or --authfile FILE, or log in with `podman login "
               + registry
               + "`."
-          : "Check the credentials: give others with --user USER:PASS or --authfile FILE, or log"
-              + " in again with `podman login "
+          : "Check the credentials: give others with "
+              + user
+              + " or --authfile FILE, or log in again with `podman login "
               + registry
               + "`.";
     } else if (e instanceof AuthorizationException) {
-      return "These credentials may not do this: use an account that may (--user USER:PASS or"
-          + " --authfile FILE), or check the repository name.";
+      return "These credentials may not do this: use an account that may ("
+          + user
+          + " or --authfile FILE), or check the repository name.";
     } else if (e instanceof NotFoundException) {
       return "Check the repository and tag (registry-client tags REPO lists the tags).";
     } else if (e instanceof RateLimitedException) {

@@ -5,8 +5,8 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * The {@code registry-client} command-line tool: {@code pull}, {@code tags}, {@code inspect},
- * {@code hosts}, {@code demo} and {@code serve}.
+ * The {@code registry-client} command-line tool: {@code pull}, {@code push}, {@code copy}, {@code
+ * sync}, {@code tags}, {@code inspect}, {@code hosts}, {@code demo} and {@code serve}.
  *
  * <pre>{@code
  * int exit = Main.run(Terminal.of(System.out, System.err, false), "tags", "localhost:5000/app");
@@ -47,6 +47,9 @@ public final class Main {
   static CommandLine commandLine(Terminal terminal) {
     CommandLine cmd = new CommandLine(new RootCommand());
     cmd.addSubcommand(new PullCommand(terminal));
+    cmd.addSubcommand(new PushCommand(terminal));
+    cmd.addSubcommand(new CopyCommand(terminal));
+    cmd.addSubcommand(new SyncCommand(terminal));
     cmd.addSubcommand(new TagsCommand(terminal));
     cmd.addSubcommand(new InspectCommand(terminal));
     cmd.addSubcommand(new HostsCommand(terminal));
@@ -65,7 +68,9 @@ public final class Main {
     cmd.setExecutionExceptionHandler(
         (ex, failed, parseResult) -> {
           boolean verbose = Verbosity.requested(parseResult);
-          FailureReport.of(ex).print(terminal.err(), verbose);
+          CredentialFlag flag =
+              failed.getCommand() instanceof CredentialFlag c ? c : CredentialFlag.USER;
+          FailureReport.of(ex, flag).print(terminal.err(), verbose);
           return FAILED;
         });
     return cmd;

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
     name = "registry-client",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Pull images, list tags and inspect manifests of container registries.",
+    description =
+        "Pull, push, copy and sync images, list tags and inspect manifests of container"
+            + " registries.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure (one line on stderr)", "2:usage error"})
 final class RootCommand {}

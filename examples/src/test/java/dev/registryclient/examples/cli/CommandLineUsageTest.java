@@ -38,6 +38,7 @@ class CommandLineUsageTest {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("pull", "tags", "inspect", "hosts", "demo", "serve");
+    assertThat(run.out())
+        .contains("pull", "push", "copy", "sync", "tags", "inspect", "hosts", "demo", "serve");
   }
 }
