@@ -2,7 +2,6 @@ package dev.registryclient.core.auth;
 
 import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.AuthorizationException;
-import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.RegistryServiceException;
 import dev.registryclient.core.transport.ErrorBody;
 import dev.registryclient.core.transport.ErrorBodyParser;
@@ -22,14 +21,6 @@ import java.util.stream.Collectors;
 final class AuthFailures {
   private AuthFailures() {}
 
-  static ErrorContext context(Request request) {
-    ErrorContext c =
-        ErrorContext.of(request.phase())
-            .withRegistry(request.registry().hostAndPort())
-            .withContactedHost(request.origin().hostWithPort());
-    return request.repository().map(c::withRepository).orElse(c);
-  }
-
   /**
    * The registry still answers 401 after the credentials (or anonymous token) were presented:
    * "credentials required" when there were none, else "refused".
@@ -43,7 +34,7 @@ final class AuthFailures {
             ? credentialsRequired(request, asked)
             : "the credentials for " + host + " were refused";
     return new AuthenticationException(
-        context(request), detail + said(body), response.status(), body.errors());
+        request.errorContext(), detail + said(body), response.status(), body.errors());
   }
 
   /**
@@ -66,14 +57,14 @@ final class AuthFailures {
             + said(body);
     if (anonymous) {
       return new AuthenticationException(
-          context(request),
+          request.errorContext(),
           credentialsRequired(request, asked) + registrySaid,
           response.status(),
           body.errors());
     }
     String scopes = asked.stream().map(Scope::toString).collect(Collectors.joining(" "));
     return new AuthorizationException(
-        context(request),
+        request.errorContext(),
         "the credentials for "
             + request.registry().hostAndPort()
             + " lack "

@@ -40,13 +40,13 @@ final class RequestAuthorizer {
       return new Authorized(out.build(), Optional.empty(), Optional.empty());
     }
     if (credentials instanceof Credentials.BearerToken bearer) {
-      plainHttp.requireAllowed(request.origin(), AuthFailures.context(request));
+      plainHttp.requireAllowed(request.origin(), request.errorContext());
       out.setHeader("Authorization", "Bearer " + bearer.token().reveal());
       return new Authorized(out.build(), Optional.empty(), Optional.empty());
     }
     AuthChallenge c = challenge.get();
     if (c.isBasic() && credentials instanceof Credentials.UsernamePassword up) {
-      plainHttp.requireAllowed(request.origin(), AuthFailures.context(request));
+      plainHttp.requireAllowed(request.origin(), request.errorContext());
       out.setHeader("Authorization", BasicAuth.header(up));
       return new Authorized(out.build(), Optional.empty(), Optional.empty());
     }
@@ -54,7 +54,7 @@ final class RequestAuthorizer {
       return new Authorized(out.build(), Optional.empty(), Optional.empty());
     }
     if (!credentials.isAnonymous()) {
-      plainHttp.requireAllowed(request.origin(), AuthFailures.context(request));
+      plainHttp.requireAllowed(request.origin(), request.errorContext());
     }
     URI realm = realm(c, request);
     TokenKey key =
@@ -87,7 +87,7 @@ final class RequestAuthorizer {
   }
 
   private static URI realm(AuthChallenge c, Request request) {
-    ErrorContext context = AuthFailures.context(request);
+    ErrorContext context = request.errorContext();
     String realm =
         c.realm()
             .filter(r -> !r.isBlank())

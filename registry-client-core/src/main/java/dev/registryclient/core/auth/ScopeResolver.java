@@ -24,6 +24,11 @@ final class ScopeResolver {
         .repository()
         .ifPresent(
             repo -> {
+              if (request.phase() == Phase.UPLOAD) {
+                // every step of an upload, its first HEAD included, needs the one push token
+                scopes.add(Scope.push(repo));
+                return;
+              }
               switch (request.method()) {
                 case "GET", "HEAD" -> scopes.add(Scope.pull(repo));
                 case "DELETE" -> scopes.add(Scope.repository(repo, "delete"));

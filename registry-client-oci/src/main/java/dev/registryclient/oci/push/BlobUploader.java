@@ -119,7 +119,7 @@ public final class BlobUploader {
   /** Whether {@code repository} has {@code digest} ({@code HEAD}), retried on {@code budget}. */
   public boolean exists(String repository, Digest digest, RetryBudget budget) {
     Request head =
-        request(endpoints.blob(repository, digest), repository, Phase.BLOB)
+        request(endpoints.blob(repository, digest), repository, Phase.UPLOAD)
             .method("HEAD")
             .retryBudget(budget)
             .build();
