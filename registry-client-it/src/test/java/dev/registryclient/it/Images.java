@@ -27,6 +27,14 @@ final class Images {
 
   /** Adds tag {@code tag} to the layout {@code dir/layout}: one layer with {@code /hello.txt}. */
   static Path helloLayout(Path dir, String tag, String content) {
+    return fileLayout(dir, tag, "hello.txt", content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Adds tag {@code tag} to the layout {@code dir/layout}: one layer with the file {@code /name}
+   * holding {@code content}.
+   */
+  static Path fileLayout(Path dir, String tag, String name, byte[] content) {
     Path layout = dir.resolve("layout");
     ExternalTool umoci = ExternalTool.umoci();
     try {
@@ -34,9 +42,9 @@ final class Images {
         umoci.runOrFail(TOOL_TIMEOUT, "init", "--layout", layout.toString());
       }
       umoci.runOrFail(TOOL_TIMEOUT, "new", "--image", layout + ":" + tag);
-      Path file = Files.writeString(dir.resolve(tag + "-hello.txt"), content);
+      Path file = Files.write(dir.resolve(tag + "-" + name), content);
       umoci.runOrFail(
-          TOOL_TIMEOUT, "insert", "--image", layout + ":" + tag, file.toString(), "/hello.txt");
+          TOOL_TIMEOUT, "insert", "--image", layout + ":" + tag, file.toString(), "/" + name);
       return layout;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -93,14 +101,45 @@ final class Images {
     skopeo(args.toArray(String[]::new));
   }
 
-  /** The exact manifest bytes skopeo reads for {@code imageRef} ({@code docker://...}). */
-  static byte[] rawManifest(String imageRef) {
-    ExternalTool.Run run =
-        ExternalTool.skopeo().run(TOOL_TIMEOUT, "inspect", "--raw", "--tls-verify=false", imageRef);
+  /**
+   * The exact manifest bytes skopeo reads for {@code imageRef} ({@code docker://...}), with more
+   * {@code options} for {@code skopeo inspect} (e.g. {@code --creds=user:password}).
+   */
+  static byte[] rawManifest(String imageRef, String... options) {
+    List<String> args = new ArrayList<>(List.of("inspect", "--raw", "--tls-verify=false"));
+    args.addAll(List.of(options));
+    args.add(imageRef);
+    ExternalTool.Run run = ExternalTool.skopeo().run(TOOL_TIMEOUT, args.toArray(String[]::new));
     if (run.exitCode() != 0) {
       throw new IllegalStateException("skopeo inspect --raw " + imageRef + ": " + run.output());
     }
     return run.output().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * What other tools make of a registry image: {@code skopeo copy} of {@code imageRef} ({@code
+   * docker://...}, for an index its linux/amd64 image) into an OCI layout in {@code dir}, then
+   * {@code umoci unpack} of that. {@code copyOptions} go to {@code skopeo copy} (e.g. {@code
+   * --src-creds=user:password}). Returns the unpacked root filesystem.
+   */
+  static Path copyAndUnpack(String imageRef, Path dir, String... copyOptions) {
+    Path layout = dir.resolve("copied");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--override-os",
+                "linux",
+                "--override-arch",
+                "amd64",
+                "copy",
+                "--src-tls-verify=false"));
+    args.addAll(List.of(copyOptions));
+    args.add(imageRef);
+    args.add("oci:" + layout + ":it");
+    skopeo(args.toArray(String[]::new));
+    Path bundle = dir.resolve("bundle");
+    umoci("unpack", "--rootless", "--image", layout + ":it", bundle.toString());
+    return bundle.resolve("rootfs");
   }
 
   /** Runs skopeo and returns its output, failing on a non-zero exit. */
