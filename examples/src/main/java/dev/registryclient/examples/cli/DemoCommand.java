@@ -1,7 +1,9 @@
 package dev.registryclient.examples.cli;
 
+import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.auth.Secret;
+import dev.registryclient.api.client.CopyResult;
 import dev.registryclient.api.client.PullResult;
 import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.oci.layout.OciLayout;
@@ -24,14 +26,16 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code demo}: the whole SDK on loopback, no network needed. Starts the test-kit registry with
  * token auth and blob downloads redirected to a CDN host, pushes a small multi-layer image, pulls
- * it with progress into a temporary OCI layout and tells what happened.
+ * it with progress into a temporary OCI layout and tells what happened, then copies it into a
+ * second registry (a mirror). The launcher's class-data archive is trained on this run, so it
+ * covers both pulls and copies.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
         "Start a registry on loopback (token auth, CDN redirects), push a small image, pull it"
-            + " with progress and show what happened.")
+            + " with progress, show what happened, then copy it into a mirror registry.")
 final class DemoCommand implements Callable<Integer> {
   private static final String USER = "demo";
   private static final String PASSWORD = "demo-password";
@@ -72,19 +76,33 @@ final class DemoCommand implements Callable<Integer> {
 
       ProgressPrinter progress = new ProgressPrinter(terminal.err(), terminal.interactive());
       PullResult result;
-      try (RegistryClient client =
-          Clients.create(4)
-              .credentials(
-                  registry.hostAndPort(), Credentials.usernamePassword(USER, Secret.of(PASSWORD)))
-              .build()) {
+      CopyResult mirrored;
+      try (TestRegistry mirror = TestRegistry.builder().start();
+          RegistryClient client =
+              Clients.create(4)
+                  .credentials(
+                      registry.hostAndPort(),
+                      Credentials.usernamePassword(USER, Secret.of(PASSWORD)))
+                  .build()) {
         result =
             client
                 .pull(image.reference())
                 .into(OciLayout.at(layout))
                 .onProgress(progress)
                 .execute();
+        report(registry, result, progress);
+        // the other half: the same image copied into a second registry, as a mirror job does
+        ImageReference target = ImageReference.parse(mirror.hostAndPort() + "/mirror/demo/app:1.0");
+        mirrored = client.copy(ImageReference.parse(image.reference()), target).execute();
       }
-      report(registry, result, progress);
+      say(
+          "Copied to "
+              + mirrored.target()
+              + ": "
+              + mirrored.uploaded()
+              + " blobs streamed from the CDN into the mirror, manifest "
+              + mirrored.manifest().digest()
+              + " unchanged");
       terminal.out().println(PullCommand.summary(image.reference(), result));
       return Main.OK;
     } finally {

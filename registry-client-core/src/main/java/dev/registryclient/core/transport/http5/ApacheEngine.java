@@ -22,6 +22,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
@@ -30,8 +31,8 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.config.RegistryBuilder;
-import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -65,6 +66,11 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
         responseTimeout.compareTo(idleReadTimeout) > 0 ? responseTimeout : idleReadTimeout;
     this.pool =
         PoolingHttpClientConnectionManagerBuilder.create()
+            // 64 KiB socket buffers: the 8 KiB default cost 8 times the syscalls per blob
+            .setConnectionFactory(
+                ManagedHttpClientConnectionFactory.builder()
+                    .http1Config(Http1Config.custom().setBufferSize(64 * 1024).build())
+                    .build())
             .setMaxConnTotal(options.maxConnections())
             .setMaxConnPerRoute(options.maxConnectionsPerRoute())
             .setTlsSocketStrategy(new HostTlsStrategy(options.tls()))
@@ -128,8 +134,7 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
         RequestBody body = request.body().get();
         upload = body.open();
         wire.setEntity(
-            new InputStreamEntity(
-                upload, body.contentLength(), ContentType.parse(body.contentType())));
+            new UploadEntity(upload, body.contentLength(), ContentType.parse(body.contentType())));
       }
       HttpHost target = HttpHost.create(request.uri());
       String host = request.origin().hostWithPort();
