@@ -79,7 +79,8 @@ final class CopyProgressPrinter implements CopyListener {
     };
   }
 
-  private void line(String text) {
+  /** Prints a line of its own (clearing and redrawing the bar on a terminal). */
+  synchronized void line(String text) {
     clearBar();
     err.println(text);
     bar();

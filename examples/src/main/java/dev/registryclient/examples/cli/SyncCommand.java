@@ -1,6 +1,7 @@
 package dev.registryclient.examples.cli;
 
 import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.client.CopyEvent;
 import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.client.SyncRequest;
 import dev.registryclient.api.client.SyncResult;
@@ -83,18 +84,22 @@ final class SyncCommand implements Callable<Integer>, CredentialFlag {
       if (all) {
         sync.allPlatforms();
       }
-      if (!transfer.quiet) {
-        sync.onProgress(progress);
-      }
+      // a line per image as soon as it is done; FAILED lines even with --quiet
+      sync.onProgress(
+          event -> {
+            if (event instanceof CopyEvent.ImageSynced synced) {
+              SyncedImage image = synced.image();
+              if (image.status() == SyncedImage.Status.FAILED || !transfer.quiet) {
+                progress.line(line(image));
+              }
+            } else if (!transfer.quiet) {
+              progress.onEvent(event);
+            }
+          });
       try {
         result = sync.execute();
       } finally {
         progress.finish();
-      }
-    }
-    for (SyncedImage image : result.images()) {
-      if (image.status() == SyncedImage.Status.FAILED || !transfer.quiet) {
-        terminal.err().println(line(image));
       }
     }
     terminal.out().println(summary(result));

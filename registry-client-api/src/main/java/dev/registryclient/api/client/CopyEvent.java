@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What happens during a copy or push: {@link Resolved} once per image, then per blob {@link
  * BlobStarted}, any number of {@link BlobProgress} (and {@link Retrying}), then {@link BlobDone};
- * then {@link ManifestPushed} for each manifest, children first, and {@link Finished}.
+ * then {@link ManifestPushed} for each manifest, children first, and {@link Finished}. A sync adds
+ * {@link ImageSynced} after each image.
  *
  * <pre>{@code
  * CopyListener bytes = event -> {
@@ -89,4 +90,16 @@ public sealed interface CopyEvent {
    * @param result what was copied
    */
   record Finished(CopyResult result) implements CopyEvent {}
+
+  /**
+   * A sync is done with one image: copied, already present, or failed.
+   *
+   * @param image the image and what happened to it
+   */
+  record ImageSynced(SyncedImage image) implements CopyEvent {
+    /** Checks for null. */
+    public ImageSynced {
+      Objects.requireNonNull(image, "image");
+    }
+  }
 }

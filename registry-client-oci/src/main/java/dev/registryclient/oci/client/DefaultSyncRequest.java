@@ -1,6 +1,7 @@
 package dev.registryclient.oci.client;
 
 import dev.registryclient.api.Platform;
+import dev.registryclient.api.client.CopyEvent;
 import dev.registryclient.api.client.CopyListener;
 import dev.registryclient.api.client.CopyRequest;
 import dev.registryclient.api.client.SyncRequest;
@@ -83,43 +84,50 @@ final class DefaultSyncRequest implements SyncRequest {
     long start = System.nanoTime();
     List<SyncedImage> results = new ArrayList<>();
     for (SyncPlanner.Pair pair : images.list(tags)) {
+      SyncedImage done = syncOne(pair);
+      results.add(done);
       try {
-        if (planner.present(pair, platforms)) {
-          results.add(
-              new SyncedImage(
-                  pair.source(),
-                  pair.target(),
-                  SyncedImage.Status.PRESENT,
-                  Optional.empty(),
-                  Optional.empty()));
-          continue;
-        }
-        CopyRequest copy = copies.apply(pair).onProgress(listener);
-        if (all) {
-          copy.allPlatforms();
-        } else if (platform != null) {
-          copy.platform(platform);
-        }
-        if (deadline != null) {
-          copy.deadline(deadline);
-        }
-        results.add(
-            new SyncedImage(
-                pair.source(),
-                pair.target(),
-                SyncedImage.Status.COPIED,
-                Optional.of(copy.execute()),
-                Optional.empty()));
-      } catch (RegistryException e) {
-        results.add(
-            new SyncedImage(
-                pair.source(),
-                pair.target(),
-                SyncedImage.Status.FAILED,
-                Optional.empty(),
-                Optional.of(e)));
+        listener.onEvent(new CopyEvent.ImageSynced(done));
+      } catch (RuntimeException e) {
+        // a listener's failure is its own business
       }
     }
     return new SyncResult(results, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Checks one image and copies it unless the target has it; a failure is reported, not thrown. */
+  private SyncedImage syncOne(SyncPlanner.Pair pair) {
+    try {
+      if (planner.present(pair, platforms)) {
+        return new SyncedImage(
+            pair.source(),
+            pair.target(),
+            SyncedImage.Status.PRESENT,
+            Optional.empty(),
+            Optional.empty());
+      }
+      CopyRequest copy = copies.apply(pair).onProgress(listener);
+      if (all) {
+        copy.allPlatforms();
+      } else if (platform != null) {
+        copy.platform(platform);
+      }
+      if (deadline != null) {
+        copy.deadline(deadline);
+      }
+      return new SyncedImage(
+          pair.source(),
+          pair.target(),
+          SyncedImage.Status.COPIED,
+          Optional.of(copy.execute()),
+          Optional.empty());
+    } catch (RegistryException e) {
+      return new SyncedImage(
+          pair.source(),
+          pair.target(),
+          SyncedImage.Status.FAILED,
+          Optional.empty(),
+          Optional.of(e));
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.registryclient.oci.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.client.CopyEvent;
 import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.client.SyncResult;
 import dev.registryclient.api.client.SyncedImage;
@@ -43,8 +44,18 @@ class ClientSyncTest {
               target.hostAndPort() + "/mirror/ubi:9.4", target.hostAndPort() + "/mirror/ubi:9.5");
       target.journal().clear();
 
-      SyncResult second = client.sync(from, to).tags(Pattern.compile("9\\.[0-9]+")).execute();
+      List<CopyEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+      SyncResult second =
+          client
+              .sync(from, to)
+              .tags(Pattern.compile("9\\.[0-9]+"))
+              .onProgress(events::add)
+              .execute();
 
+      assertThat(events)
+          .filteredOn(CopyEvent.ImageSynced.class::isInstance)
+          .map(e -> ((CopyEvent.ImageSynced) e).image().status())
+          .containsExactly(SyncedImage.Status.PRESENT, SyncedImage.Status.PRESENT);
       assertThat(second.present()).isEqualTo(2);
       assertThat(second.copied()).isZero();
       assertThat(uploadedBytesRequests(target)).isZero();
