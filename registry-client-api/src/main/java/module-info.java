@@ -6,6 +6,7 @@ module dev.registryclient.api {
   exports dev.registryclient.api;
   exports dev.registryclient.api.auth;
   exports dev.registryclient.api.client;
+  exports dev.registryclient.api.config;
   exports dev.registryclient.api.exception;
   exports dev.registryclient.api.manifest;
   exports dev.registryclient.api.store;

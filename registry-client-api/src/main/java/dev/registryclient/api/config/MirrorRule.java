@@ -1,0 +1,31 @@
+package dev.registryclient.api.config;
+
+import java.util.Objects;
+
+/**
+ * A mirror of a registry or namespace ({@code [[registry.mirror]]}).
+ *
+ * <pre>{@code
+ * new MirrorRule("mirror.internal:5000/redhat", false, PullFromMirror.DIGEST_ONLY)
+ * }</pre>
+ *
+ * @param location where the mirror holds what the rule's prefix names: {@code host[:port]} and an
+ *     optional namespace, which replaces the prefix in a reference
+ * @param insecure plain http or unverified TLS allowed for this mirror's host
+ * @param pullFrom which pulls it serves
+ */
+public record MirrorRule(String location, boolean insecure, PullFromMirror pullFrom) {
+  /** Checks for nulls and an empty location. */
+  public MirrorRule {
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(pullFrom, "pullFrom");
+    if (location.isBlank()) {
+      throw new IllegalArgumentException("a mirror needs a location");
+    }
+  }
+
+  /** A mirror for every pull, verified TLS. */
+  public static MirrorRule of(String location) {
+    return new MirrorRule(location, false, PullFromMirror.ALL);
+  }
+}
