@@ -1,6 +1,7 @@
 package dev.registryclient.api.client;
 
 import dev.registryclient.api.auth.CredentialProvider;
+import dev.registryclient.api.config.RegistryConfig;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,13 +20,15 @@ import java.util.TreeMap;
  * @param userAgent the {@code User-Agent} sent with every request
  * @param defaults the settings for registries without their own
  * @param registries per-registry settings keyed by {@code host[:port]} in lower case
+ * @param registryConfig mirrors and relocations: where images really come from
  */
 public record ClientSettings(
     CredentialProvider credentials,
     int parallelism,
     String userAgent,
     RegistrySettings defaults,
-    Map<String, RegistrySettings> registries) {
+    Map<String, RegistrySettings> registries,
+    RegistryConfig registryConfig) {
 
   /** The default {@link #parallelism()}. */
   public static final int DEFAULT_PARALLELISM = 4;
@@ -51,6 +54,22 @@ public record ClientSettings(
     Objects.requireNonNull(registries, "registries")
         .forEach((host, s) -> copy.put(key(host), Objects.requireNonNull(s, host)));
     registries = Map.copyOf(copy);
+    Objects.requireNonNull(registryConfig, "registryConfig");
+  }
+
+  /** Settings without mirrors or relocations. */
+  public ClientSettings(
+      CredentialProvider credentials,
+      int parallelism,
+      String userAgent,
+      RegistrySettings defaults,
+      Map<String, RegistrySettings> registries) {
+    this(credentials, parallelism, userAgent, defaults, registries, RegistryConfig.none());
+  }
+
+  /** Whether {@code registry} has settings of its own (not the defaults). */
+  public boolean hasSettingsFor(String registry) {
+    return registries.containsKey(key(registry));
   }
 
   /** The settings for {@code registry} ({@code host[:port]}, case-insensitive). */

@@ -104,6 +104,21 @@ public sealed interface PullEvent {
   record Resumed(Digest digest, long offset, int attempt, String reason) implements PullEvent {}
 
   /**
+   * A source of the image (a mirror, or the registry) failed and the next one is tried; reported as
+   * a warning when a later source serves the pull (a mirror refusing credentials, say).
+   *
+   * @param source the source that failed, as it names the image, e.g. {@code mirror m:5000/app:1}
+   * @param reason what went wrong there
+   */
+  record SourceFailed(String source, String reason) implements PullEvent {
+    /** Checks for nulls. */
+    public SourceFailed {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
    * The pull succeeded.
    *
    * @param result what was pulled

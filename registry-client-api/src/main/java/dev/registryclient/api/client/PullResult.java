@@ -3,6 +3,7 @@ package dev.registryclient.api.client;
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.Platform;
+import dev.registryclient.api.config.Source;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +31,8 @@ import java.util.Optional;
  *     the signatures), so {@code store.exists(result.storedManifest().digest())} is the check that
  *     always works. (An {@code OciLayout} also records an OCI form of Docker manifests; its index
  *     names that.)
+ * @param source where the manifest came from: the reference itself, or a mirror or relocation a
+ *     {@link dev.registryclient.api.config.RegistryConfig} named
  */
 public record PullResult(
     ImageReference reference,
@@ -37,7 +40,8 @@ public record PullResult(
     Optional<Platform> platform,
     List<PulledBlob> blobs,
     Duration elapsed,
-    Descriptor storedManifest) {
+    Descriptor storedManifest,
+    Source source) {
 
   /** Checks for nulls and copies the list. */
   public PullResult {
@@ -47,6 +51,25 @@ public record PullResult(
     blobs = List.copyOf(blobs);
     Objects.requireNonNull(elapsed, "elapsed");
     Objects.requireNonNull(storedManifest, "storedManifest");
+    Objects.requireNonNull(source, "source");
+  }
+
+  /** A result whose manifest came from where the reference says. */
+  public PullResult(
+      ImageReference reference,
+      Descriptor manifest,
+      Optional<Platform> platform,
+      List<PulledBlob> blobs,
+      Duration elapsed,
+      Descriptor storedManifest) {
+    this(
+        reference,
+        manifest,
+        platform,
+        blobs,
+        elapsed,
+        storedManifest,
+        new Source(reference, false, false));
   }
 
   /** A result whose manifest is stored under the digest the registry names it by. */

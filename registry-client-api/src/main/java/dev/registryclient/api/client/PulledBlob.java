@@ -1,6 +1,7 @@
 package dev.registryclient.api.client;
 
 import dev.registryclient.api.Digest;
+import dev.registryclient.api.config.Source;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,15 +20,27 @@ import java.util.Optional;
  * @param time how long the download took, retries included; zero when skipped
  * @param retries how many times the transfer was tried again: requests sent again, bodies resumed
  *     with {@code Range} and signed CDN URLs refreshed (each also a {@link PullEvent})
+ * @param source the source that served it (a mirror, or the registry); empty when skipped
  */
 public record PulledBlob(
-    Digest digest, long size, Optional<String> host, Duration time, int retries) {
+    Digest digest,
+    long size,
+    Optional<String> host,
+    Duration time,
+    int retries,
+    Optional<Source> source) {
+
+  /** A blob as served by the registry the reference names (no registry configuration). */
+  public PulledBlob(Digest digest, long size, Optional<String> host, Duration time, int retries) {
+    this(digest, size, host, time, retries, Optional.empty());
+  }
 
   /** Checks for nulls and negative values. */
   public PulledBlob {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(source, "source");
     if (size < 0 || retries < 0 || time.isNegative()) {
       throw new IllegalArgumentException("negative size, retries or time for " + digest);
     }

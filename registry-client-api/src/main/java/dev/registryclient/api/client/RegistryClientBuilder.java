@@ -3,6 +3,7 @@ package dev.registryclient.api.client;
 import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.auth.Credentials;
+import dev.registryclient.api.config.RegistryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -53,6 +54,7 @@ public final class RegistryClientBuilder {
   private RegistrySettings defaults = RegistrySettings.defaults();
   private final Map<String, RegistrySettings> registries = new HashMap<>();
   private final Map<String, Credentials> perRegistry = new LinkedHashMap<>();
+  private RegistryConfig registryConfig = RegistryConfig.none();
 
   RegistryClientBuilder() {}
 
@@ -169,11 +171,42 @@ public final class RegistryClientBuilder {
     return this;
   }
 
+  /**
+   * Mirrors and relocations to honour: pulls (and inspects, tag lists, copies from a registry) try
+   * the mirrors of a matching rule first, then its location, failing over to the next source; see
+   * {@link RegistryConfig}. Default: none, every reference is fetched from where it says.
+   *
+   * <pre>{@code
+   * RegistryClient client = RegistryClient.builder()
+   *     .registryConfig(RegistryConfig.of(List.of(RegistryRule.mirrored("registry.redhat.io",
+   *         MirrorRule.of("mirror.internal:5000/redhat")))))
+   *     .build();
+   * }</pre>
+   */
+  public RegistryClientBuilder registryConfig(RegistryConfig config) {
+    this.registryConfig = Objects.requireNonNull(config, "config");
+    return this;
+  }
+
+  /**
+   * The mirrors and relocations podman and skopeo use: {@code $CONTAINERS_REGISTRIES_CONF}, else
+   * {@code ~/.config/containers/registries.conf} or {@code /etc/containers/registries.conf}, with
+   * their {@code registries.conf.d} drop-ins; none when there is no such file.
+   *
+   * @throws IllegalStateException if no implementation is on the class or module path
+   * @throws dev.registryclient.api.exception.RegistryException if a file cannot be read or parsed
+   *     (naming the file and line)
+   */
+  public RegistryClientBuilder defaultRegistryConfig() {
+    return registryConfig(factory().defaultRegistryConfig());
+  }
+
   /** The settings collected so far. */
   public ClientSettings settings() {
     CredentialProvider provider =
         perRegistry.isEmpty() ? credentials : new PerRegistryCredentials(perRegistry, credentials);
-    return new ClientSettings(provider, parallelism, userAgent, defaults, registries);
+    return new ClientSettings(
+        provider, parallelism, userAgent, defaults, registries, registryConfig);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.registryclient.api.client;
 
 import dev.registryclient.api.auth.CredentialProvider;
+import dev.registryclient.api.config.RegistryConfig;
 import java.nio.file.Path;
 
 /**
@@ -35,4 +36,12 @@ public interface RegistryClientFactory {
    * only, anonymous for registries it does not name.
    */
   CredentialProvider authFileCredentials(Path file);
+
+  /**
+   * The mirrors and relocations behind {@link RegistryClientBuilder#defaultRegistryConfig()}: the
+   * user's or the system's {@code registries.conf}. None unless an implementation reads them.
+   */
+  default RegistryConfig defaultRegistryConfig() {
+    return RegistryConfig.none();
+  }
 }

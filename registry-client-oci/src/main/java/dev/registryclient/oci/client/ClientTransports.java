@@ -35,10 +35,15 @@ final class ClientTransports implements AutoCloseable {
    * apiHost} (e.g. {@code registry-1.docker.io} for {@code docker.io}).
    */
   Transport forRegistry(String registry, String apiHost) {
+    return forRegistry(apiHost, settings.forRegistry(registry));
+  }
+
+  /** The transport for a registry reached at {@code apiHost} with these settings. */
+  Transport forRegistry(String apiHost, RegistrySettings s) {
     if (closed) {
       throw new IllegalStateException("the registry client is closed");
     }
-    return transports.computeIfAbsent(keyFor(registry, apiHost), this::build);
+    return transports.computeIfAbsent(keyFor(apiHost, s), this::build);
   }
 
   /**
@@ -59,7 +64,10 @@ final class ClientTransports implements AutoCloseable {
   }
 
   private Key keyFor(String registry, String apiHost) {
-    RegistrySettings s = settings.forRegistry(registry);
+    return keyFor(apiHost, settings.forRegistry(registry));
+  }
+
+  private static Key keyFor(String apiHost, RegistrySettings s) {
     return new Key(s, s.insecureTls() ? Optional.of(apiHost) : Optional.empty());
   }
 

@@ -17,12 +17,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The fluent pull configuration; each execute runs the engine with a fresh scope. */
 final class DefaultPullRequest implements PullRequest {
   private final ImageReference reference;
-  private final Supplier<ImageSource> source;
+  private final Function<PullListener, ImageSource> source;
   private final PullEngine engine;
   private final Executor executor;
   private final int parallelism;
@@ -34,7 +34,7 @@ final class DefaultPullRequest implements PullRequest {
 
   DefaultPullRequest(
       ImageReference reference,
-      Supplier<ImageSource> source,
+      Function<PullListener, ImageSource> source,
       PullEngine engine,
       Executor executor,
       int parallelism) {
@@ -88,7 +88,7 @@ final class DefaultPullRequest implements PullRequest {
   @Override
   public PullResult execute() {
     PullOptions run = ready();
-    return engine.pull(reference, source.get(), run, scope());
+    return engine.pull(reference, source.apply(listener), run, scope());
   }
 
   @Override
@@ -96,7 +96,7 @@ final class DefaultPullRequest implements PullRequest {
     PullOptions run = ready();
     TransferScope scope = scope();
     return AsyncTransfer.start(
-        executor, scope, () -> engine.pull(reference, source.get(), run, scope));
+        executor, scope, () -> engine.pull(reference, source.apply(listener), run, scope));
   }
 
   private PullOptions ready() {

@@ -8,14 +8,19 @@ import dev.registryclient.api.MediaType;
 import dev.registryclient.api.Platform;
 import dev.registryclient.api.client.ClientSettings;
 import dev.registryclient.api.client.CopyRequest;
+import dev.registryclient.api.client.PullEvent;
+import dev.registryclient.api.client.PullListener;
 import dev.registryclient.api.client.PullRequest;
 import dev.registryclient.api.client.PushSource;
 import dev.registryclient.api.client.ReachabilityReport;
 import dev.registryclient.api.client.RegistryClient;
+import dev.registryclient.api.client.RegistrySettings;
 import dev.registryclient.api.client.SyncRequest;
+import dev.registryclient.api.config.Source;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.NotFoundException;
 import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.exception.RegistryException;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.core.transport.RetryListener;
@@ -31,15 +36,20 @@ import dev.registryclient.oci.pull.PullEngine;
 import dev.registryclient.oci.push.BlobUploader;
 import dev.registryclient.oci.push.ManifestPusher;
 import java.io.InputStream;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The {@link RegistryClient} on the core transport, the oci protocol pieces and the pull engine.
@@ -80,6 +90,46 @@ final class DefaultRegistryClient implements RegistryClient {
         transports.forRegistry(reference.registry(), reference.registryApiHost()));
   }
 
+  /**
+   * The registry of one source. A source the configuration marks insecure skips TLS verification
+   * for its host, unless the caller configured that host or it is a loopback host (plain http).
+   */
+  private Registry registry(Source source) {
+    ImageReference reference = source.reference();
+    RegistrySettings s = settings.forRegistry(reference.registry());
+    if (source.insecure()
+        && !settings.hasSettingsFor(reference.registry())
+        && s.scheme(reference.registry()).equals("https")) {
+      s = s.withInsecureTls(true);
+    }
+    return Registry.of(reference, s, transports.forRegistry(reference.registryApiHost(), s));
+  }
+
+  /** The sources of {@code reference} under the client's registry configuration. */
+  private SourceChain sources(ImageReference reference, Phase phase) {
+    return SourceChain.of(reference, settings.registryConfig(), phase);
+  }
+
+  /** Tells a pull's listener that a source failed before another served; never fails the pull. */
+  private static void warn(PullListener listener, Source source, RegistryException failure) {
+    try {
+      listener.onEvent(new PullEvent.SourceFailed(source.toString(), failure.getMessage()));
+    } catch (RuntimeException e) {
+      // a listener's failure is its own business
+    }
+  }
+
+  /** Asks the sources of {@code reference} in turn (one, without a registry configuration). */
+  private <T> T first(ImageReference reference, Phase phase, Function<Source, T> attempt) {
+    return sources(reference, phase).first(phase, attempt, (source, failure) -> {}).value();
+  }
+
+  /** A pull's (or copy's) view of one source: its registry and repository. */
+  private RegistryImageSource imageSource(Source source) {
+    Registry r = registry(source);
+    return new RegistryImageSource(r, source.reference().repository(), fetcher(r));
+  }
+
   private ManifestFetcher fetcher(Registry registry) {
     return ManifestFetcher.create(registry.transport(), registry.endpoints(), codec)
         .namingRegistry(registry.name());
@@ -94,10 +144,12 @@ final class DefaultRegistryClient implements RegistryClient {
     Objects.requireNonNull(reference, "reference");
     return new DefaultPullRequest(
         reference,
-        () -> {
-          Registry r = registry(reference);
-          return new RegistryImageSource(r, reference.repository(), fetcher(r));
-        },
+        listener ->
+            new FailoverImageSource(
+                reference,
+                ref -> sources(ref, Phase.MANIFEST),
+                this::imageSource,
+                (source, failure) -> warn(listener, source, failure)),
         engine,
         workers,
         settings.parallelism());
@@ -192,8 +244,14 @@ final class DefaultRegistryClient implements RegistryClient {
   }
 
   private CopySource copySource(ImageReference source) {
-    Registry r = registry(source);
-    return new RegistryCopySource(r, source, fetcher(r));
+    return new FailoverCopySource(
+        source,
+        ref -> sources(ref, Phase.MANIFEST),
+        s -> {
+          Registry r = registry(s);
+          return new RegistryCopySource(r, s.reference(), fetcher(r));
+        },
+        (s, failure) -> {});
   }
 
   private CopyEngine.Target copyTarget(ImageReference target) {
@@ -215,14 +273,22 @@ final class DefaultRegistryClient implements RegistryClient {
 
   @Override
   public Manifest manifest(ImageReference reference) {
-    Registry r = registry(reference);
-    return fetcher(r).fetch(reference.repository(), reference.reference());
+    return first(
+        reference,
+        Phase.MANIFEST,
+        source ->
+            fetcher(registry(source))
+                .fetch(source.reference().repository(), source.reference().reference()));
   }
 
   @Override
   public Descriptor resolve(ImageReference reference) {
-    Registry r = registry(reference);
-    return fetcher(r).resolve(reference.repository(), reference.reference());
+    return first(
+        reference,
+        Phase.MANIFEST,
+        source ->
+            fetcher(registry(source))
+                .resolve(source.reference().repository(), source.reference().reference()));
   }
 
   @Override
@@ -233,23 +299,58 @@ final class DefaultRegistryClient implements RegistryClient {
 
   @Override
   public ImageConfig config(ImageReference reference, Platform platform) {
-    Registry r = registry(reference);
-    return ConfigLookup.config(r, reference, platform, fetcher(r), codec);
+    return first(
+        reference,
+        Phase.CONFIG,
+        source -> {
+          Registry r = registry(source);
+          return ConfigLookup.config(r, source.reference(), platform, fetcher(r), codec);
+        });
   }
 
   @Override
   public InputStream blob(ImageReference repository, Digest digest) {
-    Registry r = registry(repository);
-    var stream = BlobOpener.open(r, repository.repository(), digest, -1, RetryListener.NONE);
+    ImageReference blob = repository.withoutTagOrDigest().withDigest(digest);
+    var stream =
+        first(
+            blob,
+            Phase.BLOB,
+            source ->
+                BlobOpener.open(
+                    registry(source),
+                    source.reference().repository(),
+                    digest,
+                    -1,
+                    RetryListener.NONE));
     ErrorContext context =
-        ErrorContext.of(Phase.BLOB, r.name(), repository.repository())
+        ErrorContext.of(Phase.BLOB, repository.registry(), repository.repository())
             .withContactedHost(stream.host());
     return new DigestingInputStream(stream.body(), digest, -1, context);
   }
 
   @Override
   public Stream<String> tags(ImageReference repository) {
-    return listings(registry(repository)).tags(repository.repository());
+    SourceChain chain = sources(repository.withoutTagOrDigest(), Phase.TAGS);
+    if (chain.sources().size() == 1) {
+      Source only = chain.sources().get(0);
+      return listings(registry(only)).tags(only.reference().repository()); // lazy, page by page
+    }
+    // with mirrors, a source counts as answering once its first page came back
+    return chain
+        .first(
+            Phase.TAGS,
+            source -> {
+              Stream<String> tags =
+                  listings(registry(source)).tags(source.reference().repository());
+              Iterator<String> it = tags.iterator();
+              it.hasNext(); // fetches the first page: a failing source fails here
+              Stream<String> rest =
+                  StreamSupport.stream(
+                      Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false);
+              return rest.onClose(tags::close);
+            },
+            (source, failure) -> {})
+        .value();
   }
 
   @Override

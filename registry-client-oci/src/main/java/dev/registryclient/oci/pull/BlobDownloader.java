@@ -60,14 +60,20 @@ final class BlobDownloader {
     events.emit(new PullEvent.BlobDone(task.digest(), transfer.size, transfer.host));
     Duration time = Duration.ofNanos(System.nanoTime() - start);
     return new PulledBlob(
-        task.digest(), transfer.size, Optional.of(transfer.host), time, transfer.retries.get());
+        task.digest(),
+        transfer.size,
+        Optional.of(transfer.host),
+        time,
+        transfer.retries.get(),
+        transfer.source);
   }
 
   /** The one transfer of a blob, and what the source reported while it ran. */
   private final class Transfer implements RetryListener {
     private final BlobTask task;
     private final AtomicInteger retries = new AtomicInteger();
-    private String host = source.registry();
+    private String host = BlobDownloader.this.source.registry();
+    private Optional<dev.registryclient.api.config.Source> source = Optional.empty();
     private long size;
     private long received;
 
@@ -89,10 +95,11 @@ final class BlobDownloader {
     void run(TransferScope scope, byte[] buffer) {
       Digest digest = task.digest();
       // registering lets a cancelled pull close the stream from another thread
-      try (BlobStream stream = source.openBlob(digest, task.size(), this);
+      try (BlobStream stream = BlobDownloader.this.source.openBlob(digest, task.size(), this);
           Closeable unregister = scope.register(stream)) {
         Objects.requireNonNull(unregister, "scope registration");
         host = stream.host();
+        source = stream.source();
         if (stream.redirected()) {
           events.emit(new PullEvent.Redirected(digest, host));
         }

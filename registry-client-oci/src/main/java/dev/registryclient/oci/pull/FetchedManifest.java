@@ -2,20 +2,34 @@ package dev.registryclient.oci.pull;
 
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
+import dev.registryclient.api.config.Source;
 import dev.registryclient.api.manifest.Manifest;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A manifest as served, with the descriptor a registry addresses it by.
  *
  * @param manifest the parsed manifest, with its exact bytes
  * @param host the host that served it
+ * @param source the mirror or registry it came from, when a registry configuration chose it
  */
-public record FetchedManifest(Manifest manifest, String host) {
+public record FetchedManifest(Manifest manifest, String host, Optional<Source> source) {
   /** Checks for nulls. */
   public FetchedManifest {
     Objects.requireNonNull(manifest, "manifest");
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(source, "source");
+  }
+
+  /** A manifest from the registry the reference names. */
+  public FetchedManifest(Manifest manifest, String host) {
+    this(manifest, host, Optional.empty());
+  }
+
+  /** This manifest as served by {@code from}. */
+  public FetchedManifest from(Source from) {
+    return new FetchedManifest(manifest, host, Optional.of(from));
   }
 
   /** Media type, registry digest and size. */

@@ -7,6 +7,7 @@ import dev.registryclient.api.Platform;
 import dev.registryclient.api.client.PullEvent;
 import dev.registryclient.api.client.PullResult;
 import dev.registryclient.api.client.PulledBlob;
+import dev.registryclient.api.config.Source;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.NotFoundException;
@@ -102,7 +103,8 @@ public final class PullEngine {
             options.allPlatforms() ? Optional.empty() : platform,
             blobs,
             Duration.ofNanos(System.nanoTime() - start),
-            selection.platform().map(stored::withPlatform).orElse(stored));
+            selection.platform().map(stored::withPlatform).orElse(stored),
+            top.source().orElseGet(() -> new Source(reference, false, false)));
     events.emit(new PullEvent.Finished(result));
     return result;
   }

@@ -1,0 +1,94 @@
+package dev.registryclient.oci.client;
+
+import dev.registryclient.api.Digest;
+import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.config.Source;
+import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.exception.RegistryException;
+import dev.registryclient.core.transport.RetryListener;
+import dev.registryclient.oci.pull.BlobStream;
+import dev.registryclient.oci.pull.FetchedManifest;
+import dev.registryclient.oci.pull.ImageSource;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * An image as a pull reads it from the sources a registry configuration names: the manifest the
+ * reference names comes from the first source that has it (mirrors, then the registry); once it is
+ * known, every later request (child manifests, config, layers) asks by digest, the source that
+ * served the manifest first, then the others that serve pulls by digest. Each blob fails over on
+ * its own, at its first response (an unreachable mirror, or the CDN a mirror redirects to). Without
+ * a configuration it is the one registry the reference names.
+ */
+final class FailoverImageSource implements ImageSource {
+  private final ImageReference reference;
+  private final Function<ImageReference, SourceChain> chains;
+  private final Function<Source, ImageSource> open;
+  private final BiConsumer<Source, RegistryException> warn;
+  private volatile Source serving;
+
+  /**
+   * @param chains the sources of a reference
+   * @param open reads one source (its registry and repository)
+   * @param warn told about sources that failed before another served
+   */
+  FailoverImageSource(
+      ImageReference reference,
+      Function<ImageReference, SourceChain> chains,
+      Function<Source, ImageSource> open,
+      BiConsumer<Source, RegistryException> warn) {
+    this.reference = reference;
+    this.chains = chains;
+    this.open = open;
+    this.warn = warn;
+  }
+
+  @Override
+  public String registry() {
+    return reference.registry();
+  }
+
+  @Override
+  public String repository() {
+    return reference.repository();
+  }
+
+  @Override
+  public FetchedManifest manifest(String wanted) {
+    ImageReference asked =
+        Digest.isValid(wanted)
+            ? reference.withoutTagOrDigest().withDigest(Digest.parse(wanted))
+            : reference.withoutTagOrDigest().withTag(wanted);
+    SourceChain.Served<FetchedManifest> served =
+        chain(asked)
+            .first(
+                Phase.MANIFEST,
+                source -> open.apply(source).manifest(source.reference().reference()),
+                warn);
+    if (serving == null) {
+      serving = served.source();
+    }
+    return served.value().from(served.source());
+  }
+
+  @Override
+  public BlobStream openBlob(Digest digest, long size, RetryListener retries) {
+    ImageReference blob = reference.withoutTagOrDigest().withDigest(digest);
+    SourceChain.Served<BlobStream> served =
+        chain(blob)
+            .first(Phase.BLOB, source -> open.apply(source).openBlob(digest, size, retries), warn);
+    return served.value().from(served.source());
+  }
+
+  /** The sources of {@code asked}, the one that served the image's manifest first. */
+  private SourceChain chain(ImageReference asked) {
+    SourceChain chain = chains.apply(asked);
+    Source first = serving;
+    if (first == null || asked.digest().isEmpty()) {
+      return chain;
+    }
+    ImageReference there =
+        first.reference().withoutTagOrDigest().withDigest(asked.digest().orElseThrow());
+    return chain.preferring(new Source(there, first.mirror(), first.insecure()));
+  }
+}

@@ -1,0 +1,114 @@
+package dev.registryclient.oci.client;
+
+import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.config.RegistryConfig;
+import dev.registryclient.api.config.Source;
+import dev.registryclient.api.exception.CancelledException;
+import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.NotFoundException;
+import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.exception.RegistryClientException;
+import dev.registryclient.api.exception.RegistryException;
+import dev.registryclient.api.exception.SourcesFailedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The places to fetch one image from, in the order a {@link RegistryConfig} gives (mirrors, then
+ * the registry), and the failover between them: a source that fails for any reason but a
+ * cancellation (unreachable, TLS, 5xx after its retries, not found, refused credentials, bad
+ * content) hands over to the next. When one succeeds after others failed, the failures become
+ * warnings; when all fail, one exception names every source with its own failure. Without a
+ * configuration an image has one source, and its failure is thrown as it is.
+ */
+final class SourceChain {
+  private static final Logger LOG = LoggerFactory.getLogger(SourceChain.class);
+
+  private final ImageReference reference;
+  private final List<Source> sources;
+
+  private SourceChain(ImageReference reference, List<Source> sources) {
+    this.reference = reference;
+    this.sources = List.copyOf(sources);
+  }
+
+  /**
+   * The sources of {@code reference} under {@code config}.
+   *
+   * @throws RegistryClientException if the configuration blocks the reference
+   */
+  static SourceChain of(ImageReference reference, RegistryConfig config, Phase phase) {
+    List<Source> sources = config.sources(reference);
+    if (sources.isEmpty()) {
+      throw new RegistryClientException(
+          ErrorContext.of(phase, reference.registry(), reference.repository()),
+          reference + " is blocked by the registry configuration (blocked = true)");
+    }
+    return new SourceChain(reference, sources);
+  }
+
+  /** The sources, in order. */
+  List<Source> sources() {
+    return sources;
+  }
+
+  /** This chain with {@code first} tried first (the source that served the image's manifest). */
+  SourceChain preferring(Source first) {
+    List<Source> ordered = new ArrayList<>();
+    ordered.add(first);
+    sources.stream().filter(s -> !s.equals(first)).forEach(ordered::add);
+    return new SourceChain(reference, ordered);
+  }
+
+  /** A value and the source that gave it. */
+  record Served<T>(T value, Source source) {}
+
+  /**
+   * Asks each source in turn until one answers.
+   *
+   * @param attempt asks one source
+   * @param warn told about each source that failed before another answered
+   * @throws RegistryException the only source's failure as it is; or, with several, a {@link
+   *     NotFoundException} when every source said "not found", else a {@link
+   *     SourcesFailedException}
+   */
+  <T> Served<T> first(
+      Phase phase, Function<Source, T> attempt, BiConsumer<Source, RegistryException> warn) {
+    if (sources.size() == 1) {
+      return new Served<>(attempt.apply(sources.get(0)), sources.get(0));
+    }
+    List<RegistryException> failures = new ArrayList<>();
+    for (Source source : sources) {
+      try {
+        T value = attempt.apply(source);
+        for (int i = 0; i < failures.size(); i++) {
+          warn.accept(sources.get(i), failures.get(i));
+        }
+        return new Served<>(value, source);
+      } catch (CancelledException e) {
+        throw e;
+      } catch (RegistryException e) {
+        LOG.info("{} failed, trying the next source: {}", source, e.getMessage());
+        failures.add(e);
+      }
+    }
+    throw allFailed(phase, failures);
+  }
+
+  private RegistryException allFailed(Phase phase, List<RegistryException> failures) {
+    ErrorContext context = ErrorContext.of(phase, reference.registry(), reference.repository());
+    List<String> names = sources.stream().map(Source::toString).toList();
+    if (failures.stream().allMatch(NotFoundException.class::isInstance)) {
+      NotFoundException notFound =
+          new NotFoundException(
+              context, SourcesFailedException.describe(names, failures), 404, List.of());
+      failures.forEach(notFound::addSuppressed);
+      return notFound;
+    }
+    return new SourcesFailedException(context, names, failures);
+  }
+}
