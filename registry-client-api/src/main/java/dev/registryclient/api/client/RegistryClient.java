@@ -259,6 +259,18 @@ public interface RegistryClient extends AutoCloseable {
     return reachability(ImageReference.parse(reference));
   }
 
+  /**
+   * {@link #reachability(ImageReference)} for every source the client's registry configuration
+   * gives {@code reference} (its mirrors, then its location), in the order a pull tries them; one
+   * report when there is no configuration. A fleet behind a mirror needs only one source to pass.
+   *
+   * <pre>{@code
+   * List<ReachabilityReport> sources = client.sourceReachability(ref);
+   * boolean pullable = sources.stream().anyMatch(ReachabilityReport::passed);
+   * }</pre>
+   */
+  List<ReachabilityReport> sourceReachability(ImageReference reference);
+
   /** Releases connections, tokens and threads; pulls still running fail. */
   @Override
   void close();

@@ -95,14 +95,20 @@ final class DefaultRegistryClient implements RegistryClient {
    * for its host, unless the caller configured that host or it is a loopback host (plain http).
    */
   private Registry registry(Source source) {
+    RegistrySettings s = settingsFor(source);
     ImageReference reference = source.reference();
-    RegistrySettings s = settings.forRegistry(reference.registry());
+    return Registry.of(reference, s, transports.forRegistry(reference.registryApiHost(), s));
+  }
+
+  private RegistrySettings settingsFor(Source source) {
+    String registry = source.reference().registry();
+    RegistrySettings s = settings.forRegistry(registry);
     if (source.insecure()
-        && !settings.hasSettingsFor(reference.registry())
-        && s.scheme(reference.registry()).equals("https")) {
+        && !settings.hasSettingsFor(registry)
+        && s.scheme(registry).equals("https")) {
       s = s.withInsecureTls(true);
     }
-    return Registry.of(reference, s, transports.forRegistry(reference.registryApiHost(), s));
+    return s;
   }
 
   /** The sources of {@code reference} under the client's registry configuration. */
@@ -375,6 +381,16 @@ final class DefaultRegistryClient implements RegistryClient {
     Objects.requireNonNull(reference, "reference");
     return ReachabilityProbe.check(
         reference, settings.forRegistry(reference.registry()), transports, codec);
+  }
+
+  @Override
+  public List<ReachabilityReport> sourceReachability(ImageReference reference) {
+    Objects.requireNonNull(reference, "reference");
+    return sources(reference, Phase.MANIFEST).sources().stream()
+        .map(
+            source ->
+                ReachabilityProbe.check(source.reference(), settingsFor(source), transports, codec))
+        .toList();
   }
 
   @Override

@@ -252,6 +252,23 @@ class ClientMirrorTest {
   }
 
   @Test
+  void theReachabilityOfEverySourceIsReportedInTheOrderAPullTriesThem() {
+    try (TestRegistry mirror = TestRegistry.builder().start();
+        RegistryClient client = client(mirrors(mirror(mirror, PullFromMirror.ALL)))) {
+      PushedImage image = mirror.image("app").layer(1000).push("1");
+
+      List<dev.registryclient.api.client.ReachabilityReport> reports =
+          client.sourceReachability(primary(image, false));
+
+      assertThat(reports).hasSize(2);
+      assertThat(reports.get(0).reference().registry()).isEqualTo(mirror.hostAndPort());
+      assertThat(reports.get(0).passed()).isTrue();
+      assertThat(reports.get(1).reference().registry()).isEqualTo(PRIMARY);
+      assertThat(reports.get(1).passed()).as("the primary does not resolve here").isFalse();
+    }
+  }
+
+  @Test
   void pulledBlobsNameTheirSourceAndWithoutAConfigurationNothingChanges() {
     try (TestRegistry registry = TestRegistry.builder().start();
         RegistryClient client = RegistryClient.builder().build()) {
