@@ -51,7 +51,7 @@ public record RegistryRule(
   /**
    * Validates: a non-empty prefix, a {@code *} only as a wildcard {@code *.domain}, and a location
    * that starts with a registry host. Surrounding blanks and trailing {@code /} are dropped (as
-   * containers/image does); a blank location becomes empty.
+   * containers/image does); a blank location, or one equal to the prefix, becomes empty.
    *
    * @throws IllegalArgumentException naming the bad value and the rule it breaks
    */
@@ -74,6 +74,9 @@ public record RegistryRule(
       }
     }
     location.ifPresent(l -> Locations.requireRegistryHost(l, "location"));
+    if (location.filter(prefix::equals).isPresent()) {
+      location = Optional.empty(); // the prefix itself, said twice
+    }
   }
 
   /** A rule for {@code prefix} with mirrors and no relocation. */
