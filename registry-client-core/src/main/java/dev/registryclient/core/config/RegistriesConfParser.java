@@ -100,8 +100,9 @@ final class RegistriesConfParser {
     } catch (JacksonException e) {
       throw ConfigFile.tomlSyntax(origin, e);
     } catch (RuntimeException e) {
-      // Jackson's TOML parser lets a few malformed values through as runtime exceptions (numbers
-      // and dates it cannot convert); they are still a broken file, not a bug of the caller.
+      // Jackson reports malformed TOML as JacksonException (the property tests found nothing
+      // else); should its parser fail otherwise on some hostile file, that file is still what is
+      // broken, and the caller gets the typed exception it was promised.
       throw new ConfigurationException(
           origin, OptionalInt.empty(), "not valid TOML: " + e.getMessage(), e);
     }
