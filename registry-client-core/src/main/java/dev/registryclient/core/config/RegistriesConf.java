@@ -2,6 +2,7 @@ package dev.registryclient.core.config;
 
 import dev.registryclient.api.config.RegistryConfig;
 import dev.registryclient.core.auth.credentials.Environment;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class RegistriesConf {
   public static List<Path> files(Environment environment, Path systemDirectory) {
     RegistriesConfFiles files = RegistriesConfFiles.locate(environment, systemDirectory);
     List<Path> all = new ArrayList<>();
-    if (files.mainRequired() || java.nio.file.Files.exists(files.main())) {
+    if (files.mainRequired() || Files.exists(files.main())) {
       all.add(files.main());
     }
     all.addAll(files.dropIns());

@@ -207,28 +207,26 @@ final class RegistriesConfParser {
     Map<String, Entry> first = new HashMap<>();
     for (Entry entry : entries) {
       Entry other = first.putIfAbsent(entry.registry(), entry);
-      if (other == null) {
-        continue;
+      if (other != null && entry.rule().insecure() != other.rule().insecure()) {
+        throw conflict(entry, other, "insecure");
       }
-      for (String setting : List.of("insecure", "blocked")) {
-        boolean mine =
-            setting.equals("insecure") ? entry.rule().insecure() : entry.rule().blocked();
-        boolean theirs =
-            setting.equals("insecure") ? other.rule().insecure() : other.rule().blocked();
-        if (mine != theirs) {
-          throw entry
-              .place()
-              .error(
-                  "registry "
-                      + entry.registry()
-                      + " is configured again with another "
-                      + setting
-                      + " setting (see "
-                      + other.place().label()
-                      + ")");
-        }
+      if (other != null && entry.rule().blocked() != other.rule().blocked()) {
+        throw conflict(entry, other, "blocked");
       }
     }
+  }
+
+  private static ConfigurationException conflict(Entry entry, Entry other, String setting) {
+    return entry
+        .place()
+        .error(
+            "registry "
+                + entry.registry()
+                + " is configured again with another "
+                + setting
+                + " setting (see "
+                + other.place().label()
+                + ")");
   }
 
   private static List<RegistryRule> firstOfEachPrefix(List<Entry> entries, String origin) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.exception.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -100,7 +101,7 @@ record TomlPlace(String origin, String label, OptionalInt line, ObjectNode table
       case NUMBER -> "a number";
       case ARRAY -> "an array";
       case OBJECT -> "a table";
-      default -> "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      default -> "a " + value.getNodeType().name().toLowerCase(Locale.ROOT);
     };
   }
 }
