@@ -1,6 +1,7 @@
 /**
  * Transport and storage: HTTP on Apache HttpClient 5, challenge/token auth, credentials, redirects,
- * retries, resume, and the filesystem content-addressed blob store.
+ * retries, resume, the filesystem content-addressed blob store, and the readers of mirror
+ * configuration files.
  */
 module dev.registryclient.core {
   requires transitive dev.registryclient.api;
@@ -13,6 +14,9 @@ module dev.registryclient.core {
   requires org.slf4j;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
+  // registries.conf (TOML) and OpenShift mirror sets (YAML): core.config
+  requires com.fasterxml.jackson.dataformat.toml;
+  requires com.fasterxml.jackson.dataformat.yaml;
   // PEM client keys in certs.d (PKCS#1 RSA, SEC1 EC) that the JDK cannot read: PemKeys
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
@@ -23,6 +27,7 @@ module dev.registryclient.core {
   exports dev.registryclient.core.transport.proxy; // ProxySettings for TransportBuilder.proxies
   exports dev.registryclient.core.store; // FileBlobStore, MemoryBlobStore
   exports dev.registryclient.core.auth.credentials; // credential providers: files, helpers, static
+  exports dev.registryclient.core.config; // registries.conf, daemon.json, OpenShift mirror sets
 
   // Implementation the protocol module builds on; not API, may change in any release.
   exports dev.registryclient.core.transport.blob to

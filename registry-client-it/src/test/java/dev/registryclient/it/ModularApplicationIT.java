@@ -46,7 +46,8 @@ class ModularApplicationIT {
       Pattern.compile(
           "(registry-client-(api|core|oci)"
               + "|httpclient5|httpcore5|httpcore5-h2|slf4j-api"
-              + "|jackson-(core|databind|annotations)|bc(prov|pkix|util)-jdk18on)"
+              + "|jackson-(core|databind|annotations|dataformat-toml|dataformat-yaml)|snakeyaml"
+              + "|bc(prov|pkix|util)-jdk18on)"
               + "(-[0-9][^/]*\\.jar)?");
 
   private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);

@@ -10,18 +10,26 @@ import java.util.Objects;
  * }</pre>
  *
  * @param location where the mirror holds what the rule's prefix names: {@code host[:port]} and an
- *     optional namespace, which replaces the prefix in a reference
+ *     optional namespace, which replaces the prefix in a reference (surrounding blanks and trailing
+ *     {@code /} are dropped)
  * @param insecure plain http or unverified TLS allowed for this mirror's host
  * @param pullFrom which pulls it serves
  */
 public record MirrorRule(String location, boolean insecure, PullFromMirror pullFrom) {
-  /** Checks for nulls and an empty location. */
+  /**
+   * Checks for nulls and for a location that starts with a registry host.
+   *
+   * @throws IllegalArgumentException if the location is empty, has a URL scheme or does not start
+   *     with {@code host[:port]}
+   */
   public MirrorRule {
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(pullFrom, "pullFrom");
-    if (location.isBlank()) {
+    location = Locations.trim(location);
+    if (location.isEmpty()) {
       throw new IllegalArgumentException("a mirror needs a location");
     }
+    Locations.requireRegistryHost(location, "mirror location");
   }
 
   /** A mirror for every pull, verified TLS. */

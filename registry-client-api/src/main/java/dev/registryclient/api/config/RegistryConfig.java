@@ -2,8 +2,9 @@ package dev.registryclient.api.config;
 
 import dev.registryclient.api.ImageReference;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,12 +21,15 @@ import java.util.Optional;
  * RegistryClient.builder().registryConfig(config).build();
  * }</pre>
  *
- * <p>For a reference, the rule with the longest matching prefix applies. Its mirrors that serve
- * this kind of pull ({@link PullFromMirror}) come first, in order, then the location (the prefix
- * itself unless relocated); a reference no rule covers has itself as its only source. A blocked
- * rule yields no source at all.
+ * <p>For a reference, the rule with the longest matching prefix applies (of two rules with the same
+ * prefix, the first). Its mirrors that serve this kind of pull ({@link PullFromMirror}) come first,
+ * in order, then the location (the prefix itself unless relocated); a reference no rule covers has
+ * itself as its only source. A blocked rule's location is left out, its mirrors are not; and any
+ * source that a blocked rule covers is left out too (containers/image checks every place it
+ * contacts against the rules; it would still contact the location of a relocated blocked rule,
+ * which this model does not).
  *
- * @param rules the registry rules, in file order (the order decides nothing but ties)
+ * @param rules the registry rules
  */
 public record RegistryConfig(List<RegistryRule> rules) {
   private static final RegistryConfig NONE = new RegistryConfig(List.of());
@@ -45,46 +49,71 @@ public record RegistryConfig(List<RegistryRule> rules) {
     return new RegistryConfig(rules);
   }
 
-  /** The most specific rule covering {@code reference}, if any. */
+  /** The most specific rule covering {@code reference}, if any; the first of equals. */
   public Optional<RegistryRule> ruleFor(ImageReference reference) {
-    return rules.stream()
-        .filter(r -> r.matchLength(reference) >= 0)
-        .max(Comparator.comparingInt(r -> r.matchLength(reference)));
+    RegistryRule best = null;
+    int bestLength = -1;
+    for (RegistryRule rule : rules) {
+      int length = rule.matchLength(reference);
+      if (length > bestLength) {
+        best = rule;
+        bestLength = length;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
-  /** Whether a rule forbids pulling {@code reference}. */
+  /**
+   * Whether {@code reference}'s own location must not be contacted (its rule is blocked). Mirrors
+   * may still serve it: {@link #sources} says what may be tried.
+   */
   public boolean blocked(ImageReference reference) {
     return ruleFor(reference).map(RegistryRule::blocked).orElse(false);
   }
 
   /**
    * The places to try for {@code reference}, in order: the mirrors that serve a pull of this kind
-   * (by tag or by digest), then the primary location; empty when blocked.
+   * (by tag or by digest), then the primary location, leaving out every place a blocked rule
+   * covers. Empty when nothing may be contacted.
+   *
+   * @throws IllegalArgumentException if a rule rewrites {@code reference} into something that is
+   *     not a reference (a location ending in a tag, say, with a reference that has one too)
    */
   public List<Source> sources(ImageReference reference) {
     Optional<RegistryRule> rule = ruleFor(reference);
+    List<Source> candidates = new ArrayList<>();
     if (rule.isEmpty()) {
-      return List.of(new Source(reference, false, false));
-    }
-    RegistryRule r = rule.get();
-    if (r.blocked()) {
-      return List.of();
-    }
-    boolean byDigest = reference.digest().isPresent();
-    List<Source> sources = new ArrayList<>();
-    for (MirrorRule mirror : r.mirrors()) {
-      if (mirror.pullFrom().serves(byDigest)) {
-        sources.add(new Source(r.atMirror(reference, mirror), true, mirror.insecure()));
+      candidates.add(new Source(reference, false, false));
+    } else {
+      RegistryRule r = rule.get();
+      boolean byDigest = reference.digest().isPresent();
+      for (MirrorRule mirror : r.mirrors()) {
+        if (mirror.pullFrom().serves(byDigest)) {
+          candidates.add(new Source(r.atMirror(reference, mirror), true, mirror.insecure()));
+        }
+      }
+      if (!r.blocked()) {
+        candidates.add(new Source(r.primary(reference), false, r.insecure()));
       }
     }
-    sources.add(new Source(r.primary(reference), false, r.insecure()));
-    return List.copyOf(sources);
+    return candidates.stream().filter(s -> !blocked(s.reference())).toList();
   }
 
-  /** This configuration's rules followed by {@code more}'s (a drop-in, another source). */
-  public RegistryConfig with(RegistryConfig more) {
-    List<RegistryRule> all = new ArrayList<>(rules);
-    all.addAll(more.rules());
-    return new RegistryConfig(all);
+  /**
+   * This configuration with {@code later}'s rules merged in, as a {@code registries.conf.d} drop-in
+   * merges: a rule of {@code later} replaces this configuration's rule with the same prefix, the
+   * others are added. Within each side, the first of several rules with one prefix counts.
+   */
+  public RegistryConfig with(RegistryConfig later) {
+    Map<String, RegistryRule> byPrefix = new LinkedHashMap<>();
+    for (RegistryRule rule : rules) {
+      byPrefix.putIfAbsent(rule.prefix(), rule);
+    }
+    Map<String, RegistryRule> theirs = new LinkedHashMap<>();
+    for (RegistryRule rule : later.rules()) {
+      theirs.putIfAbsent(rule.prefix(), rule);
+    }
+    byPrefix.putAll(theirs);
+    return new RegistryConfig(new ArrayList<>(byPrefix.values()));
   }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * One {@code [[registry]]} entry of {@code containers-registries.conf(5)}: the references it covers
- * ({@link #prefix()}), where they really are ({@link #location()}), whether they may be pulled at
- * all, and the mirrors to try first.
+ * ({@link #prefix()}), where they really are ({@link #location()}), whether that location may be
+ * contacted, and the mirrors to try first.
  *
  * <pre>{@code
  * RegistryRule rule = new RegistryRule("registry.redhat.io/ubi9", Optional.empty(), false, false,
@@ -18,15 +18,27 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>A prefix is {@code host[:port]}, {@code host[:port]/namespace...}, a full repository with
- * {@code :tag} or {@code @digest}, or {@code *.domain}. It matches whole path components only:
- * {@code example.com/foo} covers {@code example.com/foo/bar} and {@code example.com/foo:1}, not
- * {@code example.com/foobar}; {@code *.example.com} covers every host under that domain.
+ * {@code :tag} or {@code @digest}, or {@code *.domain}. It is matched against the reference's
+ * canonical form ({@code docker.io/library/alpine:3}, never {@code alpine:3}) and covers whole
+ * components only: {@code example.com/foo} covers {@code example.com/foo/bar}, {@code
+ * example.com/foo:1} and {@code example.com/foo@sha256:...}, not {@code example.com/foobar}; a bare
+ * host covers that host only, so {@code example.com} does not cover {@code example.com:5000/app}
+ * (containers/image still matches that, a behaviour its source calls unintended and not to be
+ * relied on). {@code *.example.com} covers every host under that domain, on any port, but not
+ * {@code example.com} itself.
+ *
+ * <p>Rewriting replaces the matched part by the location or a mirror's location, as
+ * containers/image does: for a wildcard the matched part is the host without its port, so with
+ * {@code *.example.com} and location {@code mirror.local}, {@code a.example.com:5000/app} becomes
+ * {@code mirror.local:5000/app}.
  *
  * @param prefix the references this rule covers
- * @param location where they are, replacing the prefix; empty means the prefix itself (and must be
- *     empty for a wildcard prefix)
+ * @param location where they are, replacing the prefix; empty means the prefix itself (for a
+ *     wildcard prefix: each reference as it is)
  * @param insecure plain http or unverified TLS allowed for the location's host
- * @param blocked pulls of matching references are refused (mirrors included)
+ * @param blocked the location must never be contacted. Mirrors still are: this is how a mirror-only
+ *     namespace is written (OpenShift's {@code mirrorSourcePolicy: NeverContactSource} becomes
+ *     {@code blocked = true} in registries.conf). Without mirrors nothing covered can be pulled.
  * @param mirrors tried in order before the location
  */
 public record RegistryRule(
@@ -36,21 +48,34 @@ public record RegistryRule(
     boolean blocked,
     List<MirrorRule> mirrors) {
 
-  /** Validates: a non-empty prefix, no location with a wildcard prefix. */
+  /**
+   * Validates: a non-empty prefix, a {@code *} only as a wildcard {@code *.domain}, and a location
+   * that starts with a registry host. Surrounding blanks and trailing {@code /} are dropped (as
+   * containers/image does); a blank location, or one equal to the prefix, becomes empty.
+   *
+   * @throws IllegalArgumentException naming the bad value and the rule it breaks
+   */
   public RegistryRule {
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(location, "location");
     mirrors = List.copyOf(mirrors);
-    prefix = prefix.strip();
+    prefix = Locations.trim(prefix);
+    location = location.map(Locations::trim).filter(l -> !l.isEmpty());
     if (prefix.isEmpty()) {
       throw new IllegalArgumentException("a registry rule needs a prefix");
     }
-    if (isWildcard(prefix) && location.filter(l -> !l.isBlank()).isPresent()) {
-      throw new IllegalArgumentException(
-          "prefix " + prefix + " is a wildcard: it takes no location, got " + location.get());
+    if (prefix.indexOf('*') >= 0) {
+      // A '*' anywhere else can never match a reference: containers/image keeps such a rule,
+      // silently dead; a typo in a wildcard should not quietly disable a block or a mirror.
+      String domain = isWildcard(prefix) ? prefix.substring(2) : "*";
+      if (domain.isEmpty() || domain.startsWith(".") || domain.matches(".*[*/@:].*")) {
+        throw new IllegalArgumentException(
+            "a wildcard prefix is *.domain, without port, path, tag or another *: got " + prefix);
+      }
     }
-    if (isWildcard(prefix) && (prefix.length() < 3 || prefix.substring(2).contains("*"))) {
-      throw new IllegalArgumentException("a wildcard prefix is *.domain, got " + prefix);
+    location.ifPresent(l -> Locations.requireRegistryHost(l, "location"));
+    if (location.filter(prefix::equals).isPresent()) {
+      location = Optional.empty(); // the prefix itself, said twice
     }
   }
 
@@ -70,75 +95,85 @@ public record RegistryRule(
 
   /** Whether this rule covers {@code reference}. */
   public boolean matches(ImageReference reference) {
-    return matchedPrefix(reference).isPresent();
+    return matchEnd(reference) >= 0;
   }
 
   /**
-   * The part of {@code reference} (in its {@code registry/repository[:tag|@digest]} form) this rule
-   * covers: the prefix itself, or for a wildcard the reference's registry; empty if it does not
-   * match.
+   * How much of {@code reference}'s canonical form this rule covers: the prefix, or for a wildcard
+   * the host (without port); -1 if it does not match.
    */
-  Optional<String> matchedPrefix(ImageReference reference) {
-    String name = name(reference);
-    if (wildcard()) {
-      String registry = reference.registry();
-      String host = hostOf(registry).toLowerCase(Locale.ROOT);
-      String domain = prefix.substring(1).toLowerCase(Locale.ROOT); // ".example.com"
-      return host.endsWith(domain) ? Optional.of(registry) : Optional.empty();
+  int matchEnd(ImageReference reference) {
+    return wildcard() ? wildcardMatchEnd(reference) : prefixMatchEnd(reference.toString());
+  }
+
+  private int prefixMatchEnd(String name) {
+    if (!name.startsWith(prefix)) {
+      return -1;
     }
-    if (name.equals(prefix)) {
-      return Optional.of(prefix);
+    if (name.length() == prefix.length()) {
+      return prefix.length();
     }
-    if (name.startsWith(prefix)) {
-      char next = name.charAt(prefix.length());
-      if (next == '/' || next == ':' || next == '@') {
-        return Optional.of(prefix);
-      }
-    }
-    return Optional.empty();
+    char next = name.charAt(prefix.length());
+    // After a bare host only the repository may follow: ':' there would start a port, that is
+    // another registry.
+    boolean hostOnly = prefix.indexOf('/') < 0;
+    return next == '/' || (!hostOnly && (next == ':' || next == '@')) ? prefix.length() : -1;
   }
 
-  /** How long a match is, to pick the most specific rule; -1 if none. */
-  int matchLength(ImageReference reference) {
-    return matchedPrefix(reference)
-        .map(p -> wildcard() ? prefix.length() - 2 : p.length())
-        .orElse(-1);
-  }
-
-  /** The primary source of {@code reference}: the location that replaces the prefix. */
-  ImageReference primary(ImageReference reference) {
-    return rewrite(reference, location.filter(l -> !l.isBlank()));
-  }
-
-  /** {@code reference} at {@code mirror}: the mirror's location replaces the prefix. */
-  ImageReference atMirror(ImageReference reference, MirrorRule mirror) {
-    return rewrite(reference, Optional.of(mirror.location()));
-  }
-
-  private ImageReference rewrite(ImageReference reference, Optional<String> replacement) {
-    if (replacement.isEmpty()) {
-      return reference;
-    }
-    String matched = matchedPrefix(reference).orElseThrow();
-    String name = name(reference);
-    return ImageReference.parse(replacement.get() + name.substring(matched.length()));
-  }
-
-  /** {@code registry/repository} with {@code :tag} and/or {@code @digest}, as in the man page. */
-  static String name(ImageReference reference) {
-    StringBuilder s =
-        new StringBuilder(reference.registry()).append('/').append(reference.repository());
-    reference.tag().ifPresent(t -> s.append(':').append(t));
-    reference.digest().ifPresent(d -> s.append('@').append(d));
-    return s.toString();
-  }
-
-  private static String hostOf(String registry) {
+  private int wildcardMatchEnd(ImageReference reference) {
+    String registry = reference.registry();
     if (registry.startsWith("[")) {
-      int end = registry.indexOf(']');
-      return end > 0 ? registry.substring(1, end) : registry;
+      return -1; // an IP address has no domain
     }
     int colon = registry.indexOf(':');
-    return colon < 0 ? registry : registry.substring(0, colon);
+    String host = colon < 0 ? registry : registry.substring(0, colon);
+    String domain = prefix.substring(1); // ".example.com"
+    boolean under =
+        host.length() > domain.length()
+            && host.toLowerCase(Locale.ROOT).endsWith(domain.toLowerCase(Locale.ROOT));
+    return under ? host.length() : -1;
+  }
+
+  /**
+   * How specific a match is, to pick the rule for a reference; -1 if none. A wildcard counts its
+   * domain only, so a rule naming a host always beats a wildcard covering it.
+   */
+  int matchLength(ImageReference reference) {
+    if (!matches(reference)) {
+      return -1;
+    }
+    return wildcard() ? prefix.length() - 2 : prefix.length();
+  }
+
+  /** The primary source of {@code reference}: the location replacing the matched part. */
+  ImageReference primary(ImageReference reference) {
+    return location.map(l -> rewrite(reference, l)).orElse(reference);
+  }
+
+  /** {@code reference} at {@code mirror}: the mirror's location replaces the matched part. */
+  ImageReference atMirror(ImageReference reference, MirrorRule mirror) {
+    return rewrite(reference, mirror.location());
+  }
+
+  private ImageReference rewrite(ImageReference reference, String replacement) {
+    int end = matchEnd(reference);
+    if (end < 0) {
+      throw new IllegalArgumentException("rule " + prefix + " does not cover " + reference);
+    }
+    String rewritten = replacement + reference.toString().substring(end);
+    try {
+      return ImageReference.parse(rewritten);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "rule "
+              + prefix
+              + " rewrites "
+              + reference
+              + " to "
+              + rewritten
+              + ", which is not a valid reference: "
+              + e.getMessage(),
+          e);
+    }
   }
 }

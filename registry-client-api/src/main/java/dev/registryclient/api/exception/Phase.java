@@ -30,7 +30,12 @@ public enum Phase {
   /** Listing referrers (OCI 1.1). */
   REFERRERS("referrers"),
   /** Writing to or reading from a local blob store or image layout. */
-  STORE("store");
+  STORE("store"),
+  /**
+   * Reading the client's configuration files: registries.conf and its drop-ins, Docker's
+   * daemon.json, OpenShift mirror sets.
+   */
+  CONFIGURATION("configuration");
 
   private final String label;
 
