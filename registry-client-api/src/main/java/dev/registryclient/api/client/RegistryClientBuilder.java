@@ -201,6 +201,23 @@ public final class RegistryClientBuilder {
     return registryConfig(factory().defaultRegistryConfig());
   }
 
+  /**
+   * The mirrors and relocations of this one {@code registries.conf} file (TOML, as {@code
+   * containers-registries.conf(5)} describes it; no drop-ins).
+   *
+   * <pre>{@code
+   * RegistryClient client = RegistryClient.builder()
+   *     .registriesConf(Path.of("/etc/containers/registries.conf.d/50-mirror.conf"))
+   *     .build();
+   * }</pre>
+   *
+   * @throws dev.registryclient.api.exception.RegistryException if it cannot be read or parsed
+   *     (naming the file and line)
+   */
+  public RegistryClientBuilder registriesConf(Path file) {
+    return registryConfig(factory().registriesConf(Objects.requireNonNull(file, "file")));
+  }
+
   /** The settings collected so far. */
   public ClientSettings settings() {
     CredentialProvider provider =

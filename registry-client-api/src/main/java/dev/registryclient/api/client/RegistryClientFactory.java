@@ -44,4 +44,14 @@ public interface RegistryClientFactory {
   default RegistryConfig defaultRegistryConfig() {
     return RegistryConfig.none();
   }
+
+  /**
+   * The rules of one {@code containers-registries.conf(5)} file, behind {@link
+   * RegistryClientBuilder#registriesConf(Path)}.
+   *
+   * @throws UnsupportedOperationException if this implementation cannot read such files
+   */
+  default RegistryConfig registriesConf(Path file) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot read " + file);
+  }
 }

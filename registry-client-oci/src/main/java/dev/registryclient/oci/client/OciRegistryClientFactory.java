@@ -4,9 +4,11 @@ import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.client.ClientSettings;
 import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.client.RegistryClientFactory;
+import dev.registryclient.api.config.RegistryConfig;
 import dev.registryclient.core.auth.credentials.AuthJsonCredentialProvider;
 import dev.registryclient.core.auth.credentials.CredentialProviders;
 import dev.registryclient.core.auth.credentials.Environment;
+import dev.registryclient.core.config.RegistriesConf;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -27,6 +29,16 @@ public final class OciRegistryClientFactory implements RegistryClientFactory {
   @Override
   public CredentialProvider defaultCredentials() {
     return CredentialProviders.defaultChain();
+  }
+
+  @Override
+  public RegistryConfig defaultRegistryConfig() {
+    return RegistriesConf.load();
+  }
+
+  @Override
+  public RegistryConfig registriesConf(Path file) {
+    return RegistriesConf.read(file);
   }
 
   @Override
