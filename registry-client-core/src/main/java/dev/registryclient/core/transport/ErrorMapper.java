@@ -10,7 +10,6 @@ import dev.registryclient.api.exception.RegistryError;
 import dev.registryclient.api.exception.RegistryServiceException;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,8 +67,7 @@ public final class ErrorMapper {
     } catch (IOException e) {
       body = ErrorBody.empty();
     }
-    Optional<Duration> retryAfter =
-        response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now()));
+    Optional<Duration> retryAfter = RetryAfter.of(response);
     Answer answer =
         new Answer(
             response.status(),

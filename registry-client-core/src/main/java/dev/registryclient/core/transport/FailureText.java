@@ -57,6 +57,24 @@ public final class FailureText {
     return e.getMessage() == null ? name : e.getMessage();
   }
 
+  /**
+   * Whether another attempt may succeed: connect failures, resets and timeouts are transient (also
+   * a reset on a TLS connection, which the JDK reports as an {@code SSLException}); an unknown
+   * host, a failed TLS handshake, an unverified peer and an interrupt are not.
+   */
+  public static boolean isTransient(Throwable failure) {
+    Throwable cause =
+        failure instanceof TransportIOException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    return !(cause instanceof UnknownHostException
+        || cause instanceof javax.net.ssl.SSLHandshakeException
+        || cause instanceof javax.net.ssl.SSLPeerUnverifiedException);
+  }
+
   /** Whether the failure happened while connecting (the host is unreachable from here). */
   public static boolean isConnectFailure(Throwable failure) {
     String text = of(failure);

@@ -44,6 +44,11 @@ public final class RetryAfter {
 
   private RetryAfter() {}
 
+  /** What a response's {@code Retry-After} asks for, judged by the current time. */
+  public static Optional<Duration> of(Response response) {
+    return response.header("Retry-After").flatMap(v -> parse(v, Instant.now()));
+  }
+
   /**
    * The delay a {@code Retry-After} value asks for, measured from {@code now}; empty when the value
    * is neither a non-negative integer nor an HTTP-date.

@@ -143,6 +143,11 @@ public final class RetryBudget {
     }
   }
 
+  /** Whether a response with this status is worth another attempt under the policy. */
+  public boolean isRetryable(int status) {
+    return policy.isRetryable(status);
+  }
+
   /** Reports an event that costs no attempt, such as a signed-URL refresh. */
   public void report(RetryEvent event) {
     LOG.info("{}", event);

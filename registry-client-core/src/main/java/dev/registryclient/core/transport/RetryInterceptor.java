@@ -3,16 +3,11 @@ package dev.registryclient.core.transport;
 import dev.registryclient.api.exception.RegistryServiceException;
 import dev.registryclient.api.exception.TransportException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Sends an idempotent request again after a transient failure, as {@link RetryPolicy} says: connect
@@ -82,12 +77,11 @@ public final class RetryInterceptor implements Interceptor {
         if (!policy.isRetryable(response.status())) {
           return response;
         }
-        Optional<Duration> retryAfter =
-            response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now()));
+        Optional<Duration> retryAfter = RetryAfter.of(response);
         wait = budget.nextWait(new RetryBudget.Failure(false, false, retryAfter));
         failure = failedWith(response, wait.isEmpty() ? givenUp(budget) : "");
       } catch (IOException e) {
-        if (!isTransient(e)) {
+        if (!FailureText.isTransient(e)) {
           throw withSuppressed(TransportFailure.of(request, e, budget), earlier);
         }
         wait = budget.nextWait(RetryBudget.Failure.of(FailureText.isConnectFailure(e)));
@@ -128,17 +122,6 @@ public final class RetryInterceptor implements Interceptor {
             .map(b -> TransportFailure.of(request, e, b))
             .orElseGet(() -> TransportFailure.of(request, e));
     return new Failure(error, failed.origin().hostWithPort(), FailureText.of(e));
-  }
-
-  /** Connect failures, resets and timeouts are transient; DNS and certificate problems are not. */
-  private static boolean isTransient(IOException e) {
-    Throwable cause = e instanceof TransportIOException && e.getCause() != null ? e.getCause() : e;
-    if (cause instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
-      return false;
-    }
-    return !(cause instanceof UnknownHostException
-        || cause instanceof SSLHandshakeException
-        || cause instanceof SSLPeerUnverifiedException);
   }
 
   private static RuntimeException withSuppressed(

@@ -11,9 +11,7 @@ import dev.registryclient.api.client.RegistrySettings;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.RegistryException;
 import dev.registryclient.api.manifest.ImageIndex;
-import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
-import dev.registryclient.api.manifest.Schema1Manifest;
 import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.HostLedger;
 import dev.registryclient.core.transport.Origin;
@@ -23,11 +21,11 @@ import dev.registryclient.core.transport.Transport;
 import dev.registryclient.core.transport.tls.TlsSettings;
 import dev.registryclient.oci.manifest.ManifestCodec;
 import dev.registryclient.oci.manifest.ManifestFetcher;
+import dev.registryclient.oci.pull.ImageBlobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,14 +104,7 @@ final class ReachabilityProbe {
 
   /** The blobs a pull of {@code manifest} fetches, each once. */
   private static List<Digest> blobs(Manifest manifest) {
-    Set<Digest> blobs = new LinkedHashSet<>();
-    if (manifest instanceof ImageManifest image) {
-      blobs.add(image.config().digest());
-      image.layers().forEach(l -> blobs.add(l.digest()));
-    } else if (manifest instanceof Schema1Manifest old) {
-      blobs.addAll(old.fsLayers());
-    }
-    return List.copyOf(blobs);
+    return List.copyOf(ImageBlobs.of(List.of(manifest)).keySet());
   }
 
   /** Every host in the ledger with its roles, in the order first contacted. */

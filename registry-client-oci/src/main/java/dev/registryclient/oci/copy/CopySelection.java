@@ -9,16 +9,14 @@ import dev.registryclient.api.Platform;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.manifest.ImageIndex;
-import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
-import dev.registryclient.api.manifest.Schema1Manifest;
 import dev.registryclient.oci.internal.Json;
 import dev.registryclient.oci.manifest.ManifestCodec;
 import dev.registryclient.oci.platform.PlatformMatcher;
+import dev.registryclient.oci.pull.ImageBlobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,20 +115,7 @@ public record CopySelection(
   }
 
   private static Map<Digest, Long> blobsOf(List<Manifest> manifests) {
-    Map<Digest, Long> blobs = new LinkedHashMap<>();
-    for (Manifest m : manifests) {
-      if (m instanceof ImageManifest image) {
-        add(blobs, image.config());
-        image.layers().forEach(l -> add(blobs, l));
-      } else if (m instanceof Schema1Manifest schema1) {
-        schema1.layers().forEach(d -> blobs.putIfAbsent(d, -1L));
-      }
-    }
-    return blobs;
-  }
-
-  private static void add(Map<Digest, Long> blobs, Descriptor d) {
-    blobs.merge(d.digest(), d.size(), Math::max);
+    return ImageBlobs.of(manifests);
   }
 
   private static Descriptor descriptor(Manifest m) {

@@ -9,7 +9,6 @@ import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
-import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
@@ -198,11 +197,7 @@ public final class ManifestFetcher {
 
   /** Sends {@code request}; an error answer becomes the mapped exception (closing it). */
   private Response send(Request request) {
-    Response response = transport.execute(request);
-    if (response.isSuccessful()) {
-      return response;
-    }
-    throw ErrorMapper.fromResponse(response);
+    return RegistryCalls.send(transport, request);
   }
 
   /** Names the registry in this request's errors as the caller does, when it was told so. */

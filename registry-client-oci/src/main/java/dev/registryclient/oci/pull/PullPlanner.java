@@ -1,8 +1,6 @@
 package dev.registryclient.oci.pull;
 
-import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
-import dev.registryclient.api.MediaType;
 import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.api.manifest.Schema1Manifest;
@@ -23,13 +21,6 @@ import java.util.Set;
  * and containerd do: registries usually do not hold them.
  */
 final class PullPlanner {
-  private static final Set<MediaType> FOREIGN =
-      Set.of(
-          MediaType.DOCKER_FOREIGN_LAYER,
-          MediaType.OCI_NONDISTRIBUTABLE_LAYER_TAR,
-          MediaType.OCI_NONDISTRIBUTABLE_LAYER_TAR_GZIP,
-          MediaType.OCI_NONDISTRIBUTABLE_LAYER_TAR_ZSTD);
-
   private PullPlanner() {}
 
   /**
@@ -43,7 +34,7 @@ final class PullPlanner {
       if (image instanceof ImageManifest m) {
         configs.putIfAbsent(m.config().digest(), BlobTask.of(m.config()));
         m.layers().stream()
-            .filter(PullPlanner::distributable)
+            .filter(ImageBlobs::distributable)
             .forEach(l -> layers.putIfAbsent(l.digest(), BlobTask.of(l)));
       } else if (image instanceof Schema1Manifest m) {
         m.layers().forEach(d -> layers.putIfAbsent(d, new BlobTask(d, -1)));
@@ -61,10 +52,6 @@ final class PullPlanner {
       }
     }
     return new PullPlan(all, present, missing(configs, present), missing(layers, present));
-  }
-
-  private static boolean distributable(Descriptor layer) {
-    return layer.urls().isEmpty() || !FOREIGN.contains(layer.mediaType().withoutParameters());
   }
 
   private static List<BlobTask> missing(Map<Digest, BlobTask> tasks, Set<Digest> present) {

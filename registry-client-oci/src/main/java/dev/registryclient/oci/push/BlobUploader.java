@@ -4,6 +4,7 @@ import dev.registryclient.api.Digest;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.exception.RegistryException;
 import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.core.transport.ErrorMapper;
 import dev.registryclient.core.transport.FailureText;
@@ -21,13 +22,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import javax.net.ssl.SSLException;
 
 /**
  * Uploads one blob to a repository with the distribution-spec protocol, unless it is there already:
@@ -164,7 +162,7 @@ public final class BlobUploader {
   private static final class SourceReadFailure extends IOException {
     private static final long serialVersionUID = 1L;
 
-    SourceReadFailure(IOException cause) {
+    SourceReadFailure(Exception cause) {
       super("reading the source failed: " + cause.getMessage(), cause);
     }
   }
@@ -190,6 +188,7 @@ public final class BlobUploader {
     private byte[] buffer;
     private Window window;
     private long acknowledged; // bytes the registry has confirmed
+    private long reported; // the most bytes ever told to `sent`
     private long acknowledgedAtLastFailure;
     private boolean committed;
 
@@ -244,6 +243,7 @@ public final class BlobUploader {
         scope.check();
         Request post =
             request(uploads, blob.repository(), Phase.UPLOAD)
+                .retryBudget(budget)
                 .method("POST")
                 .body(RequestBody.of(new byte[0], OCTETS))
                 .build();
@@ -266,10 +266,10 @@ public final class BlobUploader {
             chunk = chunkSize(response.header("OCI-Chunk-Min-Length"));
             return false;
           }
-          if (retryable(response.status())) {
+          if (budget.isRetryable(response.status())) {
             failed(
                 "HTTP " + response.status(),
-                retryAfter(response),
+                RetryAfter.of(response),
                 false,
                 Optional.empty(),
                 host(post.uri()));
@@ -424,11 +424,11 @@ public final class BlobUploader {
       @Override
       public InputStream open() {
         return new InputStream() {
+          private final byte[] one = new byte[1];
           private int pos = from;
 
           @Override
           public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
           }
 
@@ -441,7 +441,8 @@ public final class BlobUploader {
               int n;
               try {
                 n = w.pull(Math.min(len, length - w.filled));
-              } catch (IOException e) {
+              } catch (IOException | RuntimeException e) {
+                // the source's failure, not the target's: it must not spend the upload's retries
                 throw new SourceReadFailure(e);
               }
               if (n == 0) {
@@ -496,9 +497,13 @@ public final class BlobUploader {
           if (status == 404) {
             throw new SessionLost("the registry lost the upload session (HTTP 404)");
           }
-          if (status == 416 || retryable(status)) {
+          if (status == 416 || budget.isRetryable(status)) {
             failed(
-                "HTTP " + status, retryAfter(response), false, Optional.empty(), host(step.uri()));
+                "HTTP " + status,
+                RetryAfter.of(response),
+                false,
+                Optional.empty(),
+                host(step.uri()));
           } else {
             throw ErrorMapper.fromResponse(response);
           }
@@ -524,6 +529,7 @@ public final class BlobUploader {
                   Phase.UPLOAD)
               .method(last ? "PUT" : "PATCH")
               .retriedByCaller() // resent only from the offset the registry reports
+              .retryBudget(budget) // for the token and ping requests made on its way
               .body(body);
       if (!last && length > from) {
         b.setHeader("Content-Range", (base + from) + "-" + (base + length - 1));
@@ -533,8 +539,11 @@ public final class BlobUploader {
 
     private void advance(long to) {
       if (to > acknowledged) {
-        sent.accept(to - acknowledged);
         acknowledged = to;
+      }
+      if (to > reported) { // a new session or a resync back does not count bytes twice
+        sent.accept(to - reported);
+        reported = to;
       }
     }
 
@@ -580,12 +589,15 @@ public final class BlobUploader {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof SourceReadFailure source) {
           scope.check(); // a cancellation closed the source
+          if (source.getCause() instanceof RegistryException own) {
+            throw own; // the source's own error names its host: a resume that gave up, a 404
+          }
           throw sourceFailed(source.getCause());
         }
       }
       Throwable cause = e.getCause();
-      if (cause instanceof UnknownHostException || cause instanceof SSLException) {
-        throw e; // not transient
+      if (cause != null && !FailureText.isTransient(cause)) {
+        throw e; // an unknown host, a failed TLS handshake: another attempt will not help
       }
       boolean unreachable = cause != null && FailureText.isConnectFailure(cause);
       failed(
@@ -655,9 +667,17 @@ public final class BlobUploader {
     }
 
     private void cancelQuietly() {
+      if (scope.ended()) {
+        return; // cancelled: leave at once; an abandoned session expires on the registry
+      }
       try {
         transport
-            .execute(request(location, blob.repository(), Phase.UPLOAD).method("DELETE").build())
+            .execute(
+                request(location, blob.repository(), Phase.UPLOAD)
+                    .retryBudget(budget)
+                    .method("DELETE")
+                    .retriedByCaller() // once: the real error must not wait for this
+                    .build())
             .closeQuietly(); // the registry drops the session; its answer does not matter
       } catch (RuntimeException e) {
         // best effort: an abandoned session expires on the registry by itself
@@ -666,17 +686,10 @@ public final class BlobUploader {
 
     private ErrorContext context() {
       return request(endpoints.uploads(blob.repository()), blob.repository(), Phase.UPLOAD)
+          .retryBudget(budget)
           .build()
           .errorContext();
     }
-  }
-
-  private static boolean retryable(int status) {
-    return status == 408 || status == 429 || status >= 500 && status <= 504;
-  }
-
-  private static Optional<Duration> retryAfter(Response response) {
-    return response.header("Retry-After").flatMap(v -> RetryAfter.parse(v, Instant.now()));
   }
 
   private static String host(URI uri) {

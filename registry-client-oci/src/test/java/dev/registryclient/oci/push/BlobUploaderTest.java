@@ -329,6 +329,9 @@ class BlobUploaderTest {
       assertThat(registry.uploads())
           .extracting(Upload::state)
           .containsExactly(Upload.State.LOST, Upload.State.COMMITTED);
+      assertThat(sent)
+          .as("bytes sent again to a new session are not counted twice")
+          .hasValue(content.length);
     }
   }
 
@@ -369,6 +372,71 @@ class BlobUploaderTest {
           .isEqualTo(BlobUploader.Outcome.UPLOADED);
       assertThat(uploadRequests(registry, "POST")).hasSize(1);
       assertThat(stored(registry, "team/target", Digest.sha256(content))).isEqualTo(content);
+    }
+  }
+
+  @Test
+  void aSourceThatFailsWhileAChunkStreamsIsTheSourcesErrorAndSpendsNoTargetRetries() {
+    byte[] content = random(4 * CHUNK, 15);
+    dev.registryclient.api.exception.TransportException sourceDown =
+        new dev.registryclient.api.exception.TransportException(
+            ErrorContext.of(Phase.BLOB, "source.example", "app"), "the source gave up");
+    try (TestRegistry registry = TestRegistry.builder().start();
+        Transport transport = transport()) {
+      BlobUploader.Blob failing =
+          new BlobUploader.Blob(
+              "app",
+              Digest.sha256(content),
+              content.length,
+              () ->
+                  new InputStream() {
+                    private final ByteArrayInputStream in = new ByteArrayInputStream(content);
+                    private int read;
+
+                    @Override
+                    public int read() {
+                      throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                      if (read > CHUNK / 2) {
+                        throw sourceDown;
+                      }
+                      int n = in.read(b, off, Math.min(len, 4096));
+                      read += Math.max(0, n);
+                      return n;
+                    }
+                  },
+              Optional.empty());
+
+      assertThatThrownBy(() -> upload(uploader(transport, registry), failing)).isSameAs(sourceDown);
+      assertThat(events).as("no retry of the target for the source's failure").isEmpty();
+      assertThat(uploadRequests(registry, "PATCH")).hasSize(1);
+    }
+  }
+
+  @Test
+  void theBestEffortCancelOfAFailedSessionIsSentOnceAndNotRetried() {
+    byte[] content = random(2 * CHUNK, 16);
+    byte[] corrupt = content.clone();
+    corrupt[5] ^= 1;
+    try (TestRegistry registry =
+            TestRegistry.builder()
+                .faults(Fault.status(503).on("/blobs/uploads/").method("DELETE").always())
+                .start();
+        Transport transport = transport()) {
+      BlobUploader.Blob wrong =
+          new BlobUploader.Blob(
+              "app",
+              Digest.sha256(content),
+              content.length,
+              () -> new ByteArrayInputStream(corrupt),
+              Optional.empty());
+
+      assertThatThrownBy(() -> upload(uploader(transport, registry), wrong))
+          .isInstanceOf(DigestMismatchException.class);
+      assertThat(uploadRequests(registry, "DELETE")).hasSize(1);
     }
   }
 

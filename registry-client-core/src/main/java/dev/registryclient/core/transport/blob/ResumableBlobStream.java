@@ -250,6 +250,9 @@ public final class ResumableBlobStream extends InputStream {
   }
 
   private void skipDelivered() throws IOException {
+    if (toSkip == 0) {
+      return; // every read comes here: nothing to allocate on the normal path
+    }
     byte[] sink = new byte[(int) Math.min(toSkip, 64 * 1024)];
     while (toSkip > 0) {
       int n = body.read(sink, 0, (int) Math.min(sink.length, toSkip));

@@ -130,16 +130,25 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
     }
     InputStream upload = null;
     try {
-      if (request.body().isPresent()) {
-        RequestBody body = request.body().get();
-        upload = body.open();
-        wire.setEntity(
-            new UploadEntity(upload, body.contentLength(), ContentType.parse(body.contentType())));
-      }
       HttpHost target = HttpHost.create(request.uri());
       String host = request.origin().hostWithPort();
       Watchdog.Watch watch = watchdog.watch(wire::cancel);
-      watch.arm(responseTimeout);
+      if (request.body().isPresent()) {
+        RequestBody body = request.body().get();
+        upload = body.open();
+        // a body may take long to send: each write gets the idle timeout, and the wait for the
+        // answer starts after the last one
+        wire.setEntity(
+            new UploadEntity(
+                upload,
+                body.contentLength(),
+                ContentType.parse(body.contentType()),
+                () -> watch.arm(idleReadTimeout),
+                () -> watch.arm(responseTimeout)));
+        watch.arm(idleReadTimeout);
+      } else {
+        watch.arm(responseTimeout);
+      }
       ClassicHttpResponse answer;
       try {
         answer = client.executeOpen(target, wire, null);

@@ -9,18 +9,28 @@ import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 /**
  * A request body streamed from an {@link InputStream} in 64 KiB writes. HttpCore's {@code
  * InputStreamEntity} writes 4 KiB at a time, which for a blob upload means 16 times the write calls
- * (and reads from the source) a large socket buffer needs.
+ * (and reads from the source) a large socket buffer needs. It tells the engine before each write
+ * and after the last, so a slow upload is judged by its silences, not by its length.
  */
 final class UploadEntity extends AbstractHttpEntity {
   private static final int BUFFER = 64 * 1024;
 
   private final InputStream content;
   private final long length;
+  private final Runnable writing;
+  private final Runnable written;
 
-  UploadEntity(InputStream content, long length, ContentType type) {
+  /**
+   * @param writing called before each write (the engine re-arms its idle timeout)
+   * @param written called once the body is sent (the wait for the answer begins)
+   */
+  UploadEntity(
+      InputStream content, long length, ContentType type, Runnable writing, Runnable written) {
     super(type, null);
     this.content = content;
     this.length = length;
+    this.writing = writing;
+    this.written = written;
   }
 
   @Override
@@ -41,21 +51,19 @@ final class UploadEntity extends AbstractHttpEntity {
   @Override
   public void writeTo(OutputStream out) throws IOException {
     byte[] buffer = new byte[BUFFER];
-    if (length < 0) {
-      for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
-        out.write(buffer, 0, n);
-      }
-      return;
-    }
-    long left = length;
+    long left = length < 0 ? Long.MAX_VALUE : length;
     while (left > 0) {
+      writing.run(); // reading a streamed source counts as progress too
       int n = content.read(buffer, 0, (int) Math.min(buffer.length, left));
       if (n < 0) {
-        break; // the connection notices the short body and fails the request
+        break; // unknown length: the end; known: the connection notices the short body
       }
+      writing.run();
       out.write(buffer, 0, n);
       left -= n;
     }
+    out.flush();
+    written.run();
   }
 
   @Override
