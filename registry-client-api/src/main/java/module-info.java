@@ -10,6 +10,7 @@ module dev.registryclient.api {
   exports dev.registryclient.api.exception;
   exports dev.registryclient.api.manifest;
   exports dev.registryclient.api.store;
+  exports dev.registryclient.api.trust;
 
   uses dev.registryclient.api.client.RegistryClientFactory;
 }
