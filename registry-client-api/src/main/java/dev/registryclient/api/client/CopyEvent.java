@@ -9,7 +9,8 @@ import java.util.Objects;
  * What happens during a copy or push: {@link Resolved} once per image, then per blob {@link
  * BlobStarted}, any number of {@link BlobProgress} (and {@link Retrying}), then {@link BlobDone};
  * then {@link ManifestPushed} for each manifest, children first, and {@link Finished}. A sync adds
- * {@link ImageSynced} after each image.
+ * {@link ImageSynced} after each image. {@link SourceFailed} may come at any point before {@link
+ * Finished}, when a registry configuration names mirrors.
  *
  * <pre>{@code
  * CopyListener bytes = event -> {
@@ -83,6 +84,21 @@ public sealed interface CopyEvent {
    * @param manifest what was written
    */
   record ManifestPushed(ImageReference reference, Descriptor manifest) implements CopyEvent {}
+
+  /**
+   * A source of the image (a mirror, or the registry, as a registry configuration gives them)
+   * failed and the next one is tried; reported as a warning when a later source serves the copy.
+   *
+   * @param source the source that failed, as it names the image, e.g. {@code mirror m:5000/app:1}
+   * @param reason what went wrong there
+   */
+  record SourceFailed(String source, String reason) implements CopyEvent {
+    /** Checks for nulls. */
+    public SourceFailed {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 
   /**
    * The copy succeeded.

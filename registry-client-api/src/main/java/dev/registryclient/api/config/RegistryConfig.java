@@ -100,6 +100,26 @@ public record RegistryConfig(List<RegistryRule> rules) {
   }
 
   /**
+   * The mirrors of {@code reference}'s rule that a pull of this kind does not use: mirrors for
+   * pulls by digest only when {@code reference} names a tag, mirrors for pulls by tag only when it
+   * names a digest. They are never contacted; errors name them, so that a pull by tag that fails at
+   * the registry says a digest-only mirror was configured.
+   */
+  public List<Source> skippedMirrors(ImageReference reference) {
+    Optional<RegistryRule> rule = ruleFor(reference);
+    if (rule.isEmpty()) {
+      return List.of();
+    }
+    RegistryRule r = rule.get();
+    boolean byDigest = reference.digest().isPresent();
+    return r.mirrors().stream()
+        .filter(mirror -> !mirror.pullFrom().serves(byDigest))
+        .map(mirror -> new Source(r.atMirror(reference, mirror), true, mirror.insecure()))
+        .filter(s -> !blocked(s.reference()))
+        .toList();
+  }
+
+  /**
    * This configuration with {@code later}'s rules merged in, as a {@code registries.conf.d} drop-in
    * merges: a rule of {@code later} replaces this configuration's rule with the same prefix, the
    * others are added. Within each side, the first of several rules with one prefix counts.

@@ -2,17 +2,22 @@ package dev.registryclient.api.exception;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Every source of an image failed: each mirror a registry configuration names, and the registry
  * itself. The message lists each source with its own failure (host, phase, cause), and {@link
- * #failures()} holds them, in the order they were tried (also as suppressed exceptions).
+ * #failures()} holds them, in the order they were tried (also as suppressed exceptions). Mirrors
+ * the configuration names but that do not serve this kind of pull (a digest-only mirror, for a pull
+ * by tag) are named too, as {@link #notTried()}: then even a single source's failure is reported
+ * this way, so the message says the mirror was there and why it was not asked.
  *
  * <pre>{@code
  * try {
  *   client.pull("registry.redhat.io/ubi9/ubi:9.4").into(store).execute();
  * } catch (SourcesFailedException e) {
  *   e.failures().forEach(f -> System.err.println(f.contactedHost() + ": " + f.detail()));
+ *   e.notTried().forEach(m -> System.err.println("not tried: " + m));
  * }
  * }</pre>
  *
@@ -23,17 +28,32 @@ public class SourcesFailedException extends RegistryClientException {
   private static final long serialVersionUID = 1L;
 
   private final transient List<RegistryException> failures;
+  private final transient List<String> notTried;
 
   /**
    * @param sources the sources tried, as they name the image, in order (one per failure)
    */
   public SourcesFailedException(
       ErrorContext context, List<String> sources, List<RegistryException> failures) {
+    this(context, sources, failures, List.of());
+  }
+
+  /**
+   * @param sources the sources tried, as they name the image, in order (one per failure)
+   * @param notTried the mirrors configured but not asked, each with the reason, e.g. {@code mirror
+   *     m:5000/app:1, which serves pulls by digest only}
+   */
+  public SourcesFailedException(
+      ErrorContext context,
+      List<String> sources,
+      List<RegistryException> failures,
+      List<String> notTried) {
     super(
         context,
-        describe(sources, failures),
+        describe(sources, failures, notTried),
         failures.isEmpty() ? null : failures.get(failures.size() - 1));
     this.failures = List.copyOf(failures);
+    this.notTried = List.copyOf(notTried);
     this.failures.forEach(this::addSuppressed);
   }
 
@@ -42,14 +62,31 @@ public class SourcesFailedException extends RegistryClientException {
     return failures;
   }
 
+  /** The mirrors the configuration names that this kind of pull does not use, with the reason. */
+  public List<String> notTried() {
+    return notTried;
+  }
+
   /** {@code every source failed: mirror m/app:1: <detail>; registry r/app:1: <detail>}. */
   public static String describe(List<String> sources, List<? extends RegistryException> failures) {
+    return describe(sources, failures, List.of());
+  }
+
+  /**
+   * {@code every source failed: r/app:1: <detail>; not tried: mirror m/app:1, which serves pulls by
+   * digest only}.
+   */
+  public static String describe(
+      List<String> sources, List<? extends RegistryException> failures, List<String> notTried) {
     if (sources.size() != failures.size()) {
       throw new IllegalArgumentException("one failure per source");
     }
-    return "every source failed: "
-        + java.util.stream.IntStream.range(0, sources.size())
+    String tried =
+        IntStream.range(0, sources.size())
             .mapToObj(i -> sources.get(i) + ": " + failures.get(i).getMessage())
             .collect(Collectors.joining("; "));
+    return "every source failed: "
+        + tried
+        + (notTried.isEmpty() ? "" : "; not tried: " + String.join("; ", notTried));
   }
 }

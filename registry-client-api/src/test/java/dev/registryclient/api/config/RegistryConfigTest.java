@@ -147,6 +147,27 @@ class RegistryConfigTest {
   }
 
   @Test
+  void theMirrorsAPullOfThisKindSkipsAreNamedForMessages() {
+    RegistryConfig config =
+        RegistryConfig.of(
+            List.of(
+                rule(
+                    "registry-g.com/baz",
+                    "registry-g.com/bar",
+                    mirror("mirror-1.registry-g.com", PullFromMirror.DIGEST_ONLY),
+                    mirror("mirror-2.registry-g.com", PullFromMirror.TAG_ONLY),
+                    mirror("mirror-3.registry-g.com", PullFromMirror.ALL))));
+
+    assertThat(config.skippedMirrors(ref("registry-g.com/baz/image:aaa")))
+        .extracting(Source::toString)
+        .containsExactly("mirror mirror-1.registry-g.com/image:aaa");
+    assertThat(config.skippedMirrors(ref("registry-g.com/baz/image" + DIGEST)))
+        .extracting(Source::toString)
+        .containsExactly("mirror mirror-2.registry-g.com/image" + DIGEST);
+    assertThat(config.skippedMirrors(ref("quay.io/app:1"))).isEmpty();
+  }
+
+  @Test
   void aReferenceWithTagAndDigestIsPulledByDigest() {
     RegistryConfig config =
         RegistryConfig.of(

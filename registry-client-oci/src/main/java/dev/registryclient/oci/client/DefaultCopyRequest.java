@@ -17,11 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The fluent copy (and push) configuration; each execute runs the engine with a fresh scope. */
 final class DefaultCopyRequest implements CopyRequest {
-  private final Supplier<CopySource> source;
+  private final Function<CopyListener, CopySource> source;
   private final Supplier<CopyEngine.Target> target;
   private final ImageReference targetReference;
   private final CopyEngine engine;
@@ -32,7 +33,7 @@ final class DefaultCopyRequest implements CopyRequest {
   private Duration deadline;
 
   DefaultCopyRequest(
-      Supplier<CopySource> source,
+      Function<CopyListener, CopySource> source,
       Supplier<CopyEngine.Target> target,
       ImageReference targetReference,
       CopyEngine engine,
@@ -96,7 +97,7 @@ final class DefaultCopyRequest implements CopyRequest {
   private CopyResult run(TransferScope scope) {
     CopyEngine.Options options =
         new CopyEngine.Options(platforms, listener, Optional.ofNullable(deadline), parallelism);
-    return engine.copy(source.get(), target.get(), options, scope);
+    return engine.copy(source.apply(listener), target.get(), options, scope);
   }
 
   private TransferScope scope() {

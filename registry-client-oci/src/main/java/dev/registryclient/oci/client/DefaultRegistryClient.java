@@ -7,6 +7,8 @@ import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.MediaType;
 import dev.registryclient.api.Platform;
 import dev.registryclient.api.client.ClientSettings;
+import dev.registryclient.api.client.CopyEvent;
+import dev.registryclient.api.client.CopyListener;
 import dev.registryclient.api.client.CopyRequest;
 import dev.registryclient.api.client.PullEvent;
 import dev.registryclient.api.client.PullListener;
@@ -125,6 +127,15 @@ final class DefaultRegistryClient implements RegistryClient {
     }
   }
 
+  /** Tells a copy's listener that a source failed before another served; never fails the copy. */
+  private static void warn(CopyListener listener, Source source, RegistryException failure) {
+    try {
+      listener.onEvent(new CopyEvent.SourceFailed(source.toString(), failure.getMessage()));
+    } catch (RuntimeException e) {
+      // a listener's failure is its own business
+    }
+  }
+
   /** Asks the sources of {@code reference} in turn (one, without a registry configuration). */
   private <T> T first(ImageReference reference, Phase phase, Function<Source, T> attempt) {
     return sources(reference, phase).first(phase, attempt, (source, failure) -> {}).value();
@@ -166,7 +177,7 @@ final class DefaultRegistryClient implements RegistryClient {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
     return new DefaultCopyRequest(
-        () -> copySource(source),
+        listener -> copySource(source, listener),
         () -> copyTarget(target),
         target,
         copier,
@@ -179,7 +190,7 @@ final class DefaultRegistryClient implements RegistryClient {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
     return new DefaultCopyRequest(
-        () -> new StoreCopySource(source, codec),
+        listener -> new StoreCopySource(source, codec),
         () -> copyTarget(target),
         target,
         copier,
@@ -237,7 +248,7 @@ final class DefaultRegistryClient implements RegistryClient {
 
   private SyncPlanner syncPlanner() {
     return new SyncPlanner(
-        this::copySource,
+        ref -> copySource(ref, CopyListener.NONE), // the copy that follows reports failovers
         ref -> {
           Registry r = registry(ref);
           try {
@@ -249,7 +260,7 @@ final class DefaultRegistryClient implements RegistryClient {
         codec);
   }
 
-  private CopySource copySource(ImageReference source) {
+  private CopySource copySource(ImageReference source, CopyListener listener) {
     return new FailoverCopySource(
         source,
         ref -> sources(ref, Phase.MANIFEST),
@@ -257,7 +268,7 @@ final class DefaultRegistryClient implements RegistryClient {
           Registry r = registry(s);
           return new RegistryCopySource(r, s.reference(), fetcher(r));
         },
-        (s, failure) -> {});
+        (s, failure) -> warn(listener, s, failure));
   }
 
   private CopyEngine.Target copyTarget(ImageReference target) {

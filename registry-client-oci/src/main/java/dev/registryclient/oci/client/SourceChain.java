@@ -22,18 +22,21 @@ import org.slf4j.LoggerFactory;
  * the registry), and the failover between them: a source that fails for any reason but a
  * cancellation (unreachable, TLS, 5xx after its retries, not found, refused credentials, bad
  * content) hands over to the next. When one succeeds after others failed, the failures become
- * warnings; when all fail, one exception names every source with its own failure. Without a
- * configuration an image has one source, and its failure is thrown as it is.
+ * warnings; when all fail, one exception names every source with its own failure, and the mirrors
+ * this kind of pull does not use (a digest-only mirror, for a tag). Without a configuration an
+ * image has one source, and its failure is thrown as it is.
  */
 final class SourceChain {
   private static final Logger LOG = LoggerFactory.getLogger(SourceChain.class);
 
   private final ImageReference reference;
   private final List<Source> sources;
+  private final List<Source> skipped;
 
-  private SourceChain(ImageReference reference, List<Source> sources) {
+  private SourceChain(ImageReference reference, List<Source> sources, List<Source> skipped) {
     this.reference = reference;
     this.sources = List.copyOf(sources);
+    this.skipped = List.copyOf(skipped);
   }
 
   /**
@@ -48,7 +51,7 @@ final class SourceChain {
           ErrorContext.of(phase, reference.registry(), reference.repository()),
           reference + " is blocked by the registry configuration (blocked = true)");
     }
-    return new SourceChain(reference, sources);
+    return new SourceChain(reference, sources, config.skippedMirrors(reference));
   }
 
   /** The sources, in order. */
@@ -61,7 +64,9 @@ final class SourceChain {
     List<Source> ordered = new ArrayList<>();
     ordered.add(first);
     sources.stream().filter(s -> !s.equals(first)).forEach(ordered::add);
-    return new SourceChain(reference, ordered);
+    List<Source> stillSkipped =
+        skipped.stream().filter(s -> !s.reference().equals(first.reference())).toList();
+    return new SourceChain(reference, ordered, stillSkipped);
   }
 
   /** A value and the source that gave it. */
@@ -72,13 +77,13 @@ final class SourceChain {
    *
    * @param attempt asks one source
    * @param warn told about each source that failed before another answered
-   * @throws RegistryException the only source's failure as it is; or, with several, a {@link
-   *     NotFoundException} when every source said "not found", else a {@link
-   *     SourcesFailedException}
+   * @throws RegistryException the only source's failure as it is (when the configuration names no
+   *     mirror this pull skipped); or a {@link NotFoundException} when every source said "not
+   *     found", else a {@link SourcesFailedException}, either naming the skipped mirrors
    */
   <T> Served<T> first(
       Phase phase, Function<Source, T> attempt, BiConsumer<Source, RegistryException> warn) {
-    if (sources.size() == 1) {
+    if (sources.size() == 1 && skipped.isEmpty()) {
       return new Served<>(attempt.apply(sources.get(0)), sources.get(0));
     }
     List<RegistryException> failures = new ArrayList<>();
@@ -102,13 +107,21 @@ final class SourceChain {
   private RegistryException allFailed(Phase phase, List<RegistryException> failures) {
     ErrorContext context = ErrorContext.of(phase, reference.registry(), reference.repository());
     List<String> names = sources.stream().map(Source::toString).toList();
+    List<String> notTried = skipped.stream().map(this::whySkipped).toList();
     if (failures.stream().allMatch(NotFoundException.class::isInstance)) {
       NotFoundException notFound =
           new NotFoundException(
-              context, SourcesFailedException.describe(names, failures), 404, List.of());
+              context, SourcesFailedException.describe(names, failures, notTried), 404, List.of());
       failures.forEach(notFound::addSuppressed);
       return notFound;
     }
-    return new SourcesFailedException(context, names, failures);
+    return new SourcesFailedException(context, names, failures, notTried);
+  }
+
+  private String whySkipped(Source mirror) {
+    return mirror
+        + (reference.digest().isPresent()
+            ? ", which serves pulls by tag only"
+            : ", which serves pulls by digest only");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.client.CopyEvent;
 import dev.registryclient.api.client.CopyResult;
 import dev.registryclient.api.client.PullEvent;
 import dev.registryclient.api.client.PullResult;
@@ -79,17 +80,52 @@ class ClientMirrorTest {
   }
 
   @Test
-  void aDigestOnlyMirrorIsNeverAskedForATagAndTheErrorNamesThePrimary() {
+  void aDigestOnlyMirrorIsNeverAskedForATagAndTheErrorNamesThePrimaryAndTheSkippedMirror() {
     try (TestRegistry mirror = TestRegistry.builder().start();
         RegistryClient client = client(mirrors(mirror(mirror, PullFromMirror.DIGEST_ONLY)))) {
       PushedImage image = mirror.image("ubi9/ubi").layer(3000).push("9.4");
 
-      RegistryClientException e =
+      SourcesFailedException e =
           catchThrowableOfType(
-              RegistryClientException.class,
+              SourcesFailedException.class,
               () -> client.pull(primary(image, false)).into(new MemoryBlobStore()).execute());
 
-      assertThat(e.getMessage()).contains(PRIMARY);
+      assertThat(e.failures()).hasSize(1);
+      assertThat(e.failures().get(0).getMessage()).contains(PRIMARY);
+      assertThat(e.notTried())
+          .containsExactly(
+              "mirror "
+                  + mirror.hostAndPort()
+                  + "/ubi9/ubi:9.4, which serves pulls by digest only");
+      assertThat(e.getMessage())
+          .contains(PRIMARY + "/ubi9/ubi:9.4: ")
+          .contains("not tried: mirror " + mirror.hostAndPort() + "/ubi9/ubi:9.4");
+      assertThat(mirror.journal().registry()).isEmpty();
+    }
+  }
+
+  @Test
+  void aTagTheRegistryDoesNotHaveIsStillNotFoundWhenADigestOnlyMirrorWasSkipped() {
+    try (TestRegistry registry = TestRegistry.builder().start();
+        TestRegistry mirror = TestRegistry.builder().start();
+        RegistryClient client =
+            client(
+                RegistryConfig.of(
+                    List.of(
+                        new RegistryRule(
+                            PRIMARY,
+                            Optional.of(registry.hostAndPort()),
+                            false,
+                            false,
+                            List.of(mirror(mirror, PullFromMirror.DIGEST_ONLY))))))) {
+      NotFoundException e =
+          catchThrowableOfType(
+              NotFoundException.class,
+              () -> client.manifest(ImageReference.parse(PRIMARY + "/app:missing")));
+
+      assertThat(e.getMessage())
+          .contains(registry.hostAndPort() + "/app:missing")
+          .contains("not tried: mirror " + mirror.hostAndPort() + "/app:missing");
       assertThat(mirror.journal().registry()).isEmpty();
     }
   }
@@ -248,6 +284,37 @@ class ClientMirrorTest {
               .execute();
       assertThat(copied.manifest().digest()).isEqualTo(image.digest());
       assertThat(copied.uploaded()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aCopyReportsEachSourceThatFailedBeforeAnotherServed() {
+    try (TestRegistry dead = TestRegistry.builder().start();
+        TestRegistry mirror = TestRegistry.builder().start();
+        TestRegistry target = TestRegistry.builder().start()) {
+      String deadPort = dead.hostAndPort();
+      dead.close();
+      PushedImage image = mirror.image("ubi9/ubi").layer(4000).push("9.4");
+      List<CopyEvent> events = new CopyOnWriteArrayList<>();
+      try (RegistryClient client =
+          client(
+              mirrors(
+                  new MirrorRule(deadPort, false, PullFromMirror.ALL),
+                  mirror(mirror, PullFromMirror.ALL)))) {
+        CopyResult copied =
+            client
+                .copy(
+                    primary(image, false), ImageReference.parse(target.hostAndPort() + "/ubi:9.4"))
+                .onProgress(events::add)
+                .execute();
+
+        assertThat(copied.manifest().digest()).isEqualTo(image.digest());
+      }
+      assertThat(events)
+          .filteredOn(CopyEvent.SourceFailed.class::isInstance)
+          .map(e -> (CopyEvent.SourceFailed) e)
+          .isNotEmpty()
+          .allSatisfy(e -> assertThat(e.source()).startsWith("mirror " + deadPort + "/ubi9/ubi"));
     }
   }
 
