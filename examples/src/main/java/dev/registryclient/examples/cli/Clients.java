@@ -11,15 +11,22 @@ final class Clients {
 
   private Clients() {}
 
-  /** A client for {@code reference}'s registry with the connection flags. */
-  static RegistryClient forReference(ImageReference reference, ConnectionOptions connection) {
-    return forReference(reference, connection, ClientSettings.DEFAULT_PARALLELISM);
+  /** A client for {@code reference}'s registry with the connection and mirror flags. */
+  static RegistryClient forReference(
+      ImageReference reference, ConnectionOptions connection, MirrorOptions mirrors) {
+    return builder(reference, connection, mirrors, ClientSettings.DEFAULT_PARALLELISM).build();
   }
 
-  /** A client for {@code reference}'s registry with the connection flags and parallelism. */
-  static RegistryClient forReference(
-      ImageReference reference, ConnectionOptions connection, int parallelism) {
-    return connection.applyTo(create(parallelism), reference).build();
+  /**
+   * A client builder for {@code reference}'s registry with the connection and mirror flags and
+   * parallelism.
+   */
+  static RegistryClientBuilder builder(
+      ImageReference reference,
+      ConnectionOptions connection,
+      MirrorOptions mirrors,
+      int parallelism) {
+    return mirrors.applyTo(connection.applyTo(create(parallelism), reference));
   }
 
   /** A builder with this parallelism and the CLI's user agent. */

@@ -67,6 +67,7 @@ final class CopyCommand implements Callable<Integer>, CredentialFlag {
   @Spec CommandSpec spec;
   @Mixin SourceUser sourceUser;
   @Mixin TransferOptions transfer;
+  @Mixin MirrorOptions mirrors;
   @Mixin Verbosity verbosity;
 
   private ImageReference target;
@@ -80,11 +81,9 @@ final class CopyCommand implements Callable<Integer>, CredentialFlag {
     ImageReference source = parse("SRC-REF", sourceArgument);
     target = parse("DST-REF", targetArgument);
     CopyProgressPrinter progress = new CopyProgressPrinter(terminal.err(), terminal.interactive());
-    try (RegistryClient client = transfer.client(source, sourceUser.value, target)) {
+    try (RegistryClient client = transfer.client(source, sourceUser.value, target, mirrors)) {
       CopyRequest copy = choosePlatforms(client.copy(source, target));
-      if (!transfer.quiet) {
-        copy.onProgress(progress);
-      }
+      copy.onProgress(transfer.quiet ? progress.warningsOnly() : progress);
       CopyResult result;
       try {
         result = copy.execute();

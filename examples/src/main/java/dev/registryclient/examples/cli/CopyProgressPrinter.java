@@ -58,10 +58,24 @@ final class CopyProgressPrinter implements CopyListener {
       line(d.digest().shortForm() + " " + done(d));
     } else if (event instanceof CopyEvent.ManifestPushed m) {
       line(m.manifest().digest().shortForm() + " manifest written as " + m.reference());
+    } else if (event instanceof CopyEvent.SourceFailed f) {
+      line(ProgressPrinter.warning(f.source(), f.reason()));
     } else if (event instanceof CopyEvent.Finished) {
       clearBar();
     }
     err.flush();
+  }
+
+  /**
+   * A listener that passes on only what must be seen even with {@code --quiet}: the warnings about
+   * sources that failed before another served.
+   */
+  CopyListener warningsOnly() {
+    return event -> {
+      if (event instanceof CopyEvent.SourceFailed) {
+        onEvent(event);
+      }
+    };
   }
 
   /** Erases the bar, so that a failure's report starts on a line of its own. */

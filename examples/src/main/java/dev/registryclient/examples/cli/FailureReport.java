@@ -2,12 +2,14 @@ package dev.registryclient.examples.cli;
 
 import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.AuthorizationException;
+import dev.registryclient.api.exception.ConfigurationException;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.NotFoundException;
 import dev.registryclient.api.exception.RateLimitedException;
 import dev.registryclient.api.exception.RegistryException;
+import dev.registryclient.api.exception.SourcesFailedException;
 import dev.registryclient.api.exception.StoreException;
 import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.oci.platform.NoMatchingPlatformException;
@@ -130,6 +132,20 @@ record FailureReport(String line, Throwable failure) {
     } else if (e instanceof NoMatchingPlatformException) {
       return "Choose one of the image's platforms with --platform (registry-client inspect REF lists"
           + " them).";
+    } else if (e instanceof ConfigurationException) {
+      return "Fix the file (containers-registries.conf(5) describes it), give another with"
+          + " --registries-conf FILE, or read images from where their references say with"
+          + " --no-mirrors.";
+    } else if (e instanceof SourcesFailedException sources) {
+      String skipped = "";
+      if (sources.notTried().stream().anyMatch(m -> m.endsWith("by digest only"))) {
+        skipped = "A digest-only mirror serves pulls by digest: pull REF@sha256:... to use it. ";
+      } else if (!sources.notTried().isEmpty()) {
+        skipped = "A tag-only mirror serves pulls by tag: pull REF:TAG to use it. ";
+      }
+      return skipped
+          + "registry-client hosts REF checks every source a pull tries; --no-mirrors ignores"
+          + " registries.conf.";
     } else if (e instanceof DigestMismatchException) {
       return "The content changed on the way (proxy or registry fault): try again.";
     } else if (e instanceof InvalidContentException) {

@@ -55,6 +55,7 @@ final class InspectCommand implements Callable<Integer> {
   boolean raw;
 
   @Mixin ConnectionOptions connection;
+  @Mixin MirrorOptions mirrors;
   @Mixin Verbosity verbosity;
 
   InspectCommand(Terminal terminal) {
@@ -63,7 +64,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (RegistryClient client = Clients.forReference(reference, connection)) {
+    try (RegistryClient client = Clients.forReference(reference, connection, mirrors)) {
       Manifest manifest = client.manifest(reference);
       ImageReference shown = reference;
       if (manifest instanceof ImageIndex index && platform != null && !platform.isAll()) {

@@ -36,7 +36,15 @@ public final class Main {
 
   /** Runs the tool on {@code terminal} and returns the exit code; never calls System.exit. */
   public static int run(Terminal terminal, String... args) {
-    return commandLine(terminal).execute(args);
+    return run(terminal, StandardRegistriesConf.FILES, args);
+  }
+
+  /**
+   * {@link #run(Terminal, String...)} with {@code registriesConf} as the mirrors of commands given
+   * neither {@code --registries-conf} nor {@code --no-mirrors} (tests use a file of their own).
+   */
+  static int run(Terminal terminal, StandardRegistriesConf registriesConf, String... args) {
+    return commandLine(terminal, registriesConf).execute(args);
   }
 
   /** {@link #run(Terminal, String...)} on these streams, not interactive (for tests). */
@@ -44,8 +52,9 @@ public final class Main {
     return run(Terminal.of(out, err, false), args);
   }
 
-  static CommandLine commandLine(Terminal terminal) {
-    CommandLine cmd = new CommandLine(new RootCommand());
+  static CommandLine commandLine(Terminal terminal, StandardRegistriesConf registriesConf) {
+    // the factory hands every MirrorOptions mixin its default; subcommands inherit it
+    CommandLine cmd = new CommandLine(new RootCommand(), new CommandFactory(registriesConf));
     cmd.addSubcommand(new PullCommand(terminal));
     cmd.addSubcommand(new PushCommand(terminal));
     cmd.addSubcommand(new CopyCommand(terminal));

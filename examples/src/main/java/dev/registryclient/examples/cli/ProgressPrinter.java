@@ -62,10 +62,29 @@ final class ProgressPrinter implements PullListener {
               + r.attempt()
               + "): "
               + r.reason());
+    } else if (event instanceof PullEvent.SourceFailed f) {
+      line(warning(f.source(), f.reason()));
     } else if (event instanceof PullEvent.Finished) {
       clearBar();
     }
     err.flush();
+  }
+
+  /**
+   * A listener that passes on only what must be seen even with {@code --quiet}: the warnings about
+   * sources that failed before another served.
+   */
+  PullListener warningsOnly() {
+    return event -> {
+      if (event instanceof PullEvent.SourceFailed) {
+        onEvent(event);
+      }
+    };
+  }
+
+  /** {@code warning: source mirror m:5000/app:1 failed, another served: <reason>}. */
+  static String warning(String source, String reason) {
+    return "warning: source " + source + " failed, another served: " + reason;
   }
 
   private void line(String text) {

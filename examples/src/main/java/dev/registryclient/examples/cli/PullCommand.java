@@ -3,9 +3,12 @@ package dev.registryclient.examples.cli;
 import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.client.PullRequest;
 import dev.registryclient.api.client.PullResult;
+import dev.registryclient.api.client.PulledBlob;
 import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.oci.layout.OciLayout;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,6 +63,7 @@ final class PullCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
+  @Mixin MirrorOptions mirrors;
   @Mixin Verbosity verbosity;
 
   PullCommand(Terminal terminal) {
@@ -73,17 +77,40 @@ final class PullCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--parallel must be 1..64, got " + parallel);
     }
     ProgressPrinter progress = new ProgressPrinter(terminal.err(), terminal.interactive());
-    try (RegistryClient client = Clients.forReference(reference, connection, parallel)) {
+    try (RegistryClient client =
+        Clients.builder(reference, connection, mirrors, parallel).build()) {
       PullRequest pull = client.pull(reference).into(OciLayout.at(layout));
       PlatformChoice choice = platform != null ? platform : PlatformChoice.current();
       pull = choice.isAll() ? pull.allPlatforms() : pull.platform(choice.platform().get());
-      if (!quiet) {
-        pull = pull.onProgress(progress);
-      }
+      pull = pull.onProgress(quiet ? progress.warningsOnly() : progress);
       PullResult result = pull.execute();
+      if (verbosity.verbose) {
+        sources(result).forEach(terminal.err()::println);
+        terminal.err().flush();
+      }
       terminal.out().println(summary(ref, result));
     }
     return Main.OK;
+  }
+
+  /**
+   * Which source served what, for {@code --verbose}: {@code manifest from mirror m:5000/app:1},
+   * then {@code sha256:0123456789ab from mirror m:5000/app} per blob downloaded.
+   */
+  static List<String> sources(PullResult result) {
+    List<String> lines = new ArrayList<>();
+    lines.add("manifest from " + result.source());
+    for (PulledBlob blob : result.blobs()) {
+      blob.source()
+          .ifPresent(
+              s ->
+                  lines.add(
+                      blob.digest().shortForm()
+                          + " from "
+                          + (s.mirror() ? "mirror " : "")
+                          + s.reference().withoutTagOrDigest()));
+    }
+    return lines;
   }
 
   /** {@code Pulled REF sha256:... (N blobs, X MB in Y s)}. */

@@ -62,6 +62,7 @@ final class SyncCommand implements Callable<Integer>, CredentialFlag {
   @Spec CommandSpec spec;
   @Mixin SourceUser sourceUser;
   @Mixin TransferOptions transfer;
+  @Mixin MirrorOptions mirrors;
   @Mixin Verbosity verbosity;
 
   private ImageReference target;
@@ -76,7 +77,7 @@ final class SyncCommand implements Callable<Integer>, CredentialFlag {
     target = repository("DST-REPO", targetArgument);
     CopyProgressPrinter progress = new CopyProgressPrinter(terminal.err(), terminal.interactive());
     SyncResult result;
-    try (RegistryClient client = transfer.client(source, sourceUser.value, target)) {
+    try (RegistryClient client = transfer.client(source, sourceUser.value, target, mirrors)) {
       SyncRequest sync = client.sync(source, target);
       if (tags != null) {
         sync.tags(tags);
@@ -84,7 +85,7 @@ final class SyncCommand implements Callable<Integer>, CredentialFlag {
       if (all) {
         sync.allPlatforms();
       }
-      // a line per image as soon as it is done; FAILED lines even with --quiet
+      // a line per image as soon as it is done; FAILED lines and warnings even with --quiet
       sync.onProgress(
           event -> {
             if (event instanceof CopyEvent.ImageSynced synced) {
@@ -92,7 +93,7 @@ final class SyncCommand implements Callable<Integer>, CredentialFlag {
               if (image.status() == SyncedImage.Status.FAILED || !transfer.quiet) {
                 progress.line(line(image));
               }
-            } else if (!transfer.quiet) {
+            } else if (!transfer.quiet || event instanceof CopyEvent.SourceFailed) {
               progress.onEvent(event);
             }
           });

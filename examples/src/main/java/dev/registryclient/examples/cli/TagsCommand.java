@@ -32,6 +32,7 @@ final class TagsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
+  @Mixin MirrorOptions mirrors;
   @Mixin Verbosity verbosity;
 
   TagsCommand(Terminal terminal) {
@@ -43,7 +44,7 @@ final class TagsCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
     }
-    try (RegistryClient client = Clients.forReference(repository, connection);
+    try (RegistryClient client = Clients.forReference(repository, connection, mirrors);
         Stream<String> tags = client.tags(repository)) {
       Stream<String> shown = limit == null ? tags : tags.limit(limit);
       shown.forEach(terminal.out()::println);

@@ -62,12 +62,16 @@ final class TransferOptions {
 
   /** A client for a push to {@code target}. */
   RegistryClient client(ImageReference target) {
-    return client(Optional.empty(), null, target);
+    return builder(Optional.empty(), null, target).build();
   }
 
-  /** A client for a copy from {@code source}, with {@code --src-user} {@code sourceUser}. */
-  RegistryClient client(ImageReference source, String sourceUser, ImageReference target) {
-    return client(Optional.of(source), sourceUser, target);
+  /**
+   * A client for a copy from {@code source}, with {@code --src-user} {@code sourceUser}, reading
+   * the source through the mirrors {@code mirrors} chooses (the target is written as named).
+   */
+  RegistryClient client(
+      ImageReference source, String sourceUser, ImageReference target, MirrorOptions mirrors) {
+    return mirrors.applyTo(builder(Optional.of(source), sourceUser, target)).build();
   }
 
   /**
@@ -80,7 +84,7 @@ final class TransferOptions {
             : "--src-user";
   }
 
-  private RegistryClient client(
+  private RegistryClientBuilder builder(
       Optional<ImageReference> source, String sourceUser, ImageReference target) {
     if (parallel < 1 || parallel > 64) {
       throw usage("--parallel must be 1..64, got " + parallel);
@@ -115,7 +119,7 @@ final class TransferOptions {
     if (destinationUser != null) {
       builder.credentials(target.registry(), credentials("--dest-user", destinationUser));
     }
-    return builder.build();
+    return builder;
   }
 
   private Credentials credentials(String flag, String value) {

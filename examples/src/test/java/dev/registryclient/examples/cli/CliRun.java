@@ -1,25 +1,36 @@
 package dev.registryclient.examples.cli;
 
+import dev.registryclient.api.config.RegistryConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * One in-process run of the CLI through its picocli entry point, with stdout and stderr captured.
+ * This machine's {@code registries.conf} is never read: commands given neither {@code
+ * --registries-conf} nor {@code --no-mirrors} use no mirrors, or what {@link #with} says.
  *
  * @param exit the exit code
  * @param stdoutBytes what went to stdout, byte for byte
  * @param err what went to stderr
  */
 record CliRun(int exit, byte[] stdoutBytes, String err) {
+  /** No mirrors, whatever this machine's files say. */
+  static final StandardRegistriesConf NO_FILES =
+      builder -> builder.registryConfig(RegistryConfig.none());
 
   /** Runs {@code registry-client args...}. */
   static CliRun of(String... args) {
+    return with(NO_FILES, args);
+  }
+
+  /** Runs {@code registry-client args...} with {@code standard} as the default mirrors. */
+  static CliRun with(StandardRegistriesConf standard, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      int exit = Main.run(o, e, args);
+      int exit = Main.run(Terminal.of(o, e, false), standard, args);
       o.flush();
       e.flush();
       return new CliRun(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
