@@ -2,6 +2,7 @@ package dev.registryclient.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.registryclient.testkit.RecordedRequest.Origin;
+import dev.registryclient.testkit.internal.DeadHosts;
 import dev.registryclient.testkit.internal.FrontCdnHandler;
 import dev.registryclient.testkit.internal.FrontHandler;
 import dev.registryclient.testkit.internal.KitServers;
@@ -50,18 +51,21 @@ public final class CdnFront implements AutoCloseable {
   private final HttpServer cdn;
   private final RegistryClock clock;
   private final Journal journal;
+  private final DeadHosts deadHosts;
 
   private CdnFront(
       KitServers servers,
       TlsRefusingPort frontPort,
       HttpServer cdn,
       RegistryClock clock,
-      Journal journal) {
+      Journal journal,
+      DeadHosts deadHosts) {
     this.servers = servers;
     this.frontPort = frontPort;
     this.cdn = cdn;
     this.clock = clock;
     this.journal = journal;
+    this.deadHosts = deadHosts;
   }
 
   /** A builder for a front of the registry at {@code upstream} ({@code http://host:port}). */
@@ -100,6 +104,7 @@ public final class CdnFront implements AutoCloseable {
   public void close() {
     frontPort.close();
     servers.close();
+    deadHosts.close();
   }
 
   @Override
@@ -111,6 +116,7 @@ public final class CdnFront implements AutoCloseable {
   public static final class Builder {
     private final URI upstream;
     private Duration urlLifetime = Duration.ofMinutes(5);
+    private boolean cdnConnectTimeout;
 
     private Builder(URI upstream) {
       this.upstream = Objects.requireNonNull(upstream, "upstream");
@@ -128,10 +134,26 @@ public final class CdnFront implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Redirects blob GETs to a CDN host that never accepts a connection (a firewall dropping the
+     * packets: clients see a connect timeout), as {@link Fault#cdnConnectTimeout()} does for a
+     * {@link TestRegistry}; the CDN origin then gets no request. For a mirror whose blob host is a
+     * black hole, in front of a real registry.
+     *
+     * <pre>{@code
+     * CdnFront dead = CdnFront.builder(registry.url()).cdnConnectTimeout().start();
+     * }</pre>
+     */
+    public Builder cdnConnectTimeout() {
+      cdnConnectTimeout = true;
+      return this;
+    }
+
     /** Binds the front on 127.0.0.1 and the CDN origin on 127.0.0.2, both on free ports. */
     public CdnFront start() {
       String prefix = "cdn-front-" + INSTANCES.incrementAndGet() + "-";
       KitServers servers = new KitServers(prefix, 16);
+      DeadHosts deadHosts = new DeadHosts(Loopback.secondary());
       try {
         HttpServer front = servers.bind(InetAddress.getLoopbackAddress());
         HttpServer cdn = servers.bind(Loopback.secondary());
@@ -140,7 +162,9 @@ public final class CdnFront implements AutoCloseable {
         UrlSigner signer = new UrlSigner();
         Relay relay = new Relay();
         URI base = upstream.resolve("/");
-        String cdnBase = "http://" + KitServers.hostAndPort(cdn);
+        String cdnBase =
+            "http://"
+                + (cdnConnectTimeout ? deadHosts.connectTimeout() : KitServers.hostAndPort(cdn));
         KitServers.mount(
             front,
             "/",
@@ -153,10 +177,15 @@ public final class CdnFront implements AutoCloseable {
         // skopeo tries TLS first; hang up on it at once instead of letting it time out
         TlsRefusingPort frontPort =
             new TlsRefusingPort(InetAddress.getLoopbackAddress(), front.getAddress(), prefix);
-        return new CdnFront(servers, frontPort, cdn, clock, journal);
+        return new CdnFront(servers, frontPort, cdn, clock, journal, deadHosts);
       } catch (IOException e) {
         servers.close();
+        deadHosts.close();
         throw new UncheckedIOException("could not start the CDN front", e);
+      } catch (RuntimeException e) {
+        servers.close();
+        deadHosts.close();
+        throw e;
       }
     }
   }

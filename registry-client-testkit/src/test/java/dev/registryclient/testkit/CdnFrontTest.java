@@ -3,6 +3,9 @@ package dev.registryclient.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,6 +41,27 @@ class CdnFrontTest {
       assertThat(viaFront.statusCode()).isEqualTo(401);
       assertThat(viaFront.headers().firstValue("WWW-Authenticate"))
           .isEqualTo(direct.headers().firstValue("WWW-Authenticate"));
+    }
+  }
+
+  @Test
+  void aBlackHoleCdnNeverAcceptsAConnection() throws Exception {
+    try (TestRegistry upstream = TestRegistry.builder().start();
+        CdnFront front = CdnFront.builder(upstream.url()).cdnConnectTimeout().start()) {
+      PushedImage image = upstream.image("team/app").layer(10).push("v1");
+
+      HttpResponse<byte[]> redirect =
+          Http.get(front.url() + "/v2/team/app/blobs/" + image.layers().get(0).digest());
+
+      assertThat(redirect.statusCode()).isEqualTo(302);
+      URI location = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+      assertThat(location.getAuthority()).isNotEqualTo(front.cdnUrl().getAuthority());
+      try (Socket socket = new Socket()) {
+        InetSocketAddress cdn = new InetSocketAddress(location.getHost(), location.getPort());
+        assertThatThrownBy(() -> socket.connect(cdn, 300))
+            .isInstanceOf(SocketTimeoutException.class);
+      }
+      assertThat(front.journal().cdn()).isEmpty();
     }
   }
 

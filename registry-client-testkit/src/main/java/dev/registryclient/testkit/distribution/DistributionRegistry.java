@@ -67,6 +67,29 @@ public final class DistributionRegistry implements AutoCloseable {
     return workDir.path();
   }
 
+  /**
+   * Whether the registry's storage has blob {@code digest} (e.g. {@code sha256:...}) linked into
+   * {@code repository}, so that it serves the blob from there. A pull-through cache ({@link
+   * Builder#proxy}) stores what it fetched from its upstream in the background, after answering the
+   * client; this says when it is done.
+   */
+  public boolean holdsBlob(String repository, String digest) {
+    int colon = digest.indexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("a digest is algorithm:hex, got " + digest);
+    }
+    Path link =
+        workDir
+            .path()
+            .resolve("storage/docker/registry/v2/repositories")
+            .resolve(repository)
+            .resolve("_layers")
+            .resolve(digest.substring(0, colon))
+            .resolve(digest.substring(colon + 1))
+            .resolve("link");
+    return Files.isRegularFile(link);
+  }
+
   /** The registry's log so far, for failure messages. */
   public String log() {
     try {
@@ -97,8 +120,34 @@ public final class DistributionRegistry implements AutoCloseable {
     private boolean schema1 = true;
     private int catalogPageSize = 0;
     private Optional<TokenAuth> tokenAuth = Optional.empty();
+    private Optional<URI> proxyRemote = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Runs the registry as a pull-through cache of {@code remoteUrl} ({@code proxy.remoteurl}):
+     * pulls of anything it lacks are fetched from there (blobs streamed to the client while a
+     * second fetch stores them), pushes are refused. distribution 2.8 does not merge concurrent
+     * fetches of one blob: each client pulling a blob the cache has not stored yet costs its own
+     * upstream GET.
+     *
+     * <pre>{@code
+     * try (DistributionRegistry upstream = DistributionRegistry.builder().start();
+     *     DistributionRegistry cache =
+     *         DistributionRegistry.builder().proxy(upstream.url()).start()) {
+     *   // push to upstream, pull from cache
+     * }
+     * }</pre>
+     */
+    public Builder proxy(URI remoteUrl) {
+      Objects.requireNonNull(remoteUrl, "remoteUrl");
+      if (remoteUrl.getScheme() == null || remoteUrl.getHost() == null) {
+        throw new IllegalArgumentException(
+            "remote URL must be http(s)://host[:port]: " + remoteUrl);
+      }
+      this.proxyRemote = Optional.of(remoteUrl);
+      return this;
+    }
 
     /** Whether the registry accepts and serves signed schema 1 manifests (default true). */
     public Builder schema1(boolean enabled) {
@@ -188,6 +237,9 @@ public final class DistributionRegistry implements AutoCloseable {
       if (catalogPageSize > 0) {
         yaml.append("catalog:\n  maxentries: ").append(catalogPageSize).append('\n');
       }
+      proxyRemote.ifPresent(
+          remote ->
+              yaml.append("proxy:\n  remoteurl: ").append(quote(remote.toString())).append('\n'));
       tokenAuth.ifPresent(
           t ->
               yaml.append("auth:\n  token:\n    realm: ")

@@ -83,6 +83,34 @@ class DistributionRegistryIT {
   }
 
   @Test
+  void aPullThroughCacheServesItsUpstreamsImagesAndThenHoldsTheirBlobs(@TempDir Path tmp)
+      throws Exception {
+    Path layout = SmallImages.helloLayout(tmp, "base", "cached\n");
+    try (DistributionRegistry upstream = DistributionRegistry.builder().start();
+        DistributionRegistry cache = DistributionRegistry.builder().proxy(upstream.url()).start()) {
+      SmallImages.push(layout, "base", upstream.hostAndPort() + "/test/hello:1", "v2s2");
+      HttpResponse<String> manifest =
+          get(
+              cache.url().resolve("/v2/test/hello/manifests/1"),
+              "application/vnd.docker.distribution.manifest.v2+json");
+      assertThat(manifest.statusCode()).isEqualTo(200);
+      String layer =
+          manifest.body().replaceAll("(?s).*\"layers\".*?\"digest\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+      assertThat(cache.holdsBlob("test/hello", layer)).isFalse();
+
+      assertThat(get(cache.url().resolve("/v2/test/hello/blobs/" + layer), "*/*").statusCode())
+          .isEqualTo(200);
+
+      // stored in the background after the answer: bounded wait
+      for (int i = 0; i < 100 && !cache.holdsBlob("test/hello", layer); i++) {
+        Thread.sleep(50);
+      }
+      assertThat(cache.holdsBlob("test/hello", layer)).isTrue();
+      assertThat(upstream.holdsBlob("test/hello", layer)).isTrue();
+    }
+  }
+
+  @Test
   void missingProgramsAreReportedWithTheirInstallCommand() {
     ExternalTool absent =
         ExternalTool.named("definitely-not-installed-tool-x", "definitely-not-installed-tool-x");
