@@ -16,16 +16,17 @@ import java.util.function.Function;
 
 /**
  * The source of a copy when a registry configuration names mirrors: the top manifest from the first
- * source that has it, then child manifests and blobs by digest, the serving source first (see
- * {@link FailoverImageSource}). Blobs from a mirror are not mounted at the target: a mount names a
- * repository of the target's own registry.
+ * source that has it, then child manifests and blobs by digest, the source that served last first
+ * and those that failed last (see {@link FailoverImageSource} and {@link SourceRanking}). Blobs
+ * from a mirror are not mounted at the target: a mount names a repository of the target's own
+ * registry.
  */
 final class FailoverCopySource implements CopySource {
   private final ImageReference reference;
   private final Function<ImageReference, SourceChain> chains;
   private final Function<Source, CopySource> open;
   private final BiConsumer<Source, RegistryException> warn;
-  private volatile Source serving;
+  private final SourceRanking ranking = new SourceRanking();
   private volatile CopySource servingSource;
 
   FailoverCopySource(
@@ -47,9 +48,11 @@ final class FailoverCopySource implements CopySource {
   @Override
   public Manifest top() {
     SourceChain.Served<Manifest> served =
-        chains.apply(reference).first(Phase.MANIFEST, source -> open.apply(source).top(), warn);
-    serving = served.source();
-    servingSource = open.apply(serving);
+        ranking
+            .order(chains.apply(reference))
+            .first(Phase.MANIFEST, source -> open.apply(source).top(), ranking.recording(warn));
+    ranking.served(served.source());
+    servingSource = open.apply(served.source());
     return served.value();
   }
 
@@ -85,16 +88,11 @@ final class FailoverCopySource implements CopySource {
 
   private <T> T byDigest(Digest digest, Phase phase, Function<CopySource, T> attempt) {
     ImageReference asked = reference.withoutTagOrDigest().withDigest(digest);
-    SourceChain chain = chains.apply(asked);
-    Source first = serving;
-    if (first != null) {
-      chain =
-          chain.preferring(
-              new Source(
-                  first.reference().withoutTagOrDigest().withDigest(digest),
-                  first.mirror(),
-                  first.insecure()));
-    }
-    return chain.first(phase, source -> attempt.apply(open.apply(source)), warn).value();
+    SourceChain.Served<T> served =
+        ranking
+            .order(chains.apply(asked))
+            .first(phase, source -> attempt.apply(open.apply(source)), ranking.recording(warn));
+    ranking.served(served.source());
+    return served.value();
   }
 }

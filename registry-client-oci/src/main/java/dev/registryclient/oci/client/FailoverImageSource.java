@@ -16,16 +16,17 @@ import java.util.function.Function;
  * An image as a pull reads it from the sources a registry configuration names: the manifest the
  * reference names comes from the first source that has it (mirrors, then the registry); once it is
  * known, every later request (child manifests, config, layers) asks by digest, the source that
- * served the manifest first, then the others that serve pulls by digest. Each blob fails over on
- * its own, at its first response (an unreachable mirror, or the CDN a mirror redirects to). Without
- * a configuration it is the one registry the reference names.
+ * served last first (at the start, the manifest's), then the others that serve pulls by digest,
+ * those that failed during this pull last ({@link SourceRanking}). Each blob fails over on its own,
+ * at its first response (an unreachable mirror, or the CDN a mirror redirects to). Without a
+ * configuration it is the one registry the reference names.
  */
 final class FailoverImageSource implements ImageSource {
   private final ImageReference reference;
   private final Function<ImageReference, SourceChain> chains;
   private final Function<Source, ImageSource> open;
   private final BiConsumer<Source, RegistryException> warn;
-  private volatile Source serving;
+  private final SourceRanking ranking = new SourceRanking();
 
   /**
    * @param chains the sources of a reference
@@ -60,14 +61,13 @@ final class FailoverImageSource implements ImageSource {
             ? reference.withoutTagOrDigest().withDigest(Digest.parse(wanted))
             : reference.withoutTagOrDigest().withTag(wanted);
     SourceChain.Served<FetchedManifest> served =
-        chain(asked)
+        ranking
+            .order(chains.apply(asked))
             .first(
                 Phase.MANIFEST,
                 source -> open.apply(source).manifest(source.reference().reference()),
-                warn);
-    if (serving == null) {
-      serving = served.source();
-    }
+                ranking.recording(warn));
+    ranking.served(served.source());
     return served.value().from(served.source());
   }
 
@@ -75,20 +75,13 @@ final class FailoverImageSource implements ImageSource {
   public BlobStream openBlob(Digest digest, long size, RetryListener retries) {
     ImageReference blob = reference.withoutTagOrDigest().withDigest(digest);
     SourceChain.Served<BlobStream> served =
-        chain(blob)
-            .first(Phase.BLOB, source -> open.apply(source).openBlob(digest, size, retries), warn);
+        ranking
+            .order(chains.apply(blob))
+            .first(
+                Phase.BLOB,
+                source -> open.apply(source).openBlob(digest, size, retries),
+                ranking.recording(warn));
+    ranking.served(served.source());
     return served.value().from(served.source());
-  }
-
-  /** The sources of {@code asked}, the one that served the image's manifest first. */
-  private SourceChain chain(ImageReference asked) {
-    SourceChain chain = chains.apply(asked);
-    Source first = serving;
-    if (first == null || asked.digest().isEmpty()) {
-      return chain;
-    }
-    ImageReference there =
-        first.reference().withoutTagOrDigest().withDigest(asked.digest().orElseThrow());
-    return chain.preferring(new Source(there, first.mirror(), first.insecure()));
   }
 }

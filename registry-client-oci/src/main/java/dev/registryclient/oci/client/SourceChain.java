@@ -12,8 +12,10 @@ import dev.registryclient.api.exception.RegistryException;
 import dev.registryclient.api.exception.SourcesFailedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +61,26 @@ final class SourceChain {
     return sources;
   }
 
-  /** This chain with {@code first} tried first (the source that served the image's manifest). */
-  SourceChain preferring(Source first) {
+  /** What the chain fetches: the image, or one manifest or blob of it by digest. */
+  ImageReference reference() {
+    return reference;
+  }
+
+  /**
+   * This chain as a transfer that already fetched from these sources orders it: {@code preferred}
+   * first (added if the chain lacks it: the tag-only mirror that served the manifest, say), the
+   * sources that failed before last, each group in the chain's order.
+   */
+  SourceChain ranked(Optional<Source> preferred, Predicate<Source> failedBefore) {
+    List<Source> candidates = new ArrayList<>();
+    preferred.ifPresent(candidates::add);
+    sources.stream().filter(s -> !candidates.contains(s)).forEach(candidates::add);
     List<Source> ordered = new ArrayList<>();
-    ordered.add(first);
-    sources.stream().filter(s -> !s.equals(first)).forEach(ordered::add);
+    candidates.stream().filter(failedBefore.negate()).forEach(ordered::add);
+    candidates.stream().filter(failedBefore).forEach(ordered::add);
+    List<ImageReference> asked = ordered.stream().map(Source::reference).toList();
     List<Source> stillSkipped =
-        skipped.stream().filter(s -> !s.reference().equals(first.reference())).toList();
+        skipped.stream().filter(s -> !asked.contains(s.reference())).toList();
     return new SourceChain(reference, ordered, stillSkipped);
   }
 

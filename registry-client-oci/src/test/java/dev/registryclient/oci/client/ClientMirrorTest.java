@@ -204,6 +204,67 @@ class ClientMirrorTest {
   }
 
   @Test
+  void aSourceThatFailedIsAskedLastForTheRestOfAPullOrCopyNotFirstForEveryBlob() {
+    try (TestRegistry failing =
+            TestRegistry.builder().faults(Fault.status(500).on("/manifests/").always()).start();
+        TestRegistry blackHole =
+            TestRegistry.builder()
+                .cdnRedirects(Duration.ofMinutes(5))
+                .faults(Fault.cdnConnectTimeout().always())
+                .start();
+        TestRegistry working = TestRegistry.builder().start();
+        TestRegistry target = TestRegistry.builder().start()) {
+      PushedImage image =
+          working.image("app").layer(1000).layer(2000).layer(3000).layer(4000).push("1.0");
+      blackHole.image("app").layer(1000).layer(2000).layer(3000).layer(4000).push("1.0");
+      RegistryConfig config =
+          mirrors(
+              mirror(failing, PullFromMirror.ALL),
+              mirror(blackHole, PullFromMirror.ALL),
+              mirror(working, PullFromMirror.ALL));
+      try (RegistryClient client =
+          RegistryClient.builder()
+              .registryConfig(config)
+              .parallelism(1) // one blob after another: the first failure ranks the rest
+              .defaults(
+                  RegistrySettings.defaults()
+                      .withConnectTimeout(Duration.ofMillis(300))
+                      .withRetries(
+                          dev.registryclient.api.client.Retries.of(2, Duration.ofSeconds(20))
+                              .withFirstBackoff(Duration.ofMillis(10))))
+              .build()) {
+        PullResult pulled =
+            client.pull(primary(image, false)).into(new MemoryBlobStore()).execute();
+
+        assertThat(pulled.source().reference().registry()).isEqualTo(blackHole.hostAndPort());
+        assertThat(pulled.blobs()).hasSize(5);
+        // the black hole's CDN failed the first blob; the other four went to the working mirror
+        assertThat(blobsAskedOf(blackHole)).hasSize(1);
+        // the mirror that failed the manifest was not asked for a blob
+        assertThat(blobsAskedOf(failing)).isEmpty();
+
+        blackHole.journal().clear();
+        failing.journal().clear();
+        client
+            .copy(primary(image, false), ImageReference.parse(target.hostAndPort() + "/app:1.0"))
+            .execute();
+
+        assertThat(blobsAskedOf(blackHole)).hasSize(1);
+        assertThat(blobsAskedOf(failing)).isEmpty();
+      }
+    }
+  }
+
+  /** The blobs a registry was asked for (each once, however often it was asked). */
+  private static List<String> blobsAskedOf(TestRegistry registry) {
+    return registry.journal().registry().stream()
+        .map(r -> r.path())
+        .filter(p -> p.contains("/blobs/sha256:"))
+        .distinct()
+        .toList();
+  }
+
+  @Test
   void whenEverySourceFailsTheErrorListsEachWithItsOwnFailure() {
     try (TestRegistry dead = TestRegistry.builder().start();
         TestRegistry failing =
