@@ -7,6 +7,7 @@ import dev.registryclient.core.transport.tls.TlsSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
 import javax.net.ssl.SSLParameters;
@@ -41,6 +42,10 @@ final class ConnectionCheck {
         handshake(socket, origin);
       }
       return HostCheck.reachable(origin.hostWithPort(), roles, verifyTls);
+    } catch (UnknownHostException e) {
+      // its message is the bare name; say what it means
+      return HostCheck.unreachable(
+          origin.hostWithPort(), roles, verifyTls, "unknown host " + origin.host());
     } catch (IOException e) {
       return HostCheck.unreachable(origin.hostWithPort(), roles, verifyTls, oneLine(e));
     }
