@@ -53,6 +53,11 @@ public final class Journal {
     return filter(r -> r.origin() == Origin.CDN);
   }
 
+  /** The requests answered by the lookaside signature server. */
+  public List<RecordedRequest> lookaside() {
+    return filter(r -> r.origin() == Origin.LOOKASIDE);
+  }
+
   /**
    * The requests with this method (ignoring case) whose path contains a match of {@code pathRegex}:
    * exactly those {@code Fault.on(pathRegex).method(method)} could hit, by the rules of {@link

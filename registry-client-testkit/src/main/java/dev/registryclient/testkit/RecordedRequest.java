@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code token}, {@code access_token}, {@code refresh_token}) have their values replaced. So a test
  * can assert that a credential was sent to a server without the journal ever holding it.
  *
- * @param origin which server answered: the registry, the token endpoint or the CDN
+ * @param origin which server answered: the registry, the token endpoint, the CDN or the lookaside
  * @param method the HTTP method, e.g. {@code GET}
  * @param hostAndPort the address the request reached, e.g. {@code 127.0.0.2:40123}
  * @param target the path and query as sent, e.g. {@code /v2/app/tags/list?n=10}
@@ -44,7 +44,9 @@ public record RecordedRequest(
     /** The token endpoint (bearer auth realm). */
     TOKEN,
     /** The CDN origin that serves redirected blob downloads. */
-    CDN
+    CDN,
+    /** The lookaside server that serves simple signing signatures. */
+    LOOKASIDE
   }
 
   /** Copies the headers so the record is immutable. */

@@ -48,12 +48,17 @@ public final class TestRegistry implements AutoCloseable {
   private final Journal journal;
   private final UploadHistory uploads;
   private final Schema1Signer schema1Signer = new Schema1Signer();
+  private final SigstoreAttachments sigstore = new SigstoreAttachments(this);
   private final AtomicLong seeds = new AtomicLong(0x5eed);
 
-  private TestRegistry(RegistryServer server, Journal journal, UploadHistory uploads) {
+  private final boolean signatureApi;
+
+  private TestRegistry(
+      RegistryServer server, Journal journal, UploadHistory uploads, boolean signatureApi) {
     this.server = server;
     this.journal = journal;
     this.uploads = uploads;
+    this.signatureApi = signatureApi;
   }
 
   /** A builder; with no options the registry needs no auth and serves blobs itself. */
@@ -65,8 +70,12 @@ public final class TestRegistry implements AutoCloseable {
     UploadHistory uploads = new UploadHistory();
     Journal journal = new Journal(uploads);
     try {
+      RegistryConfig config = builder.config();
       return new TestRegistry(
-          new RegistryServer(builder.config(), journal::add, uploads), journal, uploads);
+          new RegistryServer(config, journal::add, uploads),
+          journal,
+          uploads,
+          config.signatures().apiExtension());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the test registry", e);
     }
@@ -86,6 +95,15 @@ public final class TestRegistry implements AutoCloseable {
   /** The CDN origin's URL ({@code http://127.0.0.2:PORT} where bindable), if CDN mode is on. */
   public Optional<URI> cdnUrl() {
     return Optional.ofNullable(server.cdnUrl()).map(URI::create);
+  }
+
+  /**
+   * The lookaside server's base URL ({@code http://127.0.0.1:PORT/signatures}), if {@link
+   * Builder#lookaside()} is on: the {@code lookaside:} of a registries.d entry for {@link
+   * #hostAndPort()}.
+   */
+  public Optional<URI> lookasideUrl() {
+    return Optional.ofNullable(server.lookasideUrl()).map(URI::create);
   }
 
   /** The token endpoint (bearer realm) URL; meaningful only with token auth. */
@@ -193,6 +211,47 @@ public final class TestRegistry implements AutoCloseable {
     }
   }
 
+  /**
+   * Serves {@code signature} as the next simple signing signature of {@code image}, whatever the
+   * signature itself names (so a signature of another digest or identity can be planted): on the
+   * lookaside server at {@code <lookasideUrl>/<repository>@sha256=<hex>/signature-N} and through
+   * the signature API extension, whichever is on.
+   *
+   * <pre>{@code
+   * TestRegistry registry = TestRegistry.builder().lookaside().start();
+   * PushedImage image = registry.image("app").layer(100).push("1.0");
+   * registry.addSignature(image, signer.signSimple(image));
+   * // registries.d: docker: {"127.0.0.1:PORT": {lookaside: registry.lookasideUrl().get()}}
+   * }</pre>
+   *
+   * @throws IllegalStateException if neither {@link Builder#lookaside()} nor {@link
+   *     Builder#signatureApi()} is on (the signature would be served nowhere)
+   */
+  public void addSignature(PushedImage image, SimpleSignature signature) {
+    if (server.lookasideUrl() == null && !signatureApi) {
+      throw new IllegalStateException(
+          "simple signing signatures need TestRegistry.builder().lookaside() or .signatureApi();"
+              + " for a lookaside directory on disk use LookasideDirectory");
+    }
+    server.signatures().add(image.repository(), image.digest(), signature.bytes());
+  }
+
+  /**
+   * Adds {@code signature} to the sigstore signatures of {@code image}, whatever the signature
+   * itself names, the way cosign stores them: as a layer of the manifest tagged {@code
+   * sha256-<hex>.sig} in the image's repository, pushed again with each signature added.
+   *
+   * <pre>{@code
+   * registry.addSignature(image, signer.signSigstore(image));
+   * // registries.d: docker: {"127.0.0.1:PORT": {use-sigstore-attachments: true}}
+   * }</pre>
+   *
+   * @return the signature manifest as now stored
+   */
+  public PushedImage addSignature(PushedImage image, SigstoreSignature signature) {
+    return sigstore.add(image.repository(), image.digest(), signature);
+  }
+
   /** Whether the registry has the blob stored (in any repository). */
   public boolean containsBlob(Digest digest) {
     return server.content().blobs().contains(digest);
@@ -260,6 +319,8 @@ public final class TestRegistry implements AutoCloseable {
     private boolean unauthorizedMountsStartUploads;
     private long chunkMinLength;
     private boolean referrersApi = true;
+    private boolean lookaside;
+    private boolean signatureApi;
 
     private Builder() {}
 
@@ -461,6 +522,33 @@ public final class TestRegistry implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs a lookaside signature server on its own port (127.0.0.1), as Red Hat publishes simple
+     * signing signatures apart from its registry: it serves the signatures given to {@link
+     * TestRegistry#addSignature(PushedImage, SimpleSignature)} at {@link
+     * TestRegistry#lookasideUrl()}{@code /<repository>@sha256=<hex>/signature-N}, without
+     * authentication, and answers 404 past the last one. The journal records its requests as {@link
+     * RecordedRequest.Origin#LOOKASIDE}, and faults can target it with {@link Fault#at}.
+     */
+    public Builder lookaside() {
+      lookaside = true;
+      return this;
+    }
+
+    /**
+     * Offers the registry API extension for simple signing (OpenShift's registry has it): {@code
+     * GET /v2/} answers {@code X-Registry-Supports-Signatures: 1}, and {@code GET
+     * /extensions/v2/<name>/signatures/<digest>} answers the signatures given to {@link
+     * TestRegistry#addSignature(PushedImage, SimpleSignature)} as {@code {"signatures":[{
+     * "schemaVersion":2,"name":"<digest>@<id>","type":"atomic","content":"<base64>"}]}}, with the
+     * registry's authentication ({@code pull}) and 404 for an unknown manifest. containers/image
+     * prefers it to any lookaside.
+     */
+    public Builder signatureApi() {
+      signatureApi = true;
+      return this;
+    }
+
     /** Starts a registry with these options. */
     public TestRegistry start() {
       return TestRegistry.start(this);
@@ -483,7 +571,8 @@ public final class TestRegistry implements AutoCloseable {
           port,
           new RegistryConfig.UploadRules(
               ignoreMounts, unauthorizedMountsStartUploads, chunkMinLength),
-          referrersApi);
+          referrersApi,
+          new RegistryConfig.SignatureServing(lookaside, signatureApi));
     }
   }
 }

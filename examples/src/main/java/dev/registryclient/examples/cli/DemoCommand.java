@@ -143,6 +143,7 @@ final class DemoCommand implements Callable<Integer> {
       case REGISTRY -> "registry";
       case TOKEN -> "auth";
       case CDN -> "blob-redirect";
+      case LOOKASIDE -> "lookaside";
     };
   }
 

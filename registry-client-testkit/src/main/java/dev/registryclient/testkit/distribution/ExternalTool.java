@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a program installed on the machine (skopeo, umoci, docker-registry) with a time limit, and
- * explains how to install it when it is missing, instead of letting a test skip silently.
+ * Runs a program installed on the machine (skopeo, umoci, docker-registry, gpg) with a time limit,
+ * and explains how to install it when it is missing, instead of letting a test skip silently.
  */
 public final class ExternalTool {
   private final String name;
@@ -39,6 +39,11 @@ public final class ExternalTool {
   /** {@code docker-registry} (distribution 2.8), from Debian's {@code docker-registry} package. */
   public static ExternalTool dockerRegistry() {
     return new ExternalTool("docker-registry", "docker-registry");
+  }
+
+  /** {@code gpg} (GnuPG 2), from Debian's {@code gnupg} package. */
+  public static ExternalTool gpg() {
+    return new ExternalTool("gpg", "gnupg");
   }
 
   /** The program's name as looked up on {@code PATH}. */

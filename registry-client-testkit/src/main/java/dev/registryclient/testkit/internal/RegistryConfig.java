@@ -24,6 +24,7 @@ import java.util.List;
  * @param uploads how the registry treats blob uploads and mounts
  * @param referrersApi whether the referrers API is served and manifest PUTs answer {@code
  *     OCI-Subject}
+ * @param signatures where simple signing signatures are served
  */
 public record RegistryConfig(
     AuthMode auth,
@@ -40,7 +41,8 @@ public record RegistryConfig(
     int threads,
     int port,
     UploadRules uploads,
-    boolean referrersApi) {
+    boolean referrersApi,
+    SignatureServing signatures) {
 
   /** The service name in challenges and token requests. */
   public static final String SERVICE = "test-registry";
@@ -68,6 +70,14 @@ public record RegistryConfig(
    */
   public record UploadRules(
       boolean ignoreMounts, boolean unauthorizedMountsStartUploads, long chunkMinLength) {}
+
+  /**
+   * Where the signatures a test adds are served.
+   *
+   * @param lookaside whether a lookaside server runs on its own port
+   * @param apiExtension whether the registry offers the {@code X-Registry-Supports-Signatures} API
+   */
+  public record SignatureServing(boolean lookaside, boolean apiExtension) {}
 
   /** Copies the fault list. */
   public RegistryConfig {

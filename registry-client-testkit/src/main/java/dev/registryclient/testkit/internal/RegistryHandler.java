@@ -33,9 +33,10 @@ public final class RegistryHandler implements HttpHandler {
   private final UploadHandler uploads;
   private final ListingHandler listings;
   private final ReferrersHandler referrers;
+  private final SignatureApiHandler signatures;
   private final RegistryConfig.UploadRules uploadRules;
 
-  /** A router over the given handlers. */
+  /** A router over the given handlers; {@code signatures} is null without the API extension. */
   public RegistryHandler(
       RegistryAuth auth,
       ManifestHandler manifests,
@@ -43,6 +44,7 @@ public final class RegistryHandler implements HttpHandler {
       UploadHandler uploads,
       ListingHandler listings,
       ReferrersHandler referrers,
+      SignatureApiHandler signatures,
       RegistryConfig.UploadRules uploadRules) {
     this.auth = auth;
     this.manifests = manifests;
@@ -50,6 +52,7 @@ public final class RegistryHandler implements HttpHandler {
     this.uploads = uploads;
     this.listings = listings;
     this.referrers = referrers;
+    this.signatures = signatures;
     this.uploadRules = uploadRules;
   }
 
@@ -58,6 +61,9 @@ public final class RegistryHandler implements HttpHandler {
     ex.getResponseHeaders().set("Docker-Distribution-API-Version", "registry/2.0");
     String path = ex.getRequestURI().getRawPath();
     if (path.equals("/v2/") || path.equals("/v2")) {
+      if (signatures != null) {
+        ex.getResponseHeaders().set(SignatureApiHandler.SUPPORTS_SIGNATURES, "1");
+      }
       if (auth.permit(ex, List.of())) {
         Exchanges.json(ex, 200, Map.of());
       }
@@ -67,6 +73,11 @@ public final class RegistryHandler implements HttpHandler {
       if (auth.permit(ex, List.of(new Scope("registry", "catalog", Set.of("*"))))) {
         listings.catalog(ex);
       }
+      return;
+    }
+    Matcher extension = SignatureApiHandler.PATH.matcher(path);
+    if (signatures != null && extension.matches()) {
+      signatures(ex, extension.group(1), extension.group(2));
       return;
     }
     for (Pattern route : RegistryPaths.ROUTES) {
@@ -106,6 +117,14 @@ public final class RegistryHandler implements HttpHandler {
       listings.tags(ex, repository);
     } else {
       referrers.handle(ex, repository, reference);
+    }
+  }
+
+  private void signatures(HttpExchange ex, String repository, String digest) throws IOException {
+    if (!NAME.matcher(repository).matches()) {
+      Exchanges.error(ex, ErrorCode.NAME_INVALID, "invalid repository name " + repository);
+    } else if (auth.permit(ex, List.of(new Scope("repository", repository, Set.of("pull"))))) {
+      signatures.handle(ex, repository, digest);
     }
   }
 

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 public final class RegistryServer implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
+  // like Red Hat's https://registry.redhat.io/containers/sigstore, a path below the host
+  private static final String LOOKASIDE_PATH = "/signatures";
 
   private final String threadPrefix = "test-registry-" + INSTANCES.incrementAndGet() + "-";
   private final RegistryClock clock = new RegistryClock(Clock.systemUTC());
@@ -32,7 +34,9 @@ public final class RegistryServer implements AutoCloseable {
   private final Endpoint registry;
   private final Endpoint tokenServer;
   private final Endpoint cdn;
+  private final Endpoint lookaside;
   private final FaultPlan faults;
+  private final SignatureStore signatures = new SignatureStore();
 
   /**
    * Binds and starts all servers {@code config} asks for; requests are reported to {@code sink},
@@ -65,6 +69,10 @@ public final class RegistryServer implements AutoCloseable {
         config.auth() == AuthMode.TOKEN && config.tokenRealmOnOwnPort()
             ? Endpoint.bind(loopback, 0, resettable, executor, threadPrefix)
             : null;
+    lookaside =
+        config.signatures().lookaside()
+            ? Endpoint.bind(loopback, 0, resettable, executor, threadPrefix)
+            : null;
 
     TokenIssuer issuer =
         new TokenIssuer(
@@ -88,6 +96,9 @@ public final class RegistryServer implements AutoCloseable {
                 content, new UploadSessions(blobs, uploads), faults, config.uploads()),
             new ListingHandler(content.metadata(), config.tagPageSize()),
             new ReferrersHandler(content.metadata(), config.referrersApi()),
+            config.signatures().apiExtension()
+                ? new SignatureApiHandler(signatures, content.metadata())
+                : null,
             config.uploads());
     mount(registry, "/", Origin.REGISTRY, router, sink, faults);
     if (config.auth() == AuthMode.TOKEN) {
@@ -103,7 +114,11 @@ public final class RegistryServer implements AutoCloseable {
     if (cdn != null) {
       mount(cdn, "/", Origin.CDN, new CdnHandler(signer, clock, blobs, responder), sink, faults);
     }
-    for (Endpoint e : new Endpoint[] {registry, tokenServer, cdn}) {
+    if (lookaside != null) {
+      HttpHandler handler = new LookasideHandler(LOOKASIDE_PATH, signatures);
+      mount(lookaside, LOOKASIDE_PATH + "/", Origin.LOOKASIDE, handler, sink, faults);
+    }
+    for (Endpoint e : endpoints()) {
       if (e != null) {
         e.start();
       }
@@ -122,6 +137,10 @@ public final class RegistryServer implements AutoCloseable {
     context.getFilters().add(new FaultFilter(origin, faults, deadHosts));
   }
 
+  private Endpoint[] endpoints() {
+    return new Endpoint[] {registry, tokenServer, cdn, lookaside};
+  }
+
   /** The registry's address. */
   public InetSocketAddress registryAddress() {
     return registry.address();
@@ -130,6 +149,16 @@ public final class RegistryServer implements AutoCloseable {
   /** {@code http://host:port} of the CDN, or null without CDN mode. */
   public String cdnUrl() {
     return cdn == null ? null : cdn.url();
+  }
+
+  /** The lookaside server's base URL ({@code http://host:port/signatures}), or null if off. */
+  public String lookasideUrl() {
+    return lookaside == null ? null : lookaside.url() + LOOKASIDE_PATH;
+  }
+
+  /** The simple signing signatures served by the lookaside and the API extension. */
+  public SignatureStore signatures() {
+    return signatures;
   }
 
   /** The token endpoint URL (the bearer realm). */
@@ -168,7 +197,7 @@ public final class RegistryServer implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Endpoint e : new Endpoint[] {registry, tokenServer, cdn}) {
+    for (Endpoint e : endpoints()) {
       if (e != null) {
         e.close();
       }
