@@ -129,19 +129,15 @@ public record SignatureStores(Optional<Store> defaultDocker, Map<String, Store> 
 
   private static void checkUrl(String key, URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String authority = uri.getRawAuthority();
+    if (uri.getRawUserInfo() != null || (authority != null && authority.contains("@"))) {
+      // never repeat the URL: the password would end up in a log
+      throw new IllegalArgumentException(
+          key + " " + scheme + "://***@...: a user name or password in it is not supported");
+    }
     if (!SCHEMES.contains(scheme) || uri.isOpaque()) {
       throw new IllegalArgumentException(
           key + " " + uri + " is not an absolute http://, https:// or file:// URL");
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(
-          key
-              + " "
-              + scheme
-              + "://***@"
-              + uri.getHost()
-              + "...: a user name or password in it"
-              + " is not supported");
     }
     if (scheme.equals("file")
         && uri.getRawAuthority() != null
