@@ -189,6 +189,15 @@ class PolicyJsonErrorsTest {
             "transports.docker: key \"quay.io\" appears twice (first on line 5)"));
   }
 
+  @org.junit.jupiter.api.Test
+  void deepNestingIsRefusedNotFollowed() {
+    String deep = "{\"default\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+    assertThatThrownBy(() -> PolicyJson.parse(deep, "policy.json"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("not valid JSON");
+  }
+
   @ParameterizedTest(name = "[{index}] line {1}: {2}")
   @MethodSource("broken")
   void refusedNamingFileLineAndPlace(String json, int line, String message) {

@@ -272,6 +272,13 @@ class RegistriesDTest {
   }
 
   @Test
+  void deepNestingIsRefusedNotFollowed() {
+    String deep = "docker: " + "[".repeat(5000) + "]".repeat(5000);
+
+    assertThatThrownBy(() -> parse(deep)).isInstanceOf(ConfigurationException.class);
+  }
+
+  @Test
   void aPasswordInAUrlIsNeverRepeated() {
     assertThatThrownBy(
             () -> parse("docker:\n  quay.io:\n    lookaside: https://me:s3cret@s.example/x\n"))
