@@ -42,8 +42,9 @@ public sealed interface PolicyRequirement {
 
   /**
    * At least one sigstore (cosign) signature by one of these public keys, for this manifest digest,
-   * with an identity the rule accepts ({@code sigstoreSigned} with {@code keyPath} or {@code
-   * keyData}; keyless Fulcio/Rekor verification is not supported).
+   * with an identity the rule accepts ({@code sigstoreSigned} with {@code keyPath}, {@code
+   * keyPaths}, {@code keyData} or {@code keyDatas}; Fulcio certificates, other PKI and Rekor
+   * inclusion proofs are not supported).
    *
    * @param keys PEM public keys (ECDSA P-256/P-384, RSA, Ed25519)
    * @param identity the identity rule ({@link SignedIdentity.MatchRepoDigestOrExact} by default)

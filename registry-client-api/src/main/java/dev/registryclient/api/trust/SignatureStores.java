@@ -2,58 +2,85 @@ package dev.registryclient.api.trust;
 
 import dev.registryclient.api.ImageReference;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Where simple-signing signatures of images are kept: the {@code containers-registries.d(5)}
- * configuration. Red Hat publishes its signatures on a lookaside server apart from the registry;
- * for an image, the most specific {@code docker} scope applies, else {@code default-docker}.
+ * Where signatures of images are kept: the {@code containers-registries.d(5)} configuration. Red
+ * Hat publishes its simple-signing signatures on a lookaside server apart from the registry.
  *
  * <pre>{@code
  * SignatureStores stores = SignatureStores.of(Optional.empty(), Map.of(
  *     "registry.redhat.io", SignatureStores.Store.lookaside(
  *         URI.create("https://registry.redhat.io/containers/sigstore"))));
- * stores.storeFor(ImageReference.parse("registry.redhat.io/ubi9/ubi:9.4"));
+ * stores.storeFor(ImageReference.parse("registry.redhat.io/ubi9/ubi:9.4"))
+ *     .flatMap(SignatureStores.Store::lookaside);   // https://registry.redhat.io/containers/sigstore
  * }</pre>
  *
+ * <p>Sections are looked up as {@link TrustPolicy} scopes are ({@code host/ns/repo:tag}, {@code
+ * host/ns/repo}, each namespace, {@code host[:port]}, {@code *.domain}), then {@code
+ * default-docker}. As containers/image does (its man page says otherwise), each setting comes from
+ * the most specific section that sets it: a repository's section with only {@code
+ * use-sigstore-attachments} still reads signatures from its registry's {@code lookaside}.
+ *
  * @param defaultDocker the {@code default-docker} section, if any
- * @param docker the sections per scope ({@code host}, {@code host/ns}, {@code host/ns/repo})
+ * @param docker the sections per scope, in file order
  */
 public record SignatureStores(Optional<Store> defaultDocker, Map<String, Store> docker) {
 
+  private static final Set<String> SCHEMES = Set.of("http", "https", "file");
+
   /**
-   * One section.
+   * One section, or the settings that apply to an image.
    *
    * @param lookaside where signatures are read: {@code http(s)://} or {@code file://}; a signature
    *     of {@code host/repo@sha256:hex} is {@code <lookaside>/repo@sha256=hex/signature-N}
-   * @param lookasideStaging where new signatures are written (a {@code file://} URL)
-   * @param useSigstoreAttachments whether sigstore signatures are read from (and written to) the
-   *     registry as {@code sha256-<hex>.sig} tags
+   * @param lookasideStaging where new signatures are written instead of {@code lookaside}
+   *     (registry-client never writes them)
+   * @param useSigstoreAttachments whether sigstore signatures are read from the registry as {@code
+   *     sha256-<hex>.sig} tags; empty when not set (containers/image then reads none)
    */
   public record Store(
-      Optional<URI> lookaside, Optional<URI> lookasideStaging, boolean useSigstoreAttachments) {
-    /** Checks for nulls. */
+      Optional<URI> lookaside,
+      Optional<URI> lookasideStaging,
+      Optional<Boolean> useSigstoreAttachments) {
+    /**
+     * Checks the URLs.
+     *
+     * @throws IllegalArgumentException if a URL is not absolute {@code http}, {@code https} or
+     *     {@code file}, or holds a user name or password
+     */
     public Store {
-      Objects.requireNonNull(lookaside, "lookaside");
-      Objects.requireNonNull(lookasideStaging, "lookasideStaging");
+      lookaside.ifPresent(u -> checkUrl("lookaside", u));
+      lookasideStaging.ifPresent(u -> checkUrl("lookaside-staging", u));
+      Objects.requireNonNull(useSigstoreAttachments, "useSigstoreAttachments");
     }
 
     /** A section with only a lookaside URL to read from. */
     public static Store lookaside(URI uri) {
-      return new Store(Optional.of(uri), Optional.empty(), false);
+      return new Store(Optional.of(uri), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether sigstore attachments are read: {@link #useSigstoreAttachments()}, else false. */
+    public boolean readsSigstoreAttachments() {
+      return useSigstoreAttachments.orElse(false);
     }
   }
 
   /** Copies the map, keeping its order. */
   public SignatureStores {
     Objects.requireNonNull(defaultDocker, "defaultDocker");
-    docker = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(docker));
+    docker = Collections.unmodifiableMap(new LinkedHashMap<>(docker));
   }
 
-  /** No configuration: no lookaside, and sigstore attachments read by default. */
+  /** No configuration: no lookaside, sigstore attachments not set. */
   public static SignatureStores none() {
     return new SignatureStores(Optional.empty(), Map.of());
   }
@@ -63,19 +90,63 @@ public record SignatureStores(Optional<Store> defaultDocker, Map<String, Store> 
     return new SignatureStores(defaultDocker, docker);
   }
 
-  /** The section for {@code image}: its repository, then each namespace, then the registry. */
+  /**
+   * The settings for {@code image}, each from the most specific section that sets it; empty when no
+   * section covers the image. containers/image looks this up for the reference it actually pulls
+   * from (a mirror's, when pulling from a mirror), and the policy for the reference asked for.
+   *
+   * <p>{@code lookaside} is the first {@code lookaside} found; {@code lookasideStaging} is set only
+   * when the first section that names either URL has a staging one (otherwise signatures would be
+   * written to {@code lookaside}).
+   */
   public Optional<Store> storeFor(ImageReference image) {
-    String name = image.registry() + "/" + image.repository();
-    while (true) {
-      Store found = docker.get(name);
+    List<Store> sections = new ArrayList<>();
+    for (String candidate : DockerScopes.candidates(image)) {
+      Store found = docker.get(candidate);
       if (found != null) {
-        return Optional.of(found);
+        sections.add(found);
       }
-      int slash = name.lastIndexOf('/');
-      if (slash < 0) {
-        return defaultDocker;
+    }
+    defaultDocker.ifPresent(sections::add);
+    if (sections.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<URI> read = Optional.empty();
+    Optional<URI> write = Optional.empty();
+    Optional<Boolean> attachments = Optional.empty();
+    boolean writeDecided = false;
+    for (Store section : sections) {
+      read = read.or(section::lookaside);
+      attachments = attachments.or(section::useSigstoreAttachments);
+      if (!writeDecided
+          && (section.lookasideStaging.isPresent() || section.lookaside.isPresent())) {
+        write = section.lookasideStaging;
+        writeDecided = true;
       }
-      name = name.substring(0, slash);
+    }
+    return Optional.of(new Store(read, write, attachments));
+  }
+
+  private static void checkUrl(String key, URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String authority = uri.getRawAuthority();
+    if (uri.getRawUserInfo() != null || (authority != null && authority.contains("@"))) {
+      // never repeat the URL: the password would end up in a log
+      throw new IllegalArgumentException(
+          key + " " + scheme + "://***@...: a user name or password in it is not supported");
+    }
+    if (!SCHEMES.contains(scheme) || uri.isOpaque()) {
+      throw new IllegalArgumentException(
+          key + " " + uri + " is not an absolute http://, https:// or file:// URL");
+    }
+    if (scheme.equals("file")
+        && uri.getRawAuthority() != null
+        && !uri.getRawAuthority().equals("localhost")) {
+      throw new IllegalArgumentException(
+          key + " " + uri + ": a file URL names no host (file:///path)");
+    }
+    if (!scheme.equals("file") && uri.getHost() == null) {
+      throw new IllegalArgumentException(key + " " + uri + " names no host");
     }
   }
 }

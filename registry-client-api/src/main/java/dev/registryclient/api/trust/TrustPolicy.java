@@ -1,18 +1,30 @@
 package dev.registryclient.api.trust;
 
 import dev.registryclient.api.ImageReference;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Which images may be used, and what they must carry: the {@code docker} transport of a {@code
- * containers-policy.json(5)} file. For an image, the most specific scope applies (a repository with
- * tag or digest, a repository, a namespace, a registry, then {@code *.domain}), else the default;
- * every requirement of it must be met.
+ * containers-policy.json(5)} file. For an image, only the most specific scope that exists applies
+ * (as containers/image looks them up):
+ *
+ * <ol>
+ *   <li>the image: {@code host/ns/repo:tag} or {@code host/ns/repo@sha256:...} (a reference without
+ *       tag or digest is looked up as {@code :latest}; one with both, as its digest alone);
+ *   <li>the repository {@code host/ns/repo}, then each namespace {@code host/ns}, then the registry
+ *       {@code host[:port]} (a scope without the port does not cover a registry with one);
+ *   <li>{@code *.domain} wildcards of the registry's host name without its port, longest first:
+ *       {@code *.example.com} covers {@code a.example.com} and {@code a.b.example.com} but not
+ *       {@code example.com}; a {@code *} anywhere else never matches;
+ *   <li>else the default (in a file, the docker transport's {@code ""} scope if present, otherwise
+ *       the global {@code default}).
+ * </ol>
+ *
+ * Every requirement of the scope must be met. Scope names are matched exactly (case included).
  *
  * <pre>{@code
  * TrustPolicy policy = TrustPolicy.of(
@@ -24,7 +36,8 @@ import java.util.Optional;
  * }</pre>
  *
  * @param defaultRequirements what applies where no scope matches
- * @param dockerScopes requirements per scope of the {@code docker} transport, in file order
+ * @param dockerScopes requirements per scope of the {@code docker} transport, in file order; no
+ *     scope may be {@code ""} (that is {@code defaultRequirements}) or have no requirement
  */
 public record TrustPolicy(
     List<PolicyRequirement> defaultRequirements,
@@ -35,8 +48,19 @@ public record TrustPolicy(
     defaultRequirements = List.copyOf(defaultRequirements);
     Map<String, List<PolicyRequirement>> copy = new LinkedHashMap<>();
     Objects.requireNonNull(dockerScopes, "dockerScopes")
-        .forEach((scope, reqs) -> copy.put(scope, List.copyOf(reqs)));
-    dockerScopes = java.util.Collections.unmodifiableMap(copy);
+        .forEach(
+            (scope, reqs) -> {
+              Objects.requireNonNull(scope, "scope");
+              if (scope.isEmpty()) {
+                throw new IllegalArgumentException(
+                    "the docker transport's default scope \"\" belongs in defaultRequirements");
+              }
+              if (reqs.isEmpty()) {
+                throw new IllegalArgumentException("scope \"" + scope + "\" has no requirement");
+              }
+              copy.put(scope, List.copyOf(reqs));
+            });
+    dockerScopes = Collections.unmodifiableMap(copy);
     if (defaultRequirements.isEmpty()) {
       throw new IllegalArgumentException("a policy needs default requirements");
     }
@@ -65,46 +89,12 @@ public record TrustPolicy(
 
   /** The most specific scope for {@code image} (or the default, with an empty scope name). */
   public Scoped scopeFor(ImageReference image) {
-    String repository = image.registry() + "/" + image.repository();
-    for (String candidate : candidates(image, repository)) {
+    for (String candidate : DockerScopes.candidates(image)) {
       List<PolicyRequirement> found = dockerScopes.get(candidate);
       if (found != null) {
         return new Scoped(candidate, found);
       }
     }
-    Optional<String> wildcard = wildcardFor(image.registry());
-    if (wildcard.isPresent()) {
-      return new Scoped(wildcard.get(), dockerScopes.get(wildcard.get()));
-    }
     return new Scoped("", defaultRequirements);
-  }
-
-  /** The exact image, its repository, each namespace up to the registry, most specific first. */
-  private static List<String> candidates(ImageReference image, String repository) {
-    java.util.ArrayList<String> names = new java.util.ArrayList<>();
-    image.digest().ifPresent(d -> names.add(repository + "@" + d));
-    image.tag().ifPresent(t -> names.add(repository + ":" + t));
-    for (String name = repository; ; ) {
-      names.add(name);
-      int slash = name.lastIndexOf('/');
-      if (slash < 0) {
-        break;
-      }
-      name = name.substring(0, slash);
-    }
-    return names;
-  }
-
-  /** The longest {@code *.domain} scope that covers the registry's host. */
-  private Optional<String> wildcardFor(String registry) {
-    String host =
-        registry.contains(":") && !registry.startsWith("[")
-            ? registry.substring(0, registry.indexOf(':'))
-            : registry;
-    String lower = host.toLowerCase(Locale.ROOT);
-    return dockerScopes.keySet().stream()
-        .filter(s -> s.startsWith("*."))
-        .filter(s -> lower.endsWith(s.substring(1).toLowerCase(Locale.ROOT)))
-        .max(java.util.Comparator.comparingInt(String::length));
   }
 }

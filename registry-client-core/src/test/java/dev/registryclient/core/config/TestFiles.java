@@ -4,14 +4,23 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 
-/** The test files under src/test/resources/registries-conf (provenance: SOURCES.md there). */
+/** The test files under src/test/resources/registries-conf and trust (provenance: SOURCES.md). */
 final class TestFiles {
   private TestFiles() {}
 
   static Path registriesConf(String relative) {
-    URL url = TestFiles.class.getResource("/registries-conf/" + relative);
+    return resource("registries-conf/" + relative);
+  }
+
+  /** policy.json and registries.d files. */
+  static Path trust(String relative) {
+    return resource("trust/" + relative);
+  }
+
+  private static Path resource(String relative) {
+    URL url = TestFiles.class.getResource("/" + relative);
     if (url == null) {
-      throw new IllegalStateException("missing test resource registries-conf/" + relative);
+      throw new IllegalStateException("missing test resource " + relative);
     }
     try {
       return Path.of(url.toURI());
