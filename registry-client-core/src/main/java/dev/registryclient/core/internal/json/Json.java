@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,6 +25,9 @@ import java.util.Optional;
  * numbers become doubles (an exponent too large is infinity, not an error); a number may have up to
  * 1000 digits (Jackson's default limit).
  *
+ * <p>Signed documents are read by {@link #parseObjectWithoutDuplicateKeys}, which refuses a key
+ * given twice: a verifier and the signer's tooling must not read different values from one text.
+ *
  * <p>A {@link JsonException} says what kind of error and where, never the content: Jackson's own
  * messages quote the offending token, which may be part of a password or token.
  */
@@ -39,6 +43,9 @@ public final class Json {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
+  private static final JsonMapper NO_DUPLICATES_MAPPER =
+      MAPPER.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   private Json() {}
 
   /**
@@ -47,9 +54,13 @@ public final class Json {
    * @throws JsonException when the text is empty or not valid JSON
    */
   public static JsonNode parse(String text) {
+    return parse(MAPPER, text);
+  }
+
+  private static JsonNode parse(JsonMapper mapper, String text) {
     JsonNode node;
     try {
-      node = MAPPER.readTree(text);
+      node = mapper.readTree(text);
     } catch (JsonProcessingException e) {
       throw new JsonException(describe(e));
     }
@@ -72,6 +83,19 @@ public final class Json {
   }
 
   /**
+   * Parses a document that must be a JSON object, in which no object has the same key twice (as
+   * containers/image reads signature payloads).
+   *
+   * @throws JsonException when the text is not valid JSON, holds another value or repeats a key
+   */
+  public static ObjectNode parseObjectWithoutDuplicateKeys(String text) {
+    if (parse(NO_DUPLICATES_MAPPER, text) instanceof ObjectNode object) {
+      return object;
+    }
+    throw new JsonException("a JSON value other than an object");
+  }
+
+  /**
    * The member {@code name} of an object if it is a string; absent, {@code null} or a member of
    * another type is empty.
    */
@@ -87,8 +111,16 @@ public final class Json {
     String what =
         e instanceof JsonEOFException
             ? "unexpected end of input"
-            : e instanceof MismatchedInputException ? "text after the JSON value" : "invalid JSON";
+            : e instanceof MismatchedInputException
+                ? "text after the JSON value"
+                : isDuplicateKey(e) ? "a key given twice in one object" : "invalid JSON";
     JsonLocation at = e.getLocation();
     return at == null ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  /** Jackson has no exception type of its own for a duplicate key, only this message. */
+  private static boolean isDuplicateKey(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    return message != null && message.startsWith("Duplicate field");
   }
 }

@@ -43,6 +43,21 @@ class JsonTest {
   }
 
   @Test
+  void signedDocumentsRefuseADuplicateKeyAtAnyDepthWithoutQuotingIt() {
+    assertThat(Json.parseObjectWithoutDuplicateKeys("{\"a\":{\"b\":1},\"c\":[{\"b\":2}]}").size())
+        .isEqualTo(2);
+
+    for (String duplicate :
+        new String[] {"{\"secret\":1,\"secret\":2}", "{\"a\":{\"secret\":1,\"secret\":1}}"}) {
+      assertThatThrownBy(() -> Json.parseObjectWithoutDuplicateKeys(duplicate))
+          .as(duplicate)
+          .isInstanceOf(JsonException.class)
+          .hasMessageStartingWith("a key given twice in one object at line 1")
+          .hasMessageNotContaining("secret");
+    }
+  }
+
+  @Test
   void nestingIsLimitedToSixtyFourLevels() {
     int depth = Json.MAX_DEPTH;
     assertThat(Json.parse("[".repeat(depth) + "]".repeat(depth)).isArray()).isTrue();
