@@ -1,7 +1,7 @@
 /**
  * Transport and storage: HTTP on Apache HttpClient 5, challenge/token auth, credentials, redirects,
- * retries, resume, the filesystem content-addressed blob store, and the readers of mirror
- * configuration files.
+ * retries, resume, the filesystem content-addressed blob store, the readers of mirror configuration
+ * files, and the verification of image signatures.
  */
 module dev.registryclient.core {
   requires transitive dev.registryclient.api;
@@ -20,6 +20,8 @@ module dev.registryclient.core {
   // PEM client keys in certs.d (PKCS#1 RSA, SEC1 EC) that the JDK cannot read: PemKeys
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
+  // OpenPGP key rings and signed messages (simple signing): core.trust
+  requires org.bouncycastle.pg;
 
   // The API: what users configure and extend. Stable within a minor version.
   exports dev.registryclient.core; // TransportBuilder, the composition root
@@ -28,6 +30,7 @@ module dev.registryclient.core {
   exports dev.registryclient.core.store; // FileBlobStore, MemoryBlobStore
   exports dev.registryclient.core.auth.credentials; // credential providers: files, helpers, static
   exports dev.registryclient.core.config; // registries.conf, daemon.json, OpenShift mirror sets
+  exports dev.registryclient.core.trust; // signature verification: OpenPGP, sigstore keys
 
   // Implementation the protocol module builds on; not API, may change in any release.
   exports dev.registryclient.core.transport.blob to
