@@ -34,7 +34,8 @@ import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
  * or more, for example).
  *
  * <p>Each key's state comes from its self-signatures, which are verified: {@link Key#expires()} and
- * {@link Key#revoked()} say when it expired or was revoked, and verification refuses such keys.
+ * {@link Key#revoked()} say when it expired or was revoked, and verification refuses such keys. A
+ * ring is immutable and may be shared by threads.
  *
  * <pre>{@code
  * OpenPgpKeyRing ring = OpenPgpKeyRing.load(List.of(
@@ -50,6 +51,7 @@ public final class OpenPgpKeyRing {
 
   private final List<OpenPGPCertificate> certificates;
   private final List<Key> keys;
+  private final Object lock = new Object();
 
   private OpenPgpKeyRing(List<OpenPGPCertificate> certificates) {
     this.certificates = List.copyOf(certificates);
@@ -124,6 +126,14 @@ public final class OpenPgpKeyRing {
     return keys.stream()
         .filter(k -> k.fingerprint().equals(wanted) || k.keyId().equals(wanted))
         .findFirst();
+  }
+
+  /**
+   * What verifications hold while they read the certificates: Bouncy Castle caches the outcome of
+   * self-signature checks inside them, unsynchronized.
+   */
+  Object lock() {
+    return lock;
   }
 
   /** The keys (primary or sub-keys) whose fingerprint or key id the signature names as issuer. */
@@ -222,8 +232,7 @@ public final class OpenPgpKeyRing {
   private static String algorithm(PGPPublicKey key) {
     int bits = key.getBitStrength();
     return switch (key.getAlgorithm()) {
-      case PublicKeyAlgorithmTags.RSA_GENERAL, PublicKeyAlgorithmTags.RSA_SIGN -> "rsa" + bits;
-      case PublicKeyAlgorithmTags.RSA_ENCRYPT -> "rsa" + bits + " (encrypt only)";
+      case PublicKeyAlgorithmTags.RSA_GENERAL -> "rsa" + bits;
       case PublicKeyAlgorithmTags.DSA -> "dsa" + bits;
       case PublicKeyAlgorithmTags.ECDSA -> "ecdsa" + bits;
       case PublicKeyAlgorithmTags.EDDSA_LEGACY, PublicKeyAlgorithmTags.Ed25519 -> "ed25519";
@@ -232,8 +241,8 @@ public final class OpenPgpKeyRing {
           PublicKeyAlgorithmTags.X25519,
           PublicKeyAlgorithmTags.X448 ->
           "ecdh" + bits + " (encrypt only)";
-      case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT, PublicKeyAlgorithmTags.ELGAMAL_GENERAL ->
-          "elgamal" + bits + " (encrypt only)";
+      case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT -> "elgamal" + bits + " (encrypt only)";
+      // also the deprecated sign-only and encrypt-only RSA identifiers (2, 3)
       default -> "algorithm " + key.getAlgorithm();
     };
   }

@@ -56,7 +56,16 @@ final class SimpleSigningVerifier {
     String issuer = OpenPgpKeyRing.keyId(signature.getKeyID());
     requireConsistent(parsed.onePass(), signature, issuer);
     requireDocumentSignature(signature, issuer);
+    synchronized (ring.lock()) {
+      return verifyBy(parsed, ring, issuer, now);
+    }
+  }
 
+  /** The part that reads the ring's certificates, which Bouncy Castle does not guard. */
+  private static Signed verifyBy(
+      InlineSignedMessage parsed, OpenPgpKeyRing ring, String issuer, Instant now)
+      throws Rejection {
+    PGPSignature signature = parsed.signature();
     List<OpenPGPComponentKey> candidates = ring.issuersOf(signature);
     if (candidates.isEmpty()) {
       throw new Rejection(
