@@ -47,7 +47,7 @@ class ModularApplicationIT {
           "(registry-client-(api|core|oci)"
               + "|httpclient5|httpcore5|httpcore5-h2|slf4j-api"
               + "|jackson-(core|databind|annotations|dataformat-toml|dataformat-yaml)|snakeyaml"
-              + "|bc(prov|pkix|util)-jdk18on)"
+              + "|bc(prov|pkix|util|pg)-jdk18on)"
               + "(-[0-9][^/]*\\.jar)?");
 
   private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
