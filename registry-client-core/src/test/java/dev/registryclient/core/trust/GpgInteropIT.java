@@ -4,9 +4,8 @@ import static dev.registryclient.core.trust.SimpleSigningVerificationTest.PAYLOA
 import static dev.registryclient.core.trust.SimpleSigningVerificationTest.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import dev.registryclient.testkit.distribution.ExternalTool;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Signatures and keys made by the real {@code gpg}, in a throwaway {@code GNUPGHOME}, verify as
  * containers/image (through gpgme) verifies them. gpg must be installed; the test fails, with the
- * command to install it, when it is not.
+ * command to install it ({@link ExternalTool#gpg()}), when it is not.
  */
 class GpgInteropIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -40,9 +39,15 @@ class GpgInteropIT {
   }
 
   @AfterEach
-  void stopAgent() {
-    // gpg starts a gpg-agent for the home directory; it must not outlive the test.
-    run("gpgconf", "--homedir", home.toString(), "--kill", "all");
+  void stopAgent() throws Exception {
+    // Signing starts a gpg-agent for the home directory; it must not outlive the test. gpgconf
+    // comes with gpg (Debian's gnupg depends on it).
+    Process gpgconf =
+        new ProcessBuilder("gpgconf", "--homedir", home.toString(), "--kill", "all")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(gpgconf.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
   }
 
   @ParameterizedTest
@@ -147,56 +152,8 @@ class GpgInteropIT {
     List<String> command =
         new ArrayList<>(
             List.of(
-                "gpg",
-                "--homedir",
-                home.toString(),
-                "--batch",
-                "--yes",
-                "--pinentry-mode",
-                "loopback"));
+                "--homedir", home.toString(), "--batch", "--yes", "--pinentry-mode", "loopback"));
     command.addAll(List.of(args));
-    return run(command.toArray(String[]::new));
-  }
-
-  private String run(String... command) {
-    requireInstalled(command[0]);
-    try {
-      Path output = Files.createTempFile(home, "out", ".log");
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(output.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .start();
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            String.join(" ", command) + " did not finish in " + TIMEOUT);
-      }
-      String out = Files.readString(output, StandardCharsets.UTF_8);
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + out);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException("could not run " + String.join(" ", command), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  private static void requireInstalled(String program) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return;
-      }
-    }
-    throw new IllegalStateException(
-        program
-            + " is not installed, and this test needs the real program. Install it with:"
-            + " apt-get update && apt-get install -y gnupg (.ci/run does this)");
+    return ExternalTool.gpg().runOrFail(TIMEOUT, command.toArray(String[]::new));
   }
 }
