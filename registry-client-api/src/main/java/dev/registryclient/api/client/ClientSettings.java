@@ -2,9 +2,12 @@ package dev.registryclient.api.client;
 
 import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.config.RegistryConfig;
+import dev.registryclient.api.trust.SignatureStores;
+import dev.registryclient.api.trust.TrustPolicy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -21,6 +24,8 @@ import java.util.TreeMap;
  * @param defaults the settings for registries without their own
  * @param registries per-registry settings keyed by {@code host[:port]} in lower case
  * @param registryConfig mirrors and relocations: where images really come from
+ * @param trustPolicy the signatures pulls require, if any (no verification when empty)
+ * @param signatureStores where simple-signing signatures are kept (lookaside stores)
  */
 public record ClientSettings(
     CredentialProvider credentials,
@@ -28,7 +33,9 @@ public record ClientSettings(
     String userAgent,
     RegistrySettings defaults,
     Map<String, RegistrySettings> registries,
-    RegistryConfig registryConfig) {
+    RegistryConfig registryConfig,
+    Optional<TrustPolicy> trustPolicy,
+    SignatureStores signatureStores) {
 
   /** The default {@link #parallelism()}. */
   public static final int DEFAULT_PARALLELISM = 4;
@@ -55,6 +62,27 @@ public record ClientSettings(
         .forEach((host, s) -> copy.put(key(host), Objects.requireNonNull(s, host)));
     registries = Map.copyOf(copy);
     Objects.requireNonNull(registryConfig, "registryConfig");
+    Objects.requireNonNull(trustPolicy, "trustPolicy");
+    Objects.requireNonNull(signatureStores, "signatureStores");
+  }
+
+  /** Settings without a trust policy. */
+  public ClientSettings(
+      CredentialProvider credentials,
+      int parallelism,
+      String userAgent,
+      RegistrySettings defaults,
+      Map<String, RegistrySettings> registries,
+      RegistryConfig registryConfig) {
+    this(
+        credentials,
+        parallelism,
+        userAgent,
+        defaults,
+        registries,
+        registryConfig,
+        Optional.empty(),
+        SignatureStores.none());
   }
 
   /** Settings without mirrors or relocations. */

@@ -53,6 +53,25 @@ public interface CopyRequest {
   CopyRequest deadline(Duration timeout);
 
   /**
+   * Carries the source image's signatures to the target, as {@code skopeo copy} does:
+   * simple-signing signatures (from the source's lookaside store or signature API) are added to the
+   * target's {@code file://} {@code lookaside-staging} directory of the client's {@linkplain
+   * RegistryClientBuilder#signatureStores signature stores}, and the sigstore {@code
+   * sha256-<hex>.sig} tag is copied to the target repository. {@link CopyResult#signatures()} says
+   * where each went. Everything is read, and the target checked for a place to write, before the
+   * image is copied.
+   *
+   * <pre>{@code
+   * client.copy(src, dst).allPlatforms().copySignatures().execute().signatures()
+   *     .forEach(System.out::println);
+   * }</pre>
+   *
+   * <p>A push has no signatures to carry; an index copied with a subset of its platforms would
+   * invalidate its signatures: both fail with an {@link IllegalStateException} at {@code execute}.
+   */
+  CopyRequest copySignatures();
+
+  /**
    * Runs the copy on the calling thread (blobs on the client's workers) and waits for it.
    *
    * @throws dev.registryclient.api.exception.RegistryException the first failure, naming phase,

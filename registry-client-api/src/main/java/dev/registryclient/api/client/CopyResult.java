@@ -25,6 +25,8 @@ import java.util.Objects;
  *     unless a subset of an index's platforms was copied under a rewritten index
  * @param blobs every blob, once each, with what was done with it
  * @param elapsed the wall time of the whole copy
+ * @param signatures where the signatures carried along went ({@link CopyRequest#copySignatures()}):
+ *     a lookaside file URL per simple-signing signature written, the target's {@code .sig} tag
  */
 public record CopyResult(
     String source,
@@ -32,7 +34,8 @@ public record CopyResult(
     Descriptor sourceManifest,
     Descriptor manifest,
     List<CopiedBlob> blobs,
-    Duration elapsed) {
+    Duration elapsed,
+    List<String> signatures) {
 
   /** Checks for nulls and copies the list. */
   public CopyResult {
@@ -42,6 +45,23 @@ public record CopyResult(
     Objects.requireNonNull(manifest, "manifest");
     blobs = List.copyOf(blobs);
     Objects.requireNonNull(elapsed, "elapsed");
+    signatures = List.copyOf(signatures);
+  }
+
+  /** A result without signatures carried along. */
+  public CopyResult(
+      String source,
+      ImageReference target,
+      Descriptor sourceManifest,
+      Descriptor manifest,
+      List<CopiedBlob> blobs,
+      Duration elapsed) {
+    this(source, target, sourceManifest, manifest, blobs, elapsed, List.of());
+  }
+
+  /** This result with the places signatures were written to. */
+  public CopyResult withSignatures(List<String> written) {
+    return new CopyResult(source, target, sourceManifest, manifest, blobs, elapsed, written);
   }
 
   /** Whether the target's top manifest is a rewritten index (a subset of platforms). */

@@ -3,6 +3,7 @@ package dev.registryclient.api.client;
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.trust.TrustVerdict;
 import java.util.Objects;
 
 /**
@@ -115,6 +116,20 @@ public sealed interface PullEvent {
     public SourceFailed {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The client's trust policy accepted the image: its signatures were fetched and checked before
+   * anything was stored. (A rejection ends the pull with an {@link
+   * dev.registryclient.api.exception.ImageRejectedException}.)
+   *
+   * @param verdict who signed, and every signature checked
+   */
+  record Verified(TrustVerdict verdict) implements PullEvent {
+    /** Checks for nulls. */
+    public Verified {
+      Objects.requireNonNull(verdict, "verdict");
     }
   }
 

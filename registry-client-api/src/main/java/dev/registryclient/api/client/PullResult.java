@@ -4,6 +4,7 @@ import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.Platform;
 import dev.registryclient.api.config.Source;
+import dev.registryclient.api.trust.TrustVerdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,8 @@ import java.util.Optional;
  *     names that.)
  * @param source where the manifest came from: the reference itself, or a mirror or relocation a
  *     {@link dev.registryclient.api.config.RegistryConfig} named
+ * @param trust what the client's trust policy decided (who signed, what was checked), when it has
+ *     one
  */
 public record PullResult(
     ImageReference reference,
@@ -41,7 +44,8 @@ public record PullResult(
     List<PulledBlob> blobs,
     Duration elapsed,
     Descriptor storedManifest,
-    Source source) {
+    Source source,
+    Optional<TrustVerdict> trust) {
 
   /** Checks for nulls and copies the list. */
   public PullResult {
@@ -52,6 +56,19 @@ public record PullResult(
     Objects.requireNonNull(elapsed, "elapsed");
     Objects.requireNonNull(storedManifest, "storedManifest");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(trust, "trust");
+  }
+
+  /** A result without a trust decision. */
+  public PullResult(
+      ImageReference reference,
+      Descriptor manifest,
+      Optional<Platform> platform,
+      List<PulledBlob> blobs,
+      Duration elapsed,
+      Descriptor storedManifest,
+      Source source) {
+    this(reference, manifest, platform, blobs, elapsed, storedManifest, source, Optional.empty());
   }
 
   /** A result whose manifest came from where the reference says. */

@@ -7,6 +7,8 @@ import dev.registryclient.api.MediaType;
 import dev.registryclient.api.Platform;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.api.trust.TrustPolicy;
+import dev.registryclient.api.trust.TrustVerdict;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
@@ -258,6 +260,34 @@ public interface RegistryClient extends AutoCloseable {
   default ReachabilityReport reachability(String reference) {
     return reachability(ImageReference.parse(reference));
   }
+
+  /**
+   * What {@code policy} decides about {@code reference}: its manifest's signatures are fetched
+   * (lookaside stores, the registry's signature API, sigstore {@code .sig} tags) and checked; every
+   * signature looked at is in the verdict. Nothing is pulled.
+   *
+   * <pre>{@code
+   * TrustVerdict v = client.verify(ImageReference.parse("registry.redhat.io/ubi9/ubi:9.4"), policy);
+   * if (!v.accepted()) System.err.println(v.reason());
+   * }</pre>
+   */
+  TrustVerdict verify(ImageReference reference, TrustPolicy policy);
+
+  /**
+   * {@link #verify(ImageReference, TrustPolicy)} with the client's own policy ({@link
+   * RegistryClientBuilder#trustPolicy(TrustPolicy)}).
+   *
+   * <pre>{@code
+   * try (RegistryClient client = RegistryClient.builder()
+   *     .policyJson(Path.of("policy.json")).registriesD(Path.of("registries.d")).build()) {
+   *   client.verify(ImageReference.parse("registry.redhat.io/ubi9/ubi:9.4")).checks()
+   *       .forEach(c -> System.out.println(c.signer().orElse("?") + " " + c.reason()));
+   * }
+   * }</pre>
+   *
+   * @throws IllegalStateException if the client has no trust policy
+   */
+  TrustVerdict verify(ImageReference reference);
 
   /**
    * {@link #reachability(ImageReference)} for every source the client's registry configuration

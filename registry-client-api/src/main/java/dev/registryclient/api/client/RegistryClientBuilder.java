@@ -4,6 +4,8 @@ import dev.registryclient.api.ImageReference;
 import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.config.RegistryConfig;
+import dev.registryclient.api.trust.SignatureStores;
+import dev.registryclient.api.trust.TrustPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,6 +57,8 @@ public final class RegistryClientBuilder {
   private final Map<String, RegistrySettings> registries = new HashMap<>();
   private final Map<String, Credentials> perRegistry = new LinkedHashMap<>();
   private RegistryConfig registryConfig = RegistryConfig.none();
+  private TrustPolicy trustPolicy;
+  private SignatureStores signatureStores = SignatureStores.none();
 
   RegistryClientBuilder() {}
 
@@ -218,12 +222,73 @@ public final class RegistryClientBuilder {
     return registryConfig(factory().registriesConf(Objects.requireNonNull(file, "file")));
   }
 
+  /**
+   * Requires every pull (and the source of every copy) to satisfy {@code policy}: its signatures
+   * are fetched and checked after the manifest is read and before any blob is stored, and a
+   * rejected image stores nothing ({@link dev.registryclient.api.exception.ImageRejectedException}
+   * naming the scope and each signature). Default: no verification.
+   *
+   * <pre>{@code
+   * RegistryClient client = RegistryClient.builder()
+   *     .trustPolicy(policy)                       // e.g. from policy.json
+   *     .signatureStores(stores)                   // lookaside stores, e.g. from registries.d
+   *     .build();
+   * }</pre>
+   */
+  public RegistryClientBuilder trustPolicy(TrustPolicy policy) {
+    this.trustPolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /** Where simple-signing signatures are read from (lookaside stores); default none. */
+  public RegistryClientBuilder signatureStores(SignatureStores stores) {
+    this.signatureStores = Objects.requireNonNull(stores, "stores");
+    return this;
+  }
+
+  /**
+   * {@link #trustPolicy(TrustPolicy)} from a {@code containers-policy.json(5)} file, as podman and
+   * skopeo read {@code /etc/containers/policy.json}. Only the {@code docker} transport's scopes
+   * apply to registries; key files it names are read when an image is checked.
+   *
+   * <pre>{@code
+   * RegistryClient client = RegistryClient.builder()
+   *     .policyJson(Path.of("/etc/containers/policy.json"))
+   *     .registriesD(Path.of("/etc/containers/registries.d"))
+   *     .build();
+   * }</pre>
+   *
+   * @throws dev.registryclient.api.exception.RegistryClientException naming the file and what is
+   *     wrong with it
+   */
+  public RegistryClientBuilder policyJson(Path file) {
+    return trustPolicy(factory().policyJson(Objects.requireNonNull(file, "file")));
+  }
+
+  /**
+   * {@link #signatureStores(SignatureStores)} from a {@code containers-registries.d(5)} directory:
+   * the lookaside store of each scope, from every {@code *.yaml} file in it.
+   *
+   * @throws dev.registryclient.api.exception.RegistryClientException naming the file and what is
+   *     wrong with it
+   */
+  public RegistryClientBuilder registriesD(Path directory) {
+    return signatureStores(factory().registriesD(Objects.requireNonNull(directory, "directory")));
+  }
+
   /** The settings collected so far. */
   public ClientSettings settings() {
     CredentialProvider provider =
         perRegistry.isEmpty() ? credentials : new PerRegistryCredentials(perRegistry, credentials);
     return new ClientSettings(
-        provider, parallelism, userAgent, defaults, registries, registryConfig);
+        provider,
+        parallelism,
+        userAgent,
+        defaults,
+        registries,
+        registryConfig,
+        Optional.ofNullable(trustPolicy),
+        signatureStores);
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.registryclient.api.client;
 
 import dev.registryclient.api.auth.CredentialProvider;
 import dev.registryclient.api.config.RegistryConfig;
+import dev.registryclient.api.trust.SignatureStores;
+import dev.registryclient.api.trust.TrustPolicy;
 import java.nio.file.Path;
 
 /**
@@ -53,5 +55,25 @@ public interface RegistryClientFactory {
    */
   default RegistryConfig registriesConf(Path file) {
     throw new UnsupportedOperationException(getClass().getName() + " cannot read " + file);
+  }
+
+  /**
+   * The trust policy of one {@code containers-policy.json(5)} file, behind {@link
+   * RegistryClientBuilder#policyJson(Path)}.
+   *
+   * @throws UnsupportedOperationException if this implementation cannot read such files
+   */
+  default TrustPolicy policyJson(Path file) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot read " + file);
+  }
+
+  /**
+   * The signature stores of a {@code containers-registries.d(5)} directory (every {@code *.yaml}
+   * file in it), behind {@link RegistryClientBuilder#registriesD(Path)}.
+   *
+   * @throws UnsupportedOperationException if this implementation cannot read such files
+   */
+  default SignatureStores registriesD(Path directory) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot read " + directory);
   }
 }

@@ -36,6 +36,12 @@ public interface SyncRequest {
   /** Sends the events of every image's copy to {@code listener}. */
   SyncRequest onProgress(CopyListener listener);
 
+  /**
+   * Carries each copied image's signatures along ({@link CopyRequest#copySignatures()}); an image
+   * the target already has is left as it is, signatures included.
+   */
+  SyncRequest copySignatures();
+
   /** Stops each image's copy that runs longer than {@code timeout} (it is then FAILED). */
   SyncRequest deadline(Duration timeout);
 

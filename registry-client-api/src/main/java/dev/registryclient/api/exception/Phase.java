@@ -23,6 +23,8 @@ public enum Phase {
   REDIRECT("redirect"),
   /** Uploading a blob or mounting it from another repository. */
   UPLOAD("upload"),
+  /** Fetching or verifying an image's signatures, or applying the trust policy. */
+  SIGNATURE("signature"),
   /** Listing tags. */
   TAGS("tags"),
   /** Listing repositories through {@code /v2/_catalog}. */

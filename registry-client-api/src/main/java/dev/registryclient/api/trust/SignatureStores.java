@@ -42,10 +42,13 @@ public record SignatureStores(Optional<Store> defaultDocker, Map<String, Store> 
    *
    * @param lookaside where signatures are read: {@code http(s)://} or {@code file://}; a signature
    *     of {@code host/repo@sha256:hex} is {@code <lookaside>/repo@sha256=hex/signature-N}
-   * @param lookasideStaging where new signatures are written instead of {@code lookaside}
-   *     (registry-client never writes them)
+   * @param lookasideStaging where new signatures are written instead of {@code lookaside} (a copy
+   *     with {@code copySignatures()} writes to a {@code file://} one)
    * @param useSigstoreAttachments whether sigstore signatures are read from the registry as {@code
-   *     sha256-<hex>.sig} tags; empty when not set (containers/image then reads none)
+   *     sha256-<hex>.sig} tags; empty when not set. containers/image then reads none;
+   *     registry-client reads them unless this says {@code false} (a {@code sigstoreSigned}
+   *     requirement can only be met by a signature made with one of its keys, so reading them never
+   *     loosens a policy)
    */
   public record Store(
       Optional<URI> lookaside,
@@ -68,7 +71,10 @@ public record SignatureStores(Optional<Store> defaultDocker, Map<String, Store> 
       return new Store(Optional.of(uri), Optional.empty(), Optional.empty());
     }
 
-    /** Whether sigstore attachments are read: {@link #useSigstoreAttachments()}, else false. */
+    /**
+     * Whether containers/image reads sigstore attachments: {@link #useSigstoreAttachments()}, else
+     * false.
+     */
     public boolean readsSigstoreAttachments() {
       return useSigstoreAttachments.orElse(false);
     }

@@ -28,9 +28,12 @@ final class DefaultCopyRequest implements CopyRequest {
   private final CopyEngine engine;
   private final Executor executor;
   private final int parallelism;
+  private final Optional<ImageReference> sourceReference;
   private CopySelection.Platforms platforms = new CopySelection.Platforms.One(Platform.current());
   private CopyListener listener = CopyListener.NONE;
   private Duration deadline;
+  private boolean copySignatures;
+  private final Optional<SignatureCopy> signatures;
 
   DefaultCopyRequest(
       Function<CopyListener, CopySource> source,
@@ -38,8 +41,12 @@ final class DefaultCopyRequest implements CopyRequest {
       ImageReference targetReference,
       CopyEngine engine,
       Executor executor,
-      int parallelism) {
+      int parallelism,
+      Optional<SignatureCopy> signatures,
+      Optional<ImageReference> sourceReference) {
     this.source = source;
+    this.signatures = signatures;
+    this.sourceReference = sourceReference;
     this.target = target;
     this.targetReference = targetReference;
     this.engine = engine;
@@ -84,6 +91,15 @@ final class DefaultCopyRequest implements CopyRequest {
   }
 
   @Override
+  public CopyRequest copySignatures() {
+    if (signatures.isEmpty()) {
+      throw new IllegalStateException("a push has no signatures to carry to " + targetReference);
+    }
+    this.copySignatures = true;
+    return this;
+  }
+
+  @Override
   public CopyResult execute() {
     return run(scope());
   }
@@ -97,7 +113,13 @@ final class DefaultCopyRequest implements CopyRequest {
   private CopyResult run(TransferScope scope) {
     CopyEngine.Options options =
         new CopyEngine.Options(platforms, listener, Optional.ofNullable(deadline), parallelism);
-    return engine.copy(source.apply(listener), target.get(), options, scope);
+    if (!copySignatures) {
+      return engine.copy(source.apply(listener), target.get(), options, scope);
+    }
+    SignatureCopy.Prepared prepared =
+        signatures.orElseThrow().prepare(sourceReference.orElseThrow(), targetReference, platforms);
+    CopyResult result = engine.copy(source.apply(listener), target.get(), options, scope);
+    return result.withSignatures(prepared.write(result));
   }
 
   private TransferScope scope() {

@@ -10,11 +10,13 @@ import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.store.BlobStore;
 import dev.registryclient.oci.pull.ImageSource;
+import dev.registryclient.oci.pull.ManifestVerifier;
 import dev.registryclient.oci.pull.PullEngine;
 import dev.registryclient.oci.pull.PullOptions;
 import dev.registryclient.oci.pull.TransferScope;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -26,6 +28,7 @@ final class DefaultPullRequest implements PullRequest {
   private final PullEngine engine;
   private final Executor executor;
   private final int parallelism;
+  private final Optional<ManifestVerifier> verifier;
   private PullTarget target;
   private Platform platform;
   private boolean allPlatforms;
@@ -37,12 +40,14 @@ final class DefaultPullRequest implements PullRequest {
       Function<PullListener, ImageSource> source,
       PullEngine engine,
       Executor executor,
-      int parallelism) {
+      int parallelism,
+      Optional<ManifestVerifier> verifier) {
     this.reference = reference;
     this.source = source;
     this.engine = engine;
     this.executor = executor;
     this.parallelism = parallelism;
+    this.verifier = verifier;
   }
 
   @Override
@@ -106,6 +111,9 @@ final class DefaultPullRequest implements PullRequest {
     }
     PullOptions options =
         PullOptions.into(target).withParallelism(parallelism).withListener(listener);
+    if (verifier.isPresent()) {
+      options = options.withVerifier(verifier.get());
+    }
     if (allPlatforms) {
       options = options.withAllPlatforms();
     } else if (platform != null) {

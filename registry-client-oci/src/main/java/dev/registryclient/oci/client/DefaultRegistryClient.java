@@ -10,6 +10,7 @@ import dev.registryclient.api.client.ClientSettings;
 import dev.registryclient.api.client.CopyEvent;
 import dev.registryclient.api.client.CopyListener;
 import dev.registryclient.api.client.CopyRequest;
+import dev.registryclient.api.client.CopyResult;
 import dev.registryclient.api.client.PullEvent;
 import dev.registryclient.api.client.PullListener;
 import dev.registryclient.api.client.PullRequest;
@@ -25,18 +26,25 @@ import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.RegistryException;
 import dev.registryclient.api.manifest.ImageConfig;
 import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.api.trust.TrustPolicy;
+import dev.registryclient.api.trust.TrustVerdict;
 import dev.registryclient.core.transport.RetryListener;
 import dev.registryclient.oci.copy.BlobLocations;
 import dev.registryclient.oci.copy.CopyEngine;
+import dev.registryclient.oci.copy.CopySelection;
 import dev.registryclient.oci.copy.CopySource;
 import dev.registryclient.oci.copy.StoreCopySource;
 import dev.registryclient.oci.listing.RegistryListings;
 import dev.registryclient.oci.manifest.ManifestCodec;
 import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.pull.InFlightBlobs;
+import dev.registryclient.oci.pull.ManifestVerifier;
 import dev.registryclient.oci.pull.PullEngine;
+import dev.registryclient.oci.pull.TransferScope;
 import dev.registryclient.oci.push.BlobUploader;
 import dev.registryclient.oci.push.ManifestPusher;
+import dev.registryclient.oci.trust.SignatureCrypto;
+import dev.registryclient.oci.trust.SignatureFetcher;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
@@ -66,14 +74,54 @@ final class DefaultRegistryClient implements RegistryClient {
   private final ManifestCodec codec = ManifestCodec.defaults();
   private final PullEngine engine;
   private final CopyEngine copier;
+  private final ImageTrust trust;
+  private final SignatureCopy signatureCopy;
 
-  DefaultRegistryClient(ClientSettings settings) {
+  DefaultRegistryClient(ClientSettings settings, SignatureCrypto crypto) {
     this.settings = settings;
     this.transports = new ClientTransports(settings);
     this.workers =
         Executors.newCachedThreadPool(threads("registry-client-" + CLIENTS.incrementAndGet()));
     this.engine = new PullEngine(workers, new InFlightBlobs(), codec);
     this.copier = new CopyEngine(workers, codec, new BlobLocations(10_000));
+    this.trust = new ImageTrust(settings.signatureStores(), crypto, this::registry, this::fetcher);
+    this.signatureCopy =
+        new SignatureCopy(
+            settings.signatureStores(),
+            source -> {
+              Registry r = registry(source);
+              return new SignatureFetcher(
+                  r.transport(), r.endpoints(), fetcher(r), settings.signatureStores());
+            },
+            this::resolveServed,
+            this::copyUnverified);
+  }
+
+  /** The top manifest's descriptor and the source that served it. */
+  private SignatureCopy.Served resolveServed(ImageReference reference) {
+    SourceChain.Served<Descriptor> served =
+        sources(reference, Phase.MANIFEST)
+            .first(
+                Phase.MANIFEST,
+                source ->
+                    fetcher(registry(source))
+                        .resolve(source.reference().repository(), source.reference().reference()),
+                (source, failure) -> {});
+    return new SignatureCopy.Served(served.source(), served.value());
+  }
+
+  /** Copies every platform of {@code from} as it is, without a trust policy (a .sig tag). */
+  private CopyResult copyUnverified(Source from, ImageReference to) {
+    Registry r = registry(from);
+    return copier.copy(
+        new RegistryCopySource(r, from.reference(), fetcher(r)),
+        copyTarget(to),
+        new CopyEngine.Options(
+            new CopySelection.Platforms.All(),
+            CopyListener.NONE,
+            Optional.empty(),
+            settings.parallelism()),
+        new TransferScope(ErrorContext.of(Phase.SIGNATURE, to.registry(), to.repository())));
   }
 
   private static ThreadFactory threads(String prefix) {
@@ -169,7 +217,46 @@ final class DefaultRegistryClient implements RegistryClient {
                 (source, failure) -> warn(listener, source, failure)),
         engine,
         workers,
-        settings.parallelism());
+        settings.parallelism(),
+        settings.trustPolicy().map(this::verifier));
+  }
+
+  /** Checks the manifest a pull read first against {@code policy}. */
+  private ManifestVerifier verifier(TrustPolicy policy) {
+    return (named, top) ->
+        trust.require(
+            policy,
+            named,
+            top.source().orElseGet(() -> new Source(named, false, false)),
+            top.manifest());
+  }
+
+  @Override
+  public TrustVerdict verify(ImageReference reference) {
+    return verify(
+        reference,
+        settings
+            .trustPolicy()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "this client has no trust policy: build it with trustPolicy(...) or"
+                            + " policyJson(...)")));
+  }
+
+  @Override
+  public TrustVerdict verify(ImageReference reference, TrustPolicy policy) {
+    Objects.requireNonNull(reference, "reference");
+    Objects.requireNonNull(policy, "policy");
+    SourceChain.Served<Manifest> served =
+        sources(reference, Phase.MANIFEST)
+            .first(
+                Phase.MANIFEST,
+                source ->
+                    fetcher(registry(source))
+                        .fetch(source.reference().repository(), source.reference().reference()),
+                (source, failure) -> {});
+    return trust.verdict(policy, reference, served.source(), served.value());
   }
 
   @Override
@@ -182,7 +269,9 @@ final class DefaultRegistryClient implements RegistryClient {
         target,
         copier,
         workers,
-        settings.parallelism());
+        settings.parallelism(),
+        Optional.of(signatureCopy),
+        Optional.of(source));
   }
 
   @Override
@@ -195,7 +284,9 @@ final class DefaultRegistryClient implements RegistryClient {
         target,
         copier,
         workers,
-        settings.parallelism());
+        settings.parallelism(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Override
@@ -261,14 +352,23 @@ final class DefaultRegistryClient implements RegistryClient {
   }
 
   private CopySource copySource(ImageReference source, CopyListener listener) {
-    return new FailoverCopySource(
-        source,
-        ref -> sources(ref, Phase.MANIFEST),
-        s -> {
-          Registry r = registry(s);
-          return new RegistryCopySource(r, s.reference(), fetcher(r));
-        },
-        (s, failure) -> warn(listener, s, failure));
+    FailoverCopySource copySource =
+        new FailoverCopySource(
+            source,
+            ref -> sources(ref, Phase.MANIFEST),
+            s -> {
+              Registry r = registry(s);
+              return new RegistryCopySource(r, s.reference(), fetcher(r));
+            },
+            (s, failure) -> warn(listener, s, failure));
+    return settings
+        .trustPolicy()
+        .<CopySource>map(
+            policy ->
+                new VerifiedCopySource(
+                    copySource,
+                    top -> trust.require(policy, source, copySource.serving().orElseThrow(), top)))
+        .orElse(copySource);
   }
 
   private CopyEngine.Target copyTarget(ImageReference target) {

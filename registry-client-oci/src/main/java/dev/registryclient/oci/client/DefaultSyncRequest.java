@@ -31,6 +31,7 @@ final class DefaultSyncRequest implements SyncRequest {
   private Optional<Pattern> tags = Optional.empty();
   private CopySelection.Platforms platforms = new CopySelection.Platforms.One(Platform.current());
   private Platform platform;
+  private boolean copySignatures;
   private boolean all;
   private CopyListener listener = CopyListener.NONE;
   private Duration deadline;
@@ -40,6 +41,12 @@ final class DefaultSyncRequest implements SyncRequest {
     this.images = images;
     this.planner = planner;
     this.copies = copies;
+  }
+
+  @Override
+  public SyncRequest copySignatures() {
+    this.copySignatures = true;
+    return this;
   }
 
   @Override
@@ -114,6 +121,9 @@ final class DefaultSyncRequest implements SyncRequest {
       }
       if (deadline != null) {
         copy.deadline(deadline);
+      }
+      if (copySignatures) {
+        copy.copySignatures();
       }
       return new SyncedImage(
           pair.source(),

@@ -28,6 +28,7 @@ final class FailoverCopySource implements CopySource {
   private final BiConsumer<Source, RegistryException> warn;
   private final SourceRanking ranking = new SourceRanking();
   private volatile CopySource servingSource;
+  private volatile Source serving;
 
   FailoverCopySource(
       ImageReference reference,
@@ -52,8 +53,14 @@ final class FailoverCopySource implements CopySource {
             .order(chains.apply(reference))
             .first(Phase.MANIFEST, source -> open.apply(source).top(), ranking.recording(warn));
     ranking.served(served.source());
+    serving = served.source();
     servingSource = open.apply(served.source());
     return served.value();
+  }
+
+  /** The source that served the top manifest, once {@link #top()} returned. */
+  Optional<Source> serving() {
+    return Optional.ofNullable(serving);
   }
 
   @Override

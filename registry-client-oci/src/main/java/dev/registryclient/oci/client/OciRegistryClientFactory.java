@@ -5,10 +5,15 @@ import dev.registryclient.api.client.ClientSettings;
 import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.client.RegistryClientFactory;
 import dev.registryclient.api.config.RegistryConfig;
+import dev.registryclient.api.trust.SignatureStores;
+import dev.registryclient.api.trust.TrustPolicy;
 import dev.registryclient.core.auth.credentials.AuthJsonCredentialProvider;
 import dev.registryclient.core.auth.credentials.CredentialProviders;
 import dev.registryclient.core.auth.credentials.Environment;
+import dev.registryclient.core.config.PolicyJson;
 import dev.registryclient.core.config.RegistriesConf;
+import dev.registryclient.core.config.RegistriesD;
+import dev.registryclient.oci.trust.CoreSignatureCrypto;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,7 +28,7 @@ public final class OciRegistryClientFactory implements RegistryClientFactory {
 
   @Override
   public RegistryClient create(ClientSettings settings) {
-    return new DefaultRegistryClient(settings);
+    return new DefaultRegistryClient(settings, new CoreSignatureCrypto());
   }
 
   @Override
@@ -39,6 +44,16 @@ public final class OciRegistryClientFactory implements RegistryClientFactory {
   @Override
   public RegistryConfig registriesConf(Path file) {
     return RegistriesConf.read(file);
+  }
+
+  @Override
+  public TrustPolicy policyJson(Path file) {
+    return PolicyJson.read(file);
+  }
+
+  @Override
+  public SignatureStores registriesD(Path directory) {
+    return RegistriesD.read(directory);
   }
 
   @Override

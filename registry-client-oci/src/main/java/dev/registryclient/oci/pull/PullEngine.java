@@ -17,6 +17,7 @@ import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.ImageManifest;
 import dev.registryclient.api.manifest.Manifest;
 import dev.registryclient.api.store.BlobStore;
+import dev.registryclient.api.trust.TrustVerdict;
 import dev.registryclient.oci.manifest.ManifestCodec;
 import dev.registryclient.oci.platform.PlatformMatcher;
 import java.time.Duration;
@@ -66,6 +67,9 @@ public final class PullEngine {
 
     FetchedManifest top = source.manifest(reference.reference());
     scope.checkpoint(deadline);
+    Optional<TrustVerdict> trust = options.verifier().map(v -> v.verify(reference, top));
+    trust.ifPresent(verdict -> events.emit(new PullEvent.Verified(verdict)));
+    scope.checkpoint(deadline);
     Selection selection = select(reference, top, source, options, context);
     scope.checkpoint(deadline);
     PullPlan plan = PullPlanner.plan(selection.imageManifests(), store);
@@ -104,7 +108,8 @@ public final class PullEngine {
             blobs,
             Duration.ofNanos(System.nanoTime() - start),
             selection.platform().map(stored::withPlatform).orElse(stored),
-            top.source().orElseGet(() -> new Source(reference, false, false)));
+            top.source().orElseGet(() -> new Source(reference, false, false)),
+            trust);
     events.emit(new PullEvent.Finished(result));
     return result;
   }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param listener progress events
  * @param deadline how long the whole pull may take, if limited
  * @param parallelism blobs downloaded at once (retries are the transport's: see its retry policy)
+ * @param verifier decides whether the image may be pulled, after its manifest is read and before
+ *     any blob is stored; none by default
  */
 public record PullOptions(
     PullTarget target,
@@ -24,7 +26,8 @@ public record PullOptions(
     boolean allPlatforms,
     PullListener listener,
     Optional<Duration> deadline,
-    int parallelism) {
+    int parallelism,
+    Optional<ManifestVerifier> verifier) {
 
   /** Validates. */
   public PullOptions {
@@ -32,6 +35,7 @@ public record PullOptions(
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(verifier, "verifier");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
     }
@@ -39,36 +43,46 @@ public record PullOptions(
 
   /** Options for {@code target} with the defaults: this JVM's platform, no listener, 4 at once. */
   public static PullOptions into(PullTarget target) {
-    return new PullOptions(target, Optional.empty(), false, PullListener.NONE, Optional.empty(), 4);
+    return new PullOptions(
+        target, Optional.empty(), false, PullListener.NONE, Optional.empty(), 4, Optional.empty());
   }
 
   /** These options with another parallelism. */
   public PullOptions withParallelism(int n) {
-    return new PullOptions(target, platform, allPlatforms, listener, deadline, n);
+    return new PullOptions(target, platform, allPlatforms, listener, deadline, n, verifier);
   }
 
   /** These options for {@code wanted}. */
   public PullOptions withPlatform(Platform wanted) {
-    return new PullOptions(target, Optional.of(wanted), false, listener, deadline, parallelism);
+    return new PullOptions(
+        target, Optional.of(wanted), false, listener, deadline, parallelism, verifier);
   }
 
   /** These options for every platform. */
   public PullOptions withAllPlatforms() {
-    return new PullOptions(target, Optional.empty(), true, listener, deadline, parallelism);
+    return new PullOptions(
+        target, Optional.empty(), true, listener, deadline, parallelism, verifier);
   }
 
   /** These options with {@code l} as listener. */
   public PullOptions withListener(PullListener l) {
-    return new PullOptions(target, platform, allPlatforms, l, deadline, parallelism);
+    return new PullOptions(target, platform, allPlatforms, l, deadline, parallelism, verifier);
   }
 
   /** These options with a deadline. */
   public PullOptions withDeadline(Duration d) {
-    return new PullOptions(target, platform, allPlatforms, listener, Optional.of(d), parallelism);
+    return new PullOptions(
+        target, platform, allPlatforms, listener, Optional.of(d), parallelism, verifier);
   }
 
   /** These options with another target. */
   public PullOptions withTarget(PullTarget t) {
-    return new PullOptions(t, platform, allPlatforms, listener, deadline, parallelism);
+    return new PullOptions(t, platform, allPlatforms, listener, deadline, parallelism, verifier);
+  }
+
+  /** These options with a verifier that must accept the image before anything is stored. */
+  public PullOptions withVerifier(ManifestVerifier v) {
+    return new PullOptions(
+        target, platform, allPlatforms, listener, deadline, parallelism, Optional.of(v));
   }
 }
