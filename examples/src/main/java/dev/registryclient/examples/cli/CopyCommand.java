@@ -68,7 +68,15 @@ final class CopyCommand implements Callable<Integer>, CredentialFlag {
   @Mixin SourceUser sourceUser;
   @Mixin TransferOptions transfer;
   @Mixin MirrorOptions mirrors;
+  @Mixin TrustOptions trust;
   @Mixin Verbosity verbosity;
+
+  @Option(
+      names = "--copy-signatures",
+      description =
+          "Carry the image's signatures along: simple signing into the target's lookaside-staging"
+              + " directory (--registries.d), sigstore .sig tags into the target repository.")
+  boolean copySignatures;
 
   private ImageReference target;
 
@@ -81,8 +89,12 @@ final class CopyCommand implements Callable<Integer>, CredentialFlag {
     ImageReference source = parse("SRC-REF", sourceArgument);
     target = parse("DST-REF", targetArgument);
     CopyProgressPrinter progress = new CopyProgressPrinter(terminal.err(), terminal.interactive());
-    try (RegistryClient client = transfer.client(source, sourceUser.value, target, mirrors)) {
+    try (RegistryClient client =
+        transfer.client(source, sourceUser.value, target, mirrors, trust)) {
       CopyRequest copy = choosePlatforms(client.copy(source, target));
+      if (copySignatures) {
+        copy.copySignatures();
+      }
       copy.onProgress(transfer.quiet ? progress.warningsOnly() : progress);
       CopyResult result;
       try {
@@ -99,6 +111,9 @@ final class CopyCommand implements Callable<Integer>, CredentialFlag {
                     + " (the source's index is "
                     + result.sourceManifest().digest()
                     + ")");
+      }
+      if (!transfer.quiet) {
+        result.signatures().forEach(s -> terminal.out().println("Signature copied to " + s));
       }
       terminal.out().println(summary(sourceArgument, targetArgument, result));
     }

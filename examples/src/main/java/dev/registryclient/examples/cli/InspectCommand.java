@@ -3,11 +3,14 @@ package dev.registryclient.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.ImageReference;
+import dev.registryclient.api.client.ClientSettings;
 import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.api.exception.ErrorContext;
+import dev.registryclient.api.exception.ImageRejectedException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.manifest.ImageIndex;
 import dev.registryclient.api.manifest.Manifest;
+import dev.registryclient.api.trust.TrustVerdict;
 import dev.registryclient.oci.platform.PlatformMatcher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,6 +59,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
   @Mixin MirrorOptions mirrors;
+  @Mixin TrustOptions trust;
   @Mixin Verbosity verbosity;
 
   InspectCommand(Terminal terminal) {
@@ -64,7 +68,19 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (RegistryClient client = Clients.forReference(reference, connection, mirrors)) {
+    try (RegistryClient client =
+        trust
+            .applyTo(
+                Clients.builder(reference, connection, mirrors, ClientSettings.DEFAULT_PARALLELISM))
+            .build()) {
+      if (trust.active()) {
+        TrustVerdict verdict = client.verify(reference);
+        if (!verdict.accepted()) {
+          throw new ImageRejectedException(
+              ErrorContext.of(Phase.SIGNATURE, reference.registry(), reference.repository()),
+              verdict);
+        }
+      }
       Manifest manifest = client.manifest(reference);
       ImageReference shown = reference;
       if (manifest instanceof ImageIndex index && platform != null && !platform.isAll()) {

@@ -62,6 +62,7 @@ public final class Main {
     cmd.addSubcommand(new TagsCommand(terminal));
     cmd.addSubcommand(new InspectCommand(terminal));
     cmd.addSubcommand(new HostsCommand(terminal));
+    cmd.addSubcommand(new VerifyCommand(terminal));
     cmd.addSubcommand(new DemoCommand(terminal));
     cmd.addSubcommand(new ServeCommand(terminal));
     cmd.setOut(terminal.out());

@@ -64,6 +64,7 @@ final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConnectionOptions connection;
   @Mixin MirrorOptions mirrors;
+  @Mixin TrustOptions trust;
   @Mixin Verbosity verbosity;
 
   PullCommand(Terminal terminal) {
@@ -78,7 +79,7 @@ final class PullCommand implements Callable<Integer> {
     }
     ProgressPrinter progress = new ProgressPrinter(terminal.err(), terminal.interactive());
     try (RegistryClient client =
-        Clients.builder(reference, connection, mirrors, parallel).build()) {
+        trust.applyTo(Clients.builder(reference, connection, mirrors, parallel)).build()) {
       PullRequest pull = client.pull(reference).into(OciLayout.at(layout));
       PlatformChoice choice = platform != null ? platform : PlatformChoice.current();
       pull = choice.isAll() ? pull.allPlatforms() : pull.platform(choice.platform().get());
@@ -87,6 +88,9 @@ final class PullCommand implements Callable<Integer> {
       if (verbosity.verbose) {
         sources(result).forEach(terminal.err()::println);
         terminal.err().flush();
+      }
+      if (!quiet) {
+        result.trust().ifPresent(v -> terminal.out().println(VerifyCommand.summary(v)));
       }
       terminal.out().println(summary(ref, result));
     }

@@ -63,7 +63,13 @@ final class SyncCommand implements Callable<Integer>, CredentialFlag {
   @Mixin SourceUser sourceUser;
   @Mixin TransferOptions transfer;
   @Mixin MirrorOptions mirrors;
+  @Mixin TrustOptions trust;
   @Mixin Verbosity verbosity;
+
+  @Option(
+      names = "--copy-signatures",
+      description = "Carry each copied image's signatures along (see copy --copy-signatures).")
+  boolean copySignatures;
 
   private ImageReference target;
 
@@ -77,8 +83,12 @@ final class SyncCommand implements Callable<Integer>, CredentialFlag {
     target = repository("DST-REPO", targetArgument);
     CopyProgressPrinter progress = new CopyProgressPrinter(terminal.err(), terminal.interactive());
     SyncResult result;
-    try (RegistryClient client = transfer.client(source, sourceUser.value, target, mirrors)) {
+    try (RegistryClient client =
+        transfer.client(source, sourceUser.value, target, mirrors, trust)) {
       SyncRequest sync = client.sync(source, target);
+      if (copySignatures) {
+        sync.copySignatures();
+      }
       if (tags != null) {
         sync.tags(tags);
       }

@@ -74,6 +74,16 @@ final class TransferOptions {
     return mirrors.applyTo(builder(Optional.of(source), sourceUser, target)).build();
   }
 
+  /** {@link #client(ImageReference, String, ImageReference, MirrorOptions)} under {@code trust}. */
+  RegistryClient client(
+      ImageReference source,
+      String sourceUser,
+      ImageReference target,
+      MirrorOptions mirrors,
+      TrustOptions trust) {
+    return trust.applyTo(mirrors.applyTo(builder(Optional.of(source), sourceUser, target))).build();
+  }
+
   /**
    * {@code --src-user} or {@code --dest-user}, whichever gives credentials for {@code registry}.
    */
