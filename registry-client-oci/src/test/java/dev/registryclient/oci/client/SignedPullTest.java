@@ -18,8 +18,10 @@ import dev.registryclient.api.trust.TrustPolicy;
 import dev.registryclient.api.trust.TrustVerdict;
 import dev.registryclient.core.store.MemoryBlobStore;
 import dev.registryclient.testkit.ImageSigner;
+import dev.registryclient.testkit.PushedBlob;
 import dev.registryclient.testkit.PushedImage;
 import dev.registryclient.testkit.RecordedRequest;
+import dev.registryclient.testkit.SigstoreSignature;
 import dev.registryclient.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -169,6 +171,57 @@ class SignedPullTest {
       assertThat(good.accepted()).as(good.reason()).isTrue();
       assertThat(good.checks().get(0).signer().orElseThrow()).startsWith("sha256:");
       assertThat(wrong.accepted()).isFalse();
+    }
+  }
+
+  @Test
+  void aCosignSignatureAttachedAsAReferrerIsFoundWithoutASigTag() {
+    try (TestRegistry registry = TestRegistry.builder().start();
+        RegistryClient client = RegistryClient.builder().build()) {
+      PushedImage image = registry.image("org/app").layer(100).push("1.0");
+      SigstoreSignature signature = SIGNER.signSigstore(image);
+      PushedBlob payload =
+          registry.pushBlob(image.repository(), signature.payload(), SigstoreSignature.MEDIA_TYPE);
+      PushedBlob empty =
+          registry.pushBlob(
+              image.repository(),
+              "{}".getBytes(StandardCharsets.UTF_8),
+              "application/vnd.oci.empty.v1+json");
+      String artifact =
+          "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+              + "\"artifactType\":\"application/vnd.dev.cosign.artifact.sig.v1+json\","
+              + "\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\",\"digest\":\""
+              + empty.digest()
+              + "\",\"size\":2},\"layers\":[{\"mediaType\":\""
+              + SigstoreSignature.MEDIA_TYPE
+              + "\",\"digest\":\""
+              + payload.digest()
+              + "\",\"size\":"
+              + payload.size()
+              + ",\"annotations\":{\""
+              + SigstoreSignature.SIGNATURE_ANNOTATION
+              + "\":\""
+              + signature.signature()
+              + "\"}}],\"subject\":{\"mediaType\":\""
+              + image.mediaType()
+              + "\",\"digest\":\""
+              + image.digest()
+              + "\",\"size\":"
+              + image.size()
+              + "}}";
+      registry.pushManifest(
+          image.repository(),
+          null,
+          "application/vnd.oci.image.manifest.v1+json",
+          artifact.getBytes(StandardCharsets.UTF_8));
+
+      TrustVerdict verdict =
+          client.verify(
+              ImageReference.parse(image.reference()),
+              sigstoreSigned(registry.hostAndPort(), SIGNER));
+
+      assertThat(verdict.accepted()).as(verdict.reason()).isTrue();
+      assertThat(verdict.checks().get(0).location()).contains("@sha256:");
     }
   }
 
