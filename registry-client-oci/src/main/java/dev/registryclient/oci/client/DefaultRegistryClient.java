@@ -99,14 +99,7 @@ final class DefaultRegistryClient implements RegistryClient {
 
   /** The top manifest's descriptor and the source that served it. */
   private SignatureCopy.Served resolveServed(ImageReference reference) {
-    SourceChain.Served<Descriptor> served =
-        sources(reference, Phase.MANIFEST)
-            .first(
-                Phase.MANIFEST,
-                source ->
-                    fetcher(registry(source))
-                        .resolve(source.reference().repository(), source.reference().reference()),
-                (source, failure) -> {});
+    SourceChain.Served<Descriptor> served = served(reference, Phase.MANIFEST, this::descriptorAt);
     return new SignatureCopy.Served(served.source(), served.value());
   }
 
@@ -186,7 +179,25 @@ final class DefaultRegistryClient implements RegistryClient {
 
   /** Asks the sources of {@code reference} in turn (one, without a registry configuration). */
   private <T> T first(ImageReference reference, Phase phase, Function<Source, T> attempt) {
-    return sources(reference, phase).first(phase, attempt, (source, failure) -> {}).value();
+    return served(reference, phase, attempt).value();
+  }
+
+  /** Like {@link #first}, with the source that answered. */
+  private <T> SourceChain.Served<T> served(
+      ImageReference reference, Phase phase, Function<Source, T> attempt) {
+    return sources(reference, phase).first(phase, attempt, (source, failure) -> {});
+  }
+
+  /** The manifest {@code source} names, from its registry. */
+  private Manifest manifestAt(Source source) {
+    return fetcher(registry(source))
+        .fetch(source.reference().repository(), source.reference().reference());
+  }
+
+  /** The descriptor of the manifest {@code source} names, from its registry. */
+  private Descriptor descriptorAt(Source source) {
+    return fetcher(registry(source))
+        .resolve(source.reference().repository(), source.reference().reference());
   }
 
   /** A pull's (or copy's) view of one source: its registry and repository. */
@@ -248,14 +259,7 @@ final class DefaultRegistryClient implements RegistryClient {
   public TrustVerdict verify(ImageReference reference, TrustPolicy policy) {
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(policy, "policy");
-    SourceChain.Served<Manifest> served =
-        sources(reference, Phase.MANIFEST)
-            .first(
-                Phase.MANIFEST,
-                source ->
-                    fetcher(registry(source))
-                        .fetch(source.reference().repository(), source.reference().reference()),
-                (source, failure) -> {});
+    SourceChain.Served<Manifest> served = served(reference, Phase.MANIFEST, this::manifestAt);
     return trust.verdict(policy, reference, served.source(), served.value());
   }
 
@@ -390,22 +394,12 @@ final class DefaultRegistryClient implements RegistryClient {
 
   @Override
   public Manifest manifest(ImageReference reference) {
-    return first(
-        reference,
-        Phase.MANIFEST,
-        source ->
-            fetcher(registry(source))
-                .fetch(source.reference().repository(), source.reference().reference()));
+    return first(reference, Phase.MANIFEST, this::manifestAt);
   }
 
   @Override
   public Descriptor resolve(ImageReference reference) {
-    return first(
-        reference,
-        Phase.MANIFEST,
-        source ->
-            fetcher(registry(source))
-                .resolve(source.reference().repository(), source.reference().reference()));
+    return first(reference, Phase.MANIFEST, this::descriptorAt);
   }
 
   @Override
