@@ -18,7 +18,6 @@ import dev.registryclient.api.exception.ImageRejectedException;
 import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.trust.PolicyRequirement;
 import dev.registryclient.api.trust.SignatureStores;
-import dev.registryclient.api.trust.SignedIdentity;
 import dev.registryclient.api.trust.TrustPolicy;
 import dev.registryclient.api.trust.TrustVerdict;
 import dev.registryclient.core.store.MemoryBlobStore;
@@ -47,25 +46,11 @@ class ClientTrustTest {
   @TempDir Path lookaside;
 
   private static TrustPolicy signedBy(String scope, String key) {
-    return TrustPolicy.of(
-        List.of(new PolicyRequirement.Reject()),
-        Map.of(
-            scope,
-            List.of(
-                new PolicyRequirement.SignedBy(
-                    List.of(FakeSignatureCrypto.key(key)),
-                    new SignedIdentity.MatchRepoDigestOrExact()))));
+    return TestPolicies.signedBy(scope, FakeSignatureCrypto.key(key));
   }
 
   private static TrustPolicy sigstoreSigned(String scope, String key) {
-    return TrustPolicy.of(
-        List.of(new PolicyRequirement.Reject()),
-        Map.of(
-            scope,
-            List.of(
-                new PolicyRequirement.SigstoreSigned(
-                    List.of(FakeSignatureCrypto.key(key)),
-                    new SignedIdentity.MatchRepoDigestOrExact()))));
+    return TestPolicies.sigstoreSigned(scope, FakeSignatureCrypto.key(key));
   }
 
   private SignatureStores lookasideFor(String scope) {

@@ -46,27 +46,13 @@ class SignedPullTest {
   @TempDir Path dir;
 
   private static TrustPolicy signedBy(String scope, ImageSigner signer) {
-    return TrustPolicy.of(
-        List.of(new PolicyRequirement.Reject()),
-        Map.of(
-            scope,
-            List.of(
-                new PolicyRequirement.SignedBy(
-                    List.of(new KeySource.Inline(signer.openPgpKey().publicKey())),
-                    new SignedIdentity.MatchRepoDigestOrExact()))));
+    return TestPolicies.signedBy(scope, new KeySource.Inline(signer.openPgpKey().publicKey()));
   }
 
   private static TrustPolicy sigstoreSigned(String scope, ImageSigner signer) {
-    return TrustPolicy.of(
-        List.of(new PolicyRequirement.Reject()),
-        Map.of(
-            scope,
-            List.of(
-                new PolicyRequirement.SigstoreSigned(
-                    List.of(
-                        new KeySource.Inline(
-                            signer.cosignKey().publicKeyPem().getBytes(StandardCharsets.UTF_8))),
-                    new SignedIdentity.MatchRepoDigestOrExact()))));
+    return TestPolicies.sigstoreSigned(
+        scope,
+        new KeySource.Inline(signer.cosignKey().publicKeyPem().getBytes(StandardCharsets.UTF_8)));
   }
 
   private static SignatureStores lookaside(TestRegistry registry) {
