@@ -30,9 +30,7 @@ final class DefaultSyncRequest implements SyncRequest {
   private final Function<SyncPlanner.Pair, CopyRequest> copies;
   private Optional<Pattern> tags = Optional.empty();
   private CopySelection.Platforms platforms = new CopySelection.Platforms.One(Platform.current());
-  private Platform platform;
   private boolean copySignatures;
-  private boolean all;
   private CopyListener listener = CopyListener.NONE;
   private Duration deadline;
 
@@ -57,16 +55,12 @@ final class DefaultSyncRequest implements SyncRequest {
 
   @Override
   public SyncRequest platform(Platform p) {
-    this.platform = Objects.requireNonNull(p, "platform");
-    this.all = false;
-    this.platforms = new CopySelection.Platforms.One(p);
+    this.platforms = new CopySelection.Platforms.One(Objects.requireNonNull(p, "platform"));
     return this;
   }
 
   @Override
   public SyncRequest allPlatforms() {
-    this.all = true;
-    this.platform = null;
     this.platforms = new CopySelection.Platforms.All();
     return this;
   }
@@ -114,10 +108,10 @@ final class DefaultSyncRequest implements SyncRequest {
             Optional.empty());
       }
       CopyRequest copy = copies.apply(pair).onProgress(listener);
-      if (all) {
+      if (platforms instanceof CopySelection.Platforms.All) {
         copy.allPlatforms();
-      } else if (platform != null) {
-        copy.platform(platform);
+      } else if (platforms instanceof CopySelection.Platforms.One one) {
+        copy.platform(one.platform());
       }
       if (deadline != null) {
         copy.deadline(deadline);
