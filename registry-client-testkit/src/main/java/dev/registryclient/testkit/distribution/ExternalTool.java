@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,15 +17,36 @@ import java.util.concurrent.TimeUnit;
 public final class ExternalTool {
   private final String name;
   private final String debianPackage;
+  private final Map<String, String> environment;
 
   private ExternalTool(String name, String debianPackage) {
+    this(name, debianPackage, Map.of());
+  }
+
+  private ExternalTool(String name, String debianPackage, Map<String, String> environment) {
     this.name = name;
     this.debianPackage = debianPackage;
+    this.environment = Map.copyOf(environment);
   }
 
   /** Any program, installed from the named Debian package. */
   static ExternalTool named(String name, String debianPackage) {
     return new ExternalTool(name, debianPackage);
+  }
+
+  /**
+   * The same program, run with one more environment variable; for settings a program takes from
+   * nowhere else, such as the {@code GNUPGHOME} skopeo's gpgme signs with.
+   *
+   * <pre>{@code
+   * ExternalTool.skopeo().withEnvironment("GNUPGHOME", home.toString())
+   *     .runOrFail(timeout, "copy", "--sign-by", fingerprint, from, to);
+   * }</pre>
+   */
+  public ExternalTool withEnvironment(String variable, String value) {
+    Map<String, String> more = new HashMap<>(environment);
+    more.put(variable, value);
+    return new ExternalTool(name, debianPackage, more);
   }
 
   /** {@code skopeo}, from Debian's {@code skopeo} package. */
@@ -44,6 +67,11 @@ public final class ExternalTool {
   /** {@code gpg} (GnuPG 2), from Debian's {@code gnupg} package. */
   public static ExternalTool gpg() {
     return new ExternalTool("gpg", "gnupg");
+  }
+
+  /** {@code gpgconf}, which stops a home directory's gpg-agent; Debian's {@code gnupg} has it. */
+  public static ExternalTool gpgconf() {
+    return new ExternalTool("gpgconf", "gnupg");
   }
 
   /** The program's name as looked up on {@code PATH}. */
@@ -88,8 +116,10 @@ public final class ExternalTool {
     try {
       Path output = Files.createTempFile(name + "-", ".log");
       try {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
         Process process =
-            new ProcessBuilder(command)
+            builder
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
