@@ -6,9 +6,12 @@ import dev.registryclient.api.store.BlobStore;
 import dev.registryclient.api.store.BlobStoreCapability;
 import dev.registryclient.api.store.BlobWriter;
 import dev.registryclient.api.store.HardLinkImport;
+import dev.registryclient.api.store.PositionalBlobWriter;
+import dev.registryclient.api.store.PositionalWrites;
 import dev.registryclient.api.store.Verifiable;
 import dev.registryclient.core.store.internal.FileVerifier;
 import dev.registryclient.core.store.internal.LinkImporter;
+import dev.registryclient.core.store.internal.PositionalStagedWriter;
 import dev.registryclient.core.store.internal.StagedBlobWriter;
 import dev.registryclient.core.store.internal.StagingCleaner;
 import dev.registryclient.core.store.internal.StagingFile;
@@ -16,6 +19,7 @@ import dev.registryclient.core.store.internal.StoreErrors;
 import dev.registryclient.core.store.internal.StoreLayout;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -47,13 +52,15 @@ import java.util.stream.Stream;
  * store.capability(Verifiable.class).orElseThrow().scrub();
  * }</pre>
  *
- * <p>Capabilities: {@link Verifiable} and {@link HardLinkImport}. Thread-safe.
+ * <p>Capabilities: {@link Verifiable}, {@link HardLinkImport} and {@link PositionalWrites} (a
+ * segmented download writes its ranges at their offsets into the staging file). Thread-safe.
  */
 public final class FileBlobStore implements BlobStore {
   private final StoreLayout layout;
   private final boolean fsync;
   private final Verifiable verifier;
   private final HardLinkImport linker;
+  private final PositionalWrites positional = this::positionalWriter;
 
   private FileBlobStore(Builder builder) {
     this.layout = StoreLayout.at(builder.root);
@@ -127,6 +134,22 @@ public final class FileBlobStore implements BlobStore {
     }
   }
 
+  private PositionalBlobWriter positionalWriter(
+      Digest expected, long expectedSize, Consumer<ByteBuffer> inOrder) {
+    Objects.requireNonNull(expected, "expected");
+    if (expectedSize < 0) {
+      throw new IllegalArgumentException(
+          "expectedSize must not be negative: " + expectedSize + " for " + expected);
+    }
+    Path target = layout.blobPath(expected);
+    try {
+      StagingFile staging = StagingFile.create(layout.ingest(), expected.hex().substring(0, 16));
+      return new PositionalStagedWriter(expected, expectedSize, target, staging, fsync, inOrder);
+    } catch (IOException e) {
+      throw StoreErrors.io("stage", expected, layout.ingest(), e);
+    }
+  }
+
   @Override
   public boolean delete(Digest digest) {
     Path path = layout.blobPath(digest);
@@ -149,6 +172,9 @@ public final class FileBlobStore implements BlobStore {
     }
     if (type == HardLinkImport.class) {
       return Optional.of(type.cast(linker));
+    }
+    if (type == PositionalWrites.class) {
+      return Optional.of(type.cast(positional));
     }
     return Optional.empty();
   }

@@ -49,7 +49,11 @@ public final class StagingFile implements AutoCloseable {
     LiveStaging.add(path);
     try {
       FileChannel channel =
-          FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          FileChannel.open(
+              path,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.READ); // a positional writer hashes by reading back
       return new StagingFile(path, channel, channel.tryLock());
     } catch (IOException | RuntimeException e) {
       LiveStaging.remove(path);
@@ -67,6 +71,22 @@ public final class StagingFile implements AutoCloseable {
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
+  }
+
+  /** Writes all remaining bytes of {@code buffer} at {@code position}, from any thread. */
+  public void write(ByteBuffer buffer, long position) throws IOException {
+    long at = position;
+    while (buffer.hasRemaining()) {
+      at += channel.write(buffer, at);
+    }
+  }
+
+  /**
+   * Reads bytes from {@code position} into {@code buffer}, from any thread; the number read, -1 at
+   * the end of the file.
+   */
+  public int read(ByteBuffer buffer, long position) throws IOException {
+    return channel.read(buffer, position);
   }
 
   /** Forces the bytes to the device (fsync). */
