@@ -12,6 +12,7 @@ import dev.registryclient.core.transport.Transport;
  * <pre>{@code
  * BlobUrlSource source = BlobUrlSource.registry(transport, Request.get(blobUri));
  * try (Response r = source.fetch(1024)) { ... } // Range: bytes=1024-
+ * try (Response r = source.fetch(1024, 2048)) { ... } // Range: bytes=1024-2047
  * }</pre>
  */
 @FunctionalInterface
@@ -25,13 +26,32 @@ public interface BlobUrlSource {
    */
   Response fetch(long offset);
 
+  /**
+   * Sends the blob GET for the bytes {@code [offset, end)} only ({@code Range:
+   * bytes=offset-(end-1)}), for one segment of a segmented download. The default asks for
+   * everything from {@code offset} on; the reader stops at {@code end} and drops the connection.
+   */
+  default Response fetch(long offset, long end) {
+    return fetch(offset);
+  }
+
   /** The registry's blob URL sent through {@code transport} (redirects, retries, auth). */
   static BlobUrlSource registry(Transport transport, Request blobGet) {
     Request base = blobGet.newBuilder().removeHeader("Range").build();
-    return offset ->
-        transport.execute(
+    return new BlobUrlSource() {
+      @Override
+      public Response fetch(long offset) {
+        return transport.execute(
             offset > 0
                 ? base.newBuilder().setHeader("Range", "bytes=" + offset + "-").build()
                 : base);
+      }
+
+      @Override
+      public Response fetch(long offset, long end) {
+        return transport.execute(
+            base.newBuilder().setHeader("Range", "bytes=" + offset + "-" + (end - 1)).build());
+      }
+    };
   }
 }

@@ -53,6 +53,7 @@ public final class ResumableBlobStream extends InputStream {
 
   private final BlobUrlSource source;
   private final long size;
+  private final long end; // exclusive; -1 reads to the end of the blob
   private final String subject;
   private final RetryBudget budget;
   private final List<IOException> failures = new ArrayList<>();
@@ -64,9 +65,13 @@ public final class ResumableBlobStream extends InputStream {
   // close() may come from another thread (a cancelled pull) while read() blocks
   private volatile boolean closed;
 
-  private ResumableBlobStream(BlobUrlSource source, long size, String subject, RetryBudget budget) {
+  private ResumableBlobStream(
+      BlobUrlSource source, long size, long from, long end, String subject, RetryBudget budget) {
     this.source = source;
     this.size = size;
+    this.offset = from;
+    this.offsetAtLastFailure = from;
+    this.end = end;
     this.subject = subject;
     this.budget = budget;
   }
@@ -124,6 +129,72 @@ public final class ResumableBlobStream extends InputStream {
     return start(source, digest, size, context, budget);
   }
 
+  /**
+   * Opens the bytes {@code [from, to)} of a blob of {@code size} bytes as a resuming stream that
+   * does <b>not</b> verify (like {@link #openUnverified}): one segment of a segmented download. It
+   * asks {@code Range: bytes=from-(to-1)}, and a cut connection resumes within the segment, from
+   * the registry again, drawing on {@code budget}. Empty when the server does not serve ranges: it
+   * answered the first request with 200 (or a 206 for other bytes or another total size); that
+   * response is closed, and the caller should fetch the whole blob as one stream instead.
+   *
+   * <pre>{@code
+   * Optional<InputStream> second = ResumableBlobStream.openRange(source, digest, size, half, size,
+   *     context, transport.newRetryBudget(listener));
+   * }</pre>
+   *
+   * @param size the blob's size, known from its descriptor
+   * @throws IllegalArgumentException unless {@code 0 <= from < to <= size}
+   * @throws RegistryException if the first request fails (not found, denied, unreachable)
+   */
+  public static Optional<InputStream> openRange(
+      BlobUrlSource source,
+      Digest digest,
+      long size,
+      long from,
+      long to,
+      ErrorContext context,
+      RetryBudget budget) {
+    Objects.requireNonNull(digest, "digest");
+    Objects.requireNonNull(context, "context");
+    if (from < 0 || to <= from || to > size) {
+      throw new IllegalArgumentException(
+          "not a byte range of a blob of " + size + " bytes: [" + from + ", " + to + ")");
+    }
+    ResumableBlobStream stream =
+        new ResumableBlobStream(
+            Objects.requireNonNull(source, "source"),
+            size,
+            from,
+            to,
+            "bytes " + from + "-" + (to - 1) + " of blob " + digest,
+            Objects.requireNonNull(budget, "budget"));
+    Response first = source.fetch(from, to);
+    if (!servesRange(first, from, size)) {
+      first.closeQuietly();
+      LOG.info(
+          "{} answered Range bytes={}-{} with {} {}; the blob comes in one stream",
+          first.request().origin(),
+          from,
+          to - 1,
+          first.status(),
+          first.header("Content-Range").orElse("and no Content-Range"));
+      return Optional.empty();
+    }
+    stream.accept(first, false);
+    return Optional.of(stream);
+  }
+
+  private static boolean servesRange(Response answer, long from, long size) {
+    if (BodyStart.of(answer) != from || answer.status() != 206) {
+      return false;
+    }
+    return answer
+        .header("Content-Range")
+        .flatMap(ContentRange::parse)
+        .map(r -> r.total().orElse(size) == size)
+        .orElse(false);
+  }
+
   private static ResumableBlobStream start(
       BlobUrlSource source, Digest digest, long size, ErrorContext context, RetryBudget budget) {
     Objects.requireNonNull(digest, "digest");
@@ -135,6 +206,8 @@ public final class ResumableBlobStream extends InputStream {
         new ResumableBlobStream(
             Objects.requireNonNull(source, "source"),
             size,
+            0,
+            -1,
             "blob " + digest,
             Objects.requireNonNull(budget, "budget"));
     stream.start(context);
@@ -145,6 +218,11 @@ public final class ResumableBlobStream extends InputStream {
     Response first = source.fetch(0);
     BodyStart.checkLength(first, size, context);
     accept(first, false);
+  }
+
+  /** Asks for the bytes from {@code at} on, up to the end of the segment if this is one. */
+  private Response fetchFrom(long at) {
+    return end < 0 ? source.fetch(at) : source.fetch(at, end);
   }
 
   @Override
@@ -163,12 +241,17 @@ public final class ResumableBlobStream extends InputStream {
     if (len == 0) {
       return 0;
     }
+    long limit = end >= 0 ? end : size;
+    if (end >= 0 && offset >= end) {
+      return -1; // the segment is complete; the rest of the body (if any) is not ours
+    }
+    int want = end >= 0 ? (int) Math.min(len, end - offset) : len;
     while (true) {
       try {
         skipDelivered();
-        int n = body.read(buf, off, len);
-        if (n < 0 && size >= 0 && offset < size) {
-          throw new IOException("premature end of body at byte " + offset + " of " + size);
+        int n = body.read(buf, off, want);
+        if (n < 0 && limit >= 0 && offset < limit) {
+          throw new IOException("premature end of body at byte " + offset + " of " + limit);
         }
         if (n > 0) {
           offset += n;
@@ -204,7 +287,7 @@ public final class ResumableBlobStream extends InputStream {
         FailureText.of(e),
         Optional.of(e));
     try {
-      accept(source.fetch(offset), false);
+      accept(fetchFrom(offset), false);
       if (closed) {
         response.closeQuietly(); // closed while resuming: close() missed this response
       }
@@ -246,7 +329,7 @@ public final class ResumableBlobStream extends InputStream {
         offset,
         got,
         subject);
-    accept(source.fetch(0), true);
+    accept(fetchFrom(0), true);
   }
 
   private void skipDelivered() throws IOException {
