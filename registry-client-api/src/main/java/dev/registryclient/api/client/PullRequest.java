@@ -49,6 +49,21 @@ public interface PullRequest {
   PullRequest deadline(Duration timeout);
 
   /**
+   * Whether a large blob may be downloaded as several byte ranges on several connections at once
+   * (default {@code true}). It applies to blobs of 32 MiB or more, in segments of at least 16 MiB,
+   * when the pull has connections to spare (the client's {@code parallelism} bounds all of them),
+   * the server answers {@code Range} with 206, and the target store takes positional writes (a
+   * {@code FileBlobStore} or {@code OciLayout} does). Each range follows the registry's redirect
+   * and resumes on its own; the digest is still computed once and verified before the blob becomes
+   * visible. With {@code false}, every blob comes in one stream.
+   *
+   * <pre>{@code
+   * client.pull("registry.example/ns/big:1").into(layout).segmentedDownloads(false).execute();
+   * }</pre>
+   */
+  PullRequest segmentedDownloads(boolean enabled);
+
+  /**
    * Runs the pull on the calling thread (blobs on the client's workers) and waits for it.
    * Interrupting the calling thread stops every transfer and discards partial blobs.
    *

@@ -13,6 +13,7 @@ import dev.registryclient.oci.pull.ImageSource;
 import dev.registryclient.oci.pull.ManifestVerifier;
 import dev.registryclient.oci.pull.PullEngine;
 import dev.registryclient.oci.pull.PullOptions;
+import dev.registryclient.oci.pull.Segmentation;
 import dev.registryclient.oci.pull.TransferScope;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,6 +35,7 @@ final class DefaultPullRequest implements PullRequest {
   private boolean allPlatforms;
   private PullListener listener = PullListener.NONE;
   private Duration deadline;
+  private Segmentation segmentation = Segmentation.DEFAULT;
 
   DefaultPullRequest(
       ImageReference reference,
@@ -91,6 +93,17 @@ final class DefaultPullRequest implements PullRequest {
   }
 
   @Override
+  public PullRequest segmentedDownloads(boolean enabled) {
+    return segmentation(enabled ? Segmentation.DEFAULT : Segmentation.OFF);
+  }
+
+  /** Segments with other thresholds, so tests need not move 32 MiB blobs. */
+  DefaultPullRequest segmentation(Segmentation s) {
+    this.segmentation = Objects.requireNonNull(s, "segmentation");
+    return this;
+  }
+
+  @Override
   public PullResult execute() {
     PullOptions run = ready();
     return engine.pull(reference, source.apply(listener), run, scope());
@@ -110,7 +123,10 @@ final class DefaultPullRequest implements PullRequest {
           "pull of " + reference + " has no target: call into(store) or into(layout) first");
     }
     PullOptions options =
-        PullOptions.into(target).withParallelism(parallelism).withListener(listener);
+        PullOptions.into(target)
+            .withParallelism(parallelism)
+            .withListener(listener)
+            .withSegmentation(segmentation);
     if (verifier.isPresent()) {
       options = options.withVerifier(verifier.get());
     }

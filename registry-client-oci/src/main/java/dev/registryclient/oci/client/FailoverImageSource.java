@@ -9,6 +9,7 @@ import dev.registryclient.core.transport.RetryListener;
 import dev.registryclient.oci.pull.BlobStream;
 import dev.registryclient.oci.pull.FetchedManifest;
 import dev.registryclient.oci.pull.ImageSource;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -83,5 +84,21 @@ final class FailoverImageSource implements ImageSource {
                 ranking.recording(warn));
     ranking.served(served.source());
     return served.value().from(served.source());
+  }
+
+  /** Like {@link #openBlob}: the first source that answers serves the range (or says it cannot). */
+  @Override
+  public Optional<BlobStream> openBlobRange(
+      Digest digest, long size, long from, long to, RetryListener retries) {
+    ImageReference blob = reference.withoutTagOrDigest().withDigest(digest);
+    SourceChain.Served<Optional<BlobStream>> served =
+        ranking
+            .order(chains.apply(blob))
+            .first(
+                Phase.BLOB,
+                source -> open.apply(source).openBlobRange(digest, size, from, to, retries),
+                ranking.recording(warn));
+    ranking.served(served.source());
+    return served.value().map(stream -> stream.from(served.source()));
   }
 }

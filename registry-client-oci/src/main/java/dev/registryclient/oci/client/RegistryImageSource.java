@@ -6,6 +6,7 @@ import dev.registryclient.oci.manifest.ManifestFetcher;
 import dev.registryclient.oci.pull.BlobStream;
 import dev.registryclient.oci.pull.FetchedManifest;
 import dev.registryclient.oci.pull.ImageSource;
+import java.util.Optional;
 
 /** One repository of a registry, as the pull engine reads it. */
 final class RegistryImageSource implements ImageSource {
@@ -38,5 +39,11 @@ final class RegistryImageSource implements ImageSource {
   @Override
   public BlobStream openBlob(Digest digest, long size, RetryListener retries) {
     return BlobOpener.open(registry, repository, digest, size, retries);
+  }
+
+  @Override
+  public Optional<BlobStream> openBlobRange(
+      Digest digest, long size, long from, long to, RetryListener retries) {
+    return BlobOpener.openRange(registry, repository, digest, size, from, to, retries);
   }
 }

@@ -9,15 +9,14 @@ import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.TransportException;
 import dev.registryclient.api.store.BlobStore;
 import dev.registryclient.api.store.BlobWriter;
-import dev.registryclient.core.transport.RetryEvent;
-import dev.registryclient.core.transport.RetryListener;
+import dev.registryclient.api.store.PositionalWrites;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Fetches one blob into the store: response body, through one 64 KiB buffer, into a {@link
@@ -30,6 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * class never starts a blob again on top of them (that multiplied the attempts and the time to
  * fail). It reports what the source did: each retry becomes a {@link PullEvent.Retrying} or {@link
  * PullEvent.Resumed} and counts in {@link PulledBlob#retries()}.
+ *
+ * <p>A large blob, when the pull has connections to spare and the store takes positional writes, is
+ * fetched as several byte ranges at once instead ({@link SegmentedDownload}, {@link Segmentation});
+ * a server that does not serve ranges gets the one stream after all.
  */
 final class BlobDownloader {
   static final int BUFFER_SIZE = 64 * 1024;
@@ -38,115 +41,142 @@ final class BlobDownloader {
   private final BlobStore store;
   private final PullEvents events;
   private final ErrorContext context;
+  private final Segmentation segmentation;
+  private final ExecutorService workers;
 
+  /** A downloader that fetches every blob as one stream. */
   BlobDownloader(ImageSource source, BlobStore store, PullEvents events, ErrorContext context) {
+    this(source, store, events, context, Segmentation.OFF, null);
+  }
+
+  /**
+   * @param workers runs the extra segments of a segmented download
+   */
+  BlobDownloader(
+      ImageSource source,
+      BlobStore store,
+      PullEvents events,
+      ErrorContext context,
+      Segmentation segmentation,
+      ExecutorService workers) {
     this.source = source;
     this.store = store;
     this.events = events;
     this.context = context;
+    this.segmentation = segmentation;
+    this.workers = workers;
   }
 
-  /** Downloads {@code task}; throws the pull's outcome once it ended. */
+  /** Downloads {@code task} as one stream; throws the pull's outcome once it ended. */
   PulledBlob download(BlobTask task, TransferScope scope) {
+    return download(task, scope, SpareConnections.none());
+  }
+
+  /**
+   * Downloads {@code task}, in segments on connections taken from {@code spare} when it is large
+   * enough; throws the pull's outcome once it ended.
+   */
+  PulledBlob download(BlobTask task, TransferScope scope, SpareConnections spare) {
     long start = System.nanoTime();
     events.emit(new PullEvent.BlobStarted(task.digest(), task.size()));
-    Transfer transfer = new Transfer(task);
+    BlobTransfer transfer = new BlobTransfer(task, events, source.registry());
     try {
-      transfer.run(scope, new byte[BUFFER_SIZE]);
+      if (!segmented(transfer, scope, spare)) {
+        run(transfer, scope, new byte[BUFFER_SIZE]);
+      }
     } catch (RuntimeException e) {
       scope.check(); // a cancellation closed the stream: report that, not the I/O error
       throw e;
     }
-    events.emit(new PullEvent.BlobDone(task.digest(), transfer.size, transfer.host));
+    events.emit(new PullEvent.BlobDone(task.digest(), transfer.size(), transfer.host()));
     Duration time = Duration.ofNanos(System.nanoTime() - start);
     return new PulledBlob(
         task.digest(),
-        transfer.size,
-        Optional.of(transfer.host),
+        transfer.size(),
+        Optional.of(transfer.host()),
         time,
-        transfer.retries.get(),
-        transfer.source);
+        transfer.retries(),
+        transfer.source());
   }
 
-  /** The one transfer of a blob, and what the source reported while it ran. */
-  private final class Transfer implements RetryListener {
-    private final BlobTask task;
-    private final AtomicInteger retries = new AtomicInteger();
-    private String host = BlobDownloader.this.source.registry();
-    private Optional<dev.registryclient.api.config.Source> source = Optional.empty();
-    private long size;
-    private long received;
-
-    Transfer(BlobTask task) {
-      this.task = task;
+  /** Downloads in segments if worth it and possible; false if the blob still needs fetching. */
+  private boolean segmented(BlobTransfer transfer, TransferScope scope, SpareConnections spare) {
+    long size = transfer.task().size();
+    int useful = segmentation.usefulConnections(size);
+    if (useful < 2 || workers == null) {
+      return false;
     }
-
-    @Override
-    public void onRetry(RetryEvent event) {
-      retries.incrementAndGet();
-      Digest digest = task.digest();
-      if (event.kind() == RetryEvent.Kind.RESUME) {
-        events.emit(new PullEvent.Resumed(digest, received, event.attempt(), event.reason()));
-      } else {
-        events.emit(new PullEvent.Retrying(digest, event.attempt(), event.reason()));
+    Optional<PositionalWrites> positional = store.capability(PositionalWrites.class);
+    if (positional.isEmpty()) {
+      return false;
+    }
+    int extra = spare.take(useful - 1);
+    try {
+      if (extra == 0) {
+        return false;
       }
+      int connections = 1 + extra;
+      return new SegmentedDownload(
+              source,
+              positional.get(),
+              workers,
+              context,
+              segmentation.segmentSize(size, connections))
+          .run(transfer, connections, scope, chunk -> {});
+    } finally {
+      spare.give(extra);
     }
+  }
 
-    void run(TransferScope scope, byte[] buffer) {
-      Digest digest = task.digest();
-      // registering lets a cancelled pull close the stream from another thread
-      try (BlobStream stream = BlobDownloader.this.source.openBlob(digest, task.size(), this);
-          Closeable unregister = scope.register(stream)) {
-        Objects.requireNonNull(unregister, "scope registration");
-        host = stream.host();
-        source = stream.source();
-        if (stream.redirected()) {
-          events.emit(new PullEvent.Redirected(digest, host));
-        }
-        size = task.size() >= 0 ? task.size() : sizeFromHeader(stream);
-        try (BlobWriter writer = store.writer(digest, size)) {
-          copy(stream.body(), writer, buffer, scope);
-          writer.commit();
-        } catch (DigestMismatchException e) {
-          throw new DigestMismatchException(
-              hostContext(), "blob " + digest, e.expected(), e.actual());
-        }
-      } catch (IOException e) {
-        throw new TransportException(
-            hostContext(),
-            "reading blob " + digest + " failed after " + received + " bytes: " + e,
-            e);
+  private void run(BlobTransfer transfer, TransferScope scope, byte[] buffer) {
+    Digest digest = transfer.task().digest();
+    // registering lets a cancelled pull close the stream from another thread
+    try (BlobStream stream = source.openBlob(digest, transfer.task().size(), transfer);
+        Closeable unregister = scope.register(stream)) {
+      Objects.requireNonNull(unregister, "scope registration");
+      transfer.opened(stream);
+      long size =
+          transfer.task().size() >= 0 ? transfer.task().size() : sizeFromHeader(stream, digest);
+      transfer.size(size);
+      try (BlobWriter writer = store.writer(digest, size)) {
+        copy(stream.body(), writer, buffer, scope, transfer);
+        writer.commit();
+      } catch (DigestMismatchException e) {
+        throw new DigestMismatchException(
+            hostContext(transfer), "blob " + digest, e.expected(), e.actual());
       }
+    } catch (IOException e) {
+      throw new TransportException(
+          hostContext(transfer),
+          "reading blob " + digest + " failed after " + transfer.receivedBytes() + " bytes: " + e,
+          e);
     }
+  }
 
-    private void copy(InputStream in, BlobWriter writer, byte[] buffer, TransferScope scope)
-        throws IOException {
-      boolean report = events.enabled();
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        scope.check();
-        writer.write(buffer, 0, n);
-        received += n;
-        if (report && n > 0) {
-          events.emit(new PullEvent.BlobProgress(task.digest(), n, received, size));
-        }
-      }
+  private static void copy(
+      InputStream in, BlobWriter writer, byte[] buffer, TransferScope scope, BlobTransfer transfer)
+      throws IOException {
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      scope.check();
+      writer.write(buffer, 0, n);
+      transfer.received(n);
     }
+  }
 
-    private long sizeFromHeader(BlobStream stream) {
-      return stream
-          .contentLength()
-          .orElseThrow(
-              () ->
-                  new InvalidContentException(
-                      hostContext(),
-                      "blob "
-                          + task.digest()
-                          + " has no size in its manifest (schema 1) and the response has no"
-                          + " Content-Length"));
-    }
+  private long sizeFromHeader(BlobStream stream, Digest digest) {
+    return stream
+        .contentLength()
+        .orElseThrow(
+            () ->
+                new InvalidContentException(
+                    context.withContactedHost(stream.host()),
+                    "blob "
+                        + digest
+                        + " has no size in its manifest (schema 1) and the response has no"
+                        + " Content-Length"));
+  }
 
-    private ErrorContext hostContext() {
-      return context.withContactedHost(host);
-    }
+  private ErrorContext hostContext(BlobTransfer transfer) {
+    return context.withContactedHost(transfer.host());
   }
 }

@@ -2,6 +2,7 @@ package dev.registryclient.oci.pull;
 
 import dev.registryclient.api.Digest;
 import dev.registryclient.core.transport.RetryListener;
+import java.util.Optional;
 
 /**
  * Where a pull reads one repository from: manifests by tag or digest, and blob streams. The
@@ -33,4 +34,17 @@ public interface ImageSource {
    * @param retries told about every retry, resume and signed-URL refresh of this blob
    */
   BlobStream openBlob(Digest digest, long size, RetryListener retries);
+
+  /**
+   * Opens the bytes {@code [from, to)} of a blob of {@code size} bytes, for one segment of a
+   * segmented download: resumed within the range on a cut, with its own retry budget. Empty when
+   * the source cannot serve ranges (the server answered {@code Range} with the whole blob); the
+   * caller then reads the blob with {@link #openBlob}. The default is always empty.
+   *
+   * @param retries told about every retry, resume and signed-URL refresh of this range
+   */
+  default Optional<BlobStream> openBlobRange(
+      Digest digest, long size, long from, long to, RetryListener retries) {
+    return Optional.empty();
+  }
 }

@@ -42,6 +42,7 @@ public final class PullEngine {
   private static final long NO_DEADLINE = Long.MAX_VALUE / 4;
 
   private final PullExecutor executor;
+  private final ExecutorService workers;
   private final ManifestCodec codec;
 
   /**
@@ -49,6 +50,7 @@ public final class PullEngine {
    */
   public PullEngine(ExecutorService workers, InFlightBlobs inFlight, ManifestCodec codec) {
     this.executor = new PullExecutor(workers, inFlight);
+    this.workers = workers;
     this.codec = codec;
   }
 
@@ -84,7 +86,8 @@ public final class PullEngine {
     }
 
     BlobDownloader downloader =
-        new BlobDownloader(source, store, events, context.withPhase(Phase.BLOB));
+        new BlobDownloader(
+            source, store, events, context.withPhase(Phase.BLOB), options.segmentation(), workers);
     int n = options.parallelism();
     outcomes.putAll(executor.run(plan.configs(), n, downloader, store, events, scope, deadline));
     Optional<Platform> platform =

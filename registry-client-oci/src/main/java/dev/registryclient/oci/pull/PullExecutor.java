@@ -50,9 +50,12 @@ final class PullExecutor {
     Map<Digest, PulledBlob> done = new ConcurrentHashMap<>();
     Queue<BlobTask> queue = new ConcurrentLinkedQueue<>(tasks);
     int workerCount = Math.min(parallelism, tasks.size());
+    // connections beyond one per worker, for segmented downloads of large blobs
+    SpareConnections spare = new SpareConnections(parallelism - workerCount);
     WorkerGroup group = new WorkerGroup(workerCount);
     for (int i = 0; i < workerCount; i++) {
-      group.start(workers, () -> drain(queue, downloader, store, events, scope, done), scope);
+      group.start(
+          workers, () -> drain(queue, downloader, store, events, scope, done, spare), scope);
     }
     try {
       group.awaitUntil(deadlineNanos, scope);
@@ -71,15 +74,18 @@ final class PullExecutor {
       BlobStore store,
       PullEvents events,
       TransferScope scope,
-      Map<Digest, PulledBlob> done) {
+      Map<Digest, PulledBlob> done,
+      SpareConnections spare) {
     try {
       for (BlobTask task = queue.poll(); task != null && !scope.ended(); task = queue.poll()) {
-        done.put(task.digest(), fetchOnce(task, downloader, store, events, scope));
+        done.put(task.digest(), fetchOnce(task, downloader, store, events, scope, spare));
       }
     } catch (RegistryException e) {
       scope.fail(e);
     } catch (RuntimeException e) {
       scope.fail(new StoreException(ErrorContext.of(Phase.BLOB), "unexpected failure: " + e, e));
+    } finally {
+      spare.give(1); // this worker's connection, for the segments of blobs still running
     }
   }
 
@@ -89,7 +95,8 @@ final class PullExecutor {
       BlobDownloader downloader,
       BlobStore store,
       PullEvents events,
-      TransferScope scope) {
+      TransferScope scope,
+      SpareConnections spare) {
     while (true) {
       CompletableFuture<Void> mine = new CompletableFuture<>();
       CompletableFuture<Void> other = inFlight.claim(store, task.digest(), mine);
@@ -100,7 +107,7 @@ final class PullExecutor {
             // a pull of this client committed it between our plan and our claim
             return skipped(task, store, events);
           }
-          return downloader.download(task, scope);
+          return downloader.download(task, scope, spare);
         } catch (RuntimeException e) {
           failure = e;
           throw e;

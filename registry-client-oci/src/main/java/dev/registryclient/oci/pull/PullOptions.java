@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param parallelism blobs downloaded at once (retries are the transport's: see its retry policy)
  * @param verifier decides whether the image may be pulled, after its manifest is read and before
  *     any blob is stored; none by default
+ * @param segmentation when a large blob is downloaded as several byte ranges at once ({@link
+ *     Segmentation#DEFAULT} by default)
  */
 public record PullOptions(
     PullTarget target,
@@ -27,7 +29,8 @@ public record PullOptions(
     PullListener listener,
     Optional<Duration> deadline,
     int parallelism,
-    Optional<ManifestVerifier> verifier) {
+    Optional<ManifestVerifier> verifier,
+    Segmentation segmentation) {
 
   /** Validates. */
   public PullOptions {
@@ -36,6 +39,7 @@ public record PullOptions(
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(verifier, "verifier");
+    Objects.requireNonNull(segmentation, "segmentation");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
     }
@@ -44,45 +48,82 @@ public record PullOptions(
   /** Options for {@code target} with the defaults: this JVM's platform, no listener, 4 at once. */
   public static PullOptions into(PullTarget target) {
     return new PullOptions(
-        target, Optional.empty(), false, PullListener.NONE, Optional.empty(), 4, Optional.empty());
+        target,
+        Optional.empty(),
+        false,
+        PullListener.NONE,
+        Optional.empty(),
+        4,
+        Optional.empty(),
+        Segmentation.DEFAULT);
   }
 
   /** These options with another parallelism. */
   public PullOptions withParallelism(int n) {
-    return new PullOptions(target, platform, allPlatforms, listener, deadline, n, verifier);
+    return new PullOptions(
+        target, platform, allPlatforms, listener, deadline, n, verifier, segmentation);
   }
 
   /** These options for {@code wanted}. */
   public PullOptions withPlatform(Platform wanted) {
     return new PullOptions(
-        target, Optional.of(wanted), false, listener, deadline, parallelism, verifier);
+        target,
+        Optional.of(wanted),
+        false,
+        listener,
+        deadline,
+        parallelism,
+        verifier,
+        segmentation);
   }
 
   /** These options for every platform. */
   public PullOptions withAllPlatforms() {
     return new PullOptions(
-        target, Optional.empty(), true, listener, deadline, parallelism, verifier);
+        target, Optional.empty(), true, listener, deadline, parallelism, verifier, segmentation);
   }
 
   /** These options with {@code l} as listener. */
   public PullOptions withListener(PullListener l) {
-    return new PullOptions(target, platform, allPlatforms, l, deadline, parallelism, verifier);
+    return new PullOptions(
+        target, platform, allPlatforms, l, deadline, parallelism, verifier, segmentation);
   }
 
   /** These options with a deadline. */
   public PullOptions withDeadline(Duration d) {
     return new PullOptions(
-        target, platform, allPlatforms, listener, Optional.of(d), parallelism, verifier);
+        target,
+        platform,
+        allPlatforms,
+        listener,
+        Optional.of(d),
+        parallelism,
+        verifier,
+        segmentation);
   }
 
   /** These options with another target. */
   public PullOptions withTarget(PullTarget t) {
-    return new PullOptions(t, platform, allPlatforms, listener, deadline, parallelism, verifier);
+    return new PullOptions(
+        t, platform, allPlatforms, listener, deadline, parallelism, verifier, segmentation);
   }
 
   /** These options with a verifier that must accept the image before anything is stored. */
   public PullOptions withVerifier(ManifestVerifier v) {
     return new PullOptions(
-        target, platform, allPlatforms, listener, deadline, parallelism, Optional.of(v));
+        target,
+        platform,
+        allPlatforms,
+        listener,
+        deadline,
+        parallelism,
+        Optional.of(v),
+        segmentation);
+  }
+
+  /** These options with another {@link Segmentation}, e.g. {@link Segmentation#OFF}. */
+  public PullOptions withSegmentation(Segmentation s) {
+    return new PullOptions(
+        target, platform, allPlatforms, listener, deadline, parallelism, verifier, s);
   }
 }
