@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pull REF --layout DIR [--platform P|all] [--parallel N] ...}: pulls into an OCI image
- * layout, the tag becoming the {@code org.opencontainers.image.ref.name}; the last line is {@code
- * Pulled REF sha256:... (N blobs, X MB in Y s)}.
+ * {@code pull REF --layout DIR [--platform P|all] [--parallel N] [--no-segments] ...}: pulls into
+ * an OCI image layout, the tag becoming the {@code org.opencontainers.image.ref.name}; the last
+ * line is {@code Pulled REF sha256:... (N blobs, X MB in Y s)}.
  */
 @Command(
     name = "pull",
@@ -58,6 +58,13 @@ final class PullCommand implements Callable<Integer> {
       defaultValue = "4")
   int parallel;
 
+  @Option(
+      names = "--no-segments",
+      description =
+          "Download every blob as one stream. By default a blob of 32 MiB or more is fetched as"
+              + " byte ranges on the connections --parallel leaves spare.")
+  boolean noSegments;
+
   @Option(names = "--quiet", description = "Print only the last line.")
   boolean quiet;
 
@@ -84,6 +91,7 @@ final class PullCommand implements Callable<Integer> {
       PlatformChoice choice = platform != null ? platform : PlatformChoice.current();
       pull = choice.isAll() ? pull.allPlatforms() : pull.platform(choice.platform().get());
       pull = pull.onProgress(quiet ? progress.warningsOnly() : progress);
+      pull = pull.segmentedDownloads(!noSegments);
       PullResult result = pull.execute();
       if (verbosity.verbose) {
         sources(result).forEach(terminal.err()::println);

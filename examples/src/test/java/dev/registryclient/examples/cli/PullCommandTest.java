@@ -101,6 +101,32 @@ class PullCommandTest {
   }
 
   @Test
+  void aLargeLayerComesInRangesUnlessNoSegmentsIsGiven() {
+    PushedImage big = registry.image("team/big").layer(40 * 1024 * 1024).push("1.0");
+    String hex = big.layers().get(0).digest().hex();
+
+    CliRun segmented = CliRun.of("pull", big.reference(), "--layout", dir.resolve("a").toString());
+    List<String> ranges = layerRanges(hex);
+    registry.journal().clear();
+    CliRun oneStream =
+        CliRun.of(
+            "pull", big.reference(), "--layout", dir.resolve("b").toString(), "--no-segments");
+
+    assertThat(segmented.exit()).as(segmented.toString()).isZero();
+    assertThat(oneStream.exit()).as(oneStream.toString()).isZero();
+    assertThat(ranges).hasSizeGreaterThan(1).allMatch(r -> r.matches("bytes=\\d+-\\d+"));
+    assertThat(layerRanges(hex)).containsExactly("");
+  }
+
+  /** The Range header of each CDN download of the layer, "" for none. */
+  private static List<String> layerRanges(String hex) {
+    return registry.journal().cdn().stream()
+        .filter(r -> r.path().endsWith(hex))
+        .map(r -> r.header("Range").orElse(""))
+        .toList();
+  }
+
+  @Test
   void platformAllPullsTheWholeIndex() {
     CliRun run =
         CliRun.of(
