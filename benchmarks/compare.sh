@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# compare.sh: `registry-client pull` side by side with `skopeo copy` and with the bound (parallel
-# curl of the blobs, each piped through SHA-256), against a real docker-registry on loopback.
+# compare.sh: `registry-client pull` side by side with `skopeo copy` and with two simple-tools
+# references (parallel curl of the blobs, each piped through SHA-256; and curl of every blob at
+# once, then SHA-256 of the files on 2 processes), against a real docker-registry on loopback.
 #
 #   benchmarks/compare.sh                # 8 x 64 MiB gzip layers, RUNS=5, 512 MiB layer at -Xmx64m
 #   SMALL=1 benchmarks/compare.sh        # quick try: 8 x 8 MiB, RUNS=3, 64 MiB layer (~1 minute)
@@ -22,9 +23,12 @@
 # and pushes it once with skopeo, then runs one unmeasured warm-up round (page cache warm) and RUNS
 # rounds of: skopeo copy docker://... oci:DIR, registry-client pull ... --layout DIR, and
 # curl | tee | SHA-256 for every blob at once (the bound: no parsing, no verification logic, no
-# JVM), plus `registry-client --version` (the JVM start-up alone); a fresh DIR and `sync` before
-# each run. Prints median seconds, MB/s (10^6 bytes of blobs per second), peak RSS and the ratios,
-# then pulls a single 512 MiB layer with JAVA_OPTS=-Xmx64m. The table also goes to
+# JVM), curl of every blob into files and then SHA-256 of the files two at a time (the faster
+# reference on 2 cores: the hashing does not compete with the transfers), plus
+# `registry-client --version` (the JVM start-up alone); a fresh DIR and `sync` before each run.
+# Prints median seconds, MB/s (10^6 bytes of blobs per second), peak RSS and the ratios, then
+# pulls a single 512 MiB layer (BIG_RUNS rounds, default 3) with skopeo, the client at
+# JAVA_OPTS=-Xmx64m (segmented, and with --no-segments) and both references. The table also goes to
 # benchmarks/results/compare.md (CDN=1: compare-cdn.md) and that section of benchmarks/README.md.
 # Only loopback addresses are used; everything started is stopped on exit.
 set -euo pipefail
@@ -169,6 +173,24 @@ run_curl() {
   for job in $(jobs -p); do wait "$job" || failed=1; done
   return "$failed"
 }
+# the other reference: download every blob at once, then hash the files on 2 processes
+run_fetchhash() {
+  local dest="$1" name="$2" hex
+  mkdir -p "$dest"
+  for hex in $(cat "$work/hexes-$name"); do
+    curl -sfL -o "$dest/$hex" "http://$source/v2/bench/$name/blobs/sha256:$hex" &
+  done
+  local failed=0
+  for job in $(jobs -p); do wait "$job" || failed=1; done
+  [[ "$failed" == 0 ]] || return 1
+  # shellcheck disable=SC2016 # expanded by the inner shell
+  xargs -P 2 -I{} sh -c '$0 "$1/{}" | grep -q "^{} "' "$hasher" "$dest" <"$work/hexes-$name"
+}
+# shellcheck disable=SC2086
+run_client_noseg() {
+  "$client" pull --quiet --no-segments ${CLIENT_ARGS:-} "$source/bench/$2:v1" --layout "$1" \
+    >/dev/null
+}
 
 # measure TOOL NAME: one fresh run; appends "TOOL seconds rss_kib" to $work/times
 measure() {
@@ -194,11 +216,12 @@ check_blobs() {
   [[ "$tool" == startup ]] && return 0
   for hex in $(cat "$work/hexes-$name"); do
     file="$dest/blobs/sha256/$hex"
-    [[ "$tool" == curl ]] && file="$dest/$hex"
+    [[ "$tool" == curl || "$tool" == fetchhash ]] && file="$dest/$hex"
     [[ -s "$file" ]] || { say "$tool: blob $hex missing in $dest"; return 1; }
   done
 }
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo);" \
   "$(java -version 2>&1 | head -1)"
@@ -208,12 +231,12 @@ if [[ "${CDN:-0}" == 1 ]]; then
   start_cdn_front
 fi
 export registry source client work hasher CLIENT_ARGS
-export -f run_skopeo run_client run_curl run_startup
+export -f run_skopeo run_client run_curl run_startup run_fetchhash run_client_noseg
 say "docker-registry on $registry; building and pushing $layers x $layer_mib MiB..."
 bytes="$(push_image image "$layers" "$layer_mib")"
-contenders=(skopeo curl)
+contenders=(skopeo curl fetchhash)
 if "$client" pull --help >/dev/null 2>&1; then
-  contenders=(skopeo client curl startup)
+  contenders=(skopeo client curl fetchhash startup)
 else
   say "note: $client has no 'pull' command (yet): measuring skopeo and the bound only"
 fi
@@ -229,17 +252,20 @@ done
 
 big=""
 if [[ " ${contenders[*]} " == *" client "* ]]; then
-  say "single $big_mib MiB layer with JAVA_OPTS=-Xmx64m..."
+  big_runs="${BIG_RUNS:-3}"
+  say "single $big_mib MiB layer, $big_runs rounds (the client with JAVA_OPTS=-Xmx64m)..."
   big_bytes="$(push_image big 1 "$big_mib")"
   cp "$work/times" "$work/times.main"
   : >"$work/times"
-  export JAVA_OPTS=-Xmx64m
-  if measure client big; then
-    big="$(cat "$work/times")"
-  else
-    big="failed"
-  fi
-  unset JAVA_OPTS
+  big="$work/times.big"
+  for run in $(seq "$big_runs"); do
+    for tool in skopeo client client_noseg curl fetchhash; do
+      [[ "$tool" == client* ]] && export JAVA_OPTS=-Xmx64m
+      measure "$tool" big || big="failed"
+      unset JAVA_OPTS
+    done
+  done
+  [[ "$big" == failed ]] || cp "$work/times" "$big"
   cp "$work/times.main" "$work/times"
 fi
 
@@ -255,6 +281,7 @@ fi
 
 mkdir -p "$here/results"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
+export load_before
 section=compare via="from docker-registry directly"
 if [[ "${CDN:-0}" == 1 ]]; then
   section=compare-cdn

@@ -14,13 +14,22 @@ final class EnginePull implements PullDriver {
 
   private final String registry;
   private final RegistryClient client;
+  private final boolean segmented;
 
   /**
    * @param registry {@code host:port} of a loopback registry (spoken to over plain http)
    */
   EnginePull(String registry, int parallelism) {
+    this(registry, parallelism, true);
+  }
+
+  /**
+   * @param segmented whether large blobs may come as byte ranges at once (the default)
+   */
+  EnginePull(String registry, int parallelism, boolean segmented) {
     this.registry = registry;
     this.client = RegistryClient.builder().parallelism(parallelism).build();
+    this.segmented = segmented;
   }
 
   @Override
@@ -30,6 +39,7 @@ final class EnginePull implements PullDriver {
             .pull(registry + "/" + repository + ":" + tag)
             .platform(PLATFORM)
             .into(store)
+            .segmentedDownloads(segmented)
             .execute();
     return result.bytesDownloaded();
   }
