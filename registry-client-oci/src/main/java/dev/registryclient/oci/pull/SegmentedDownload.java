@@ -85,7 +85,7 @@ final class SegmentedDownload {
       for (int i = 0; i < helpers; i++) {
         group.start(workers, ranges::drain, blob);
       }
-      ranges.fetch(0, firstStream);
+      ranges.fetch(0, firstStream, new byte[BUFFER_SIZE]);
       ranges.drain();
       group.awaitUntil(System.nanoTime() + NO_DEADLINE, blob);
       if (blob.ended()) {
@@ -122,13 +122,14 @@ final class SegmentedDownload {
 
     /** Fetches ranges until none is left or the blob failed. */
     void drain() {
+      byte[] buffer = new byte[BUFFER_SIZE];
       for (int i = next.getAndIncrement(); i < count && !blob.ended(); i = next.getAndIncrement()) {
-        fetch(i, null);
+        fetch(i, null, buffer);
       }
     }
 
     /** Fetches range {@code i} on {@code opened}, or on a new stream; failures end the blob. */
-    void fetch(int i, BlobStream opened) {
+    void fetch(int i, BlobStream opened, byte[] buffer) {
       long size = transfer.task().size();
       long from = i * segmentSize;
       long to = Math.min(size, from + segmentSize);
@@ -138,7 +139,6 @@ final class SegmentedDownload {
         BlobStream stream = opened != null ? opened : open(digest, size, from, to);
         try (stream;
             Closeable unregister = blob.register(stream)) {
-          byte[] buffer = new byte[BUFFER_SIZE];
           InputStream in = stream.body();
           for (int n = in.readNBytes(buffer, 0, buffer.length);
               n > 0;
