@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * <h2>What a pull calls</h2>
  *
  * <p>{@code client.pull(ref).into(store).execute()} uses only {@link #exists}, {@link #size},
- * {@link #open} and {@link #writer}, in this order:
+ * {@link #open}, {@link #writer} and {@code capability(PositionalWrites.class)}, in this order:
  *
  * <ol>
  *   <li>{@code exists} for every config and layer the image needs, to plan what to download; {@code
@@ -52,7 +52,10 @@ import java.util.stream.Stream;
  *       {@code writer(digest, size)}, {@code write} calls of at most {@value
  *       BlobWriter#TRANSFER_CHUNK} bytes, {@code commit()}, and always {@code close()}. A failed or
  *       cancelled download closes its writer without committing; after a transport failure the blob
- *       may be started again from its first byte with a new writer.
+ *       may be started again from its first byte with a new writer. A blob large enough for a
+ *       segmented download (32 MiB by default) is first offered to {@link PositionalWrites}, if
+ *       the store has it: one {@link PositionalBlobWriter}, written from several threads at
+ *       disjoint offsets, then {@code commit()} and {@code close()}.
  *   <li>When the platform must be read from the image config: {@code open} of the config, between
  *       the configs and the layers.
  *   <li>Manifests last, child manifests before the index that lists them: {@code exists}, and if
@@ -60,7 +63,8 @@ import java.util.stream.Stream;
  *       close()}.
  * </ol>
  *
- * <p>A pull never calls {@code delete}, {@code list}, {@code capability} or {@code close}: the
+ * <p>A pull never calls {@code delete}, {@code list}, any other {@code capability} or {@code
+ * close}: the
  * store stays open for the next pull, and closing it is its owner's job.
  */
 public interface BlobStore extends AutoCloseable {
