@@ -7,6 +7,9 @@
 #   benchmarks/run.sh pulls     # every pull combination (both images, parallelism 1/2/4/8, CDN,
 #                               # stores), short iterations: about 6 minutes
 #                               #   -> results/jmh-pulls.{json,md,svg}, README section "jmh-pulls"
+#   benchmarks/run.sh segments  # SegmentedPullBenchmark: one 64 MiB / 512 MiB layer, parallelism
+#                               # 1/4/8, segmented vs one stream, short iterations (~4 minutes)
+#                               #   -> results/jmh-segments.{json,md,svg}, section "jmh-segments"
 #   benchmarks/run.sh full      # every benchmark with its own settings (roughly half an hour on
 #                               # 2 cores) -> results/jmh.{json,md,svg}, README section "jmh"
 #   benchmarks/run.sh quick Digest   # extra arguments go to JMH (here: a benchmark regex)
@@ -29,10 +32,13 @@ case "$profile" in
   pulls)
     name=jmh-pulls
     jmh_args=(-f 1 -wi 1 -i 3 -w 1s -r 1s ParallelPullBenchmark) ;;
+  segments)
+    name=jmh-segments
+    jmh_args=(-f 1 -wi 1 -i 3 -w 2s -r 2s SegmentedPullBenchmark) ;;
   full)
     jmh_args=() ;;
   *)
-    echo "usage: $0 [quick|pulls|full] [JMH arguments...]" >&2
+    echo "usage: $0 [quick|pulls|segments|full] [JMH arguments...]" >&2
     exit 2 ;;
 esac
 

@@ -1,6 +1,7 @@
 package dev.registryclient.benchmarks.pull;
 
 import dev.registryclient.core.store.FileBlobStore;
+import dev.registryclient.testkit.ImageBuilder;
 import dev.registryclient.testkit.TempDirectory;
 import dev.registryclient.testkit.TestRegistry;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * mode=single}), in milliseconds per pull.
  *
  * <ul>
- *   <li>{@code layer}: {@code 1x64MiB} or {@code 1x512MiB};
+ *   <li>{@code layout}: one layer, {@code 1x64MiB} or {@code 1x512MiB};
  *   <li>{@code parallelism}: the client's; a lone blob is segmented on up to that many connections
  *       (at 1 there is none to spare, so both modes are one stream).
  * </ul>
@@ -44,7 +45,7 @@ public class SegmentedPullBenchmark {
   private static final String TAG = "v1";
 
   @Param({"1x64MiB", "1x512MiB"})
-  public String layer;
+  public String layout;
 
   @Param({"1", "4", "8"})
   public int parallelism;
@@ -60,7 +61,7 @@ public class SegmentedPullBenchmark {
 
   @Setup(Level.Trial)
   public void startRegistry() {
-    ImageLayout image = ImageLayout.parse(layer);
+    ImageLayout image = ImageLayout.parse(layout);
     directory = TempDirectory.create("bench-segments-");
     stores = TempDirectory.create("bench-segments-store-");
     registry =
@@ -68,7 +69,11 @@ public class SegmentedPullBenchmark {
             .threads(32)
             .blobStorage(directory.path().resolve("registry"))
             .start();
-    registry.image(REPOSITORY).oci().layer(image.layerBytes()).push(TAG);
+    ImageBuilder push = registry.image(REPOSITORY).oci();
+    for (int i = 0; i < image.layers(); i++) {
+      push.layer(image.layerBytes());
+    }
+    push.push(TAG);
     puller = new EnginePull(registry.hostAndPort(), parallelism, mode.equals("segmented"));
   }
 

@@ -53,9 +53,9 @@ import java.util.stream.Stream;
  *       BlobWriter#TRANSFER_CHUNK} bytes, {@code commit()}, and always {@code close()}. A failed or
  *       cancelled download closes its writer without committing; after a transport failure the blob
  *       may be started again from its first byte with a new writer. A blob large enough for a
- *       segmented download (32 MiB by default) is first offered to {@link PositionalWrites}, if
- *       the store has it: one {@link PositionalBlobWriter}, written from several threads at
- *       disjoint offsets, then {@code commit()} and {@code close()}.
+ *       segmented download (32 MiB by default) is first offered to {@link PositionalWrites}, if the
+ *       store has it: one {@link PositionalBlobWriter}, written from several threads at disjoint
+ *       offsets, then {@code commit()} and {@code close()}.
  *   <li>When the platform must be read from the image config: {@code open} of the config, between
  *       the configs and the layers.
  *   <li>Manifests last, child manifests before the index that lists them: {@code exists}, and if
@@ -64,8 +64,7 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <p>A pull never calls {@code delete}, {@code list}, any other {@code capability} or {@code
- * close}: the
- * store stays open for the next pull, and closing it is its owner's job.
+ * close}: the store stays open for the next pull, and closing it is its owner's job.
  */
 public interface BlobStore extends AutoCloseable {
 
