@@ -1,0 +1,69 @@
+package dev.registryclient.benchmarks.layer;
+
+import com.github.luben.zstd.Zstd;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A layer's uncompressed bytes that compress like real ones (text-like lines with some random
+ * binary blocks, about 3:1 with gzip), and the same bytes gzip- and zstd-compressed as image tools
+ * write them (gzip default level; zstd level 3, what {@code skopeo --dest-compress-format zstd}
+ * uses by default). Seeded, so every run decompresses the same bytes.
+ */
+final class LayerContent {
+  private static final String[] WORDS = {
+    "usr", "lib", "bin", "share", "locale", "python3", "import", "return", "static", "const",
+    "function", "class", "public", "void", "include", "define", "if", "else", "for", "while",
+    "config", "0644", "root", "x86_64", "linux", "gnu", "libc.so.6", "README", "LICENSE",
+        "copyright"
+  };
+
+  final byte[] tar;
+  final byte[] gzip;
+  final byte[] zstd;
+
+  private LayerContent(byte[] tar) {
+    this.tar = tar;
+    this.gzip = gzip(tar);
+    this.zstd = Zstd.compress(tar, 3);
+  }
+
+  static LayerContent of(int size) {
+    SplittableRandom random = new SplittableRandom(0x1A7E5);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size + 4096);
+    while (out.size() < size) {
+      if (random.nextInt(8) == 0) {
+        byte[] binary = new byte[512 + random.nextInt(2048)];
+        random.nextBytes(binary);
+        out.writeBytes(binary);
+      } else {
+        StringBuilder line = new StringBuilder();
+        int n = 3 + random.nextInt(10);
+        for (int i = 0; i < n; i++) {
+          line.append(WORDS[random.nextInt(WORDS.length)])
+              .append(random.nextInt(4) == 0 ? '/' : ' ');
+          if (random.nextInt(5) == 0) {
+            line.append(random.nextInt(100_000));
+          }
+        }
+        out.writeBytes(line.append('\n').toString().getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    byte[] all = out.toByteArray();
+    return new LayerContent(java.util.Arrays.copyOf(all, size));
+  }
+
+  private static byte[] gzip(byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024)) {
+      gz.write(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}
