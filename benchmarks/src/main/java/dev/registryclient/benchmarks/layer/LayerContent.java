@@ -10,11 +10,11 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A layer's uncompressed bytes that compress like real ones (text-like lines with some random
- * binary blocks, about 3:1 with gzip), and the same bytes gzip- and zstd-compressed as image tools
+ * binary blocks, about 3:1 with gzip, printed by {@link #main}), and the same bytes gzip- and zstd-compressed as image tools
  * write them (gzip default level; zstd level 3, what {@code skopeo --dest-compress-format zstd}
  * uses by default). Seeded, so every run decompresses the same bytes.
  */
-final class LayerContent {
+public final class LayerContent {
   private static final String[] WORDS = {
     "usr", "lib", "bin", "share", "locale", "python3", "import", "return", "static", "const",
     "function", "class", "public", "void", "include", "define", "if", "else", "for", "while",
@@ -32,12 +32,13 @@ final class LayerContent {
     this.zstd = Zstd.compress(tar, 3);
   }
 
+  /** {@code size} bytes of layer content, and their compressed forms. */
   static LayerContent of(int size) {
     SplittableRandom random = new SplittableRandom(0x1A7E5);
     ByteArrayOutputStream out = new ByteArrayOutputStream(size + 4096);
     while (out.size() < size) {
-      if (random.nextInt(8) == 0) {
-        byte[] binary = new byte[512 + random.nextInt(2048)];
+      if (random.nextInt(40) == 0) {
+        byte[] binary = new byte[256 + random.nextInt(512)];
         random.nextBytes(binary);
         out.writeBytes(binary);
       } else {
@@ -55,6 +56,18 @@ final class LayerContent {
     }
     byte[] all = out.toByteArray();
     return new LayerContent(java.util.Arrays.copyOf(all, size));
+  }
+
+  /** Prints the sizes, for the README: {@code java -cp benchmarks.jar ...layer.LayerContent}. */
+  public static void main(String[] args) {
+    LayerContent layer = of(LayerDigestBenchmark.LAYER);
+    System.out.printf(
+        "tar %d bytes, gzip %d (%.2f:1), zstd %d (%.2f:1)%n",
+        layer.tar.length,
+        layer.gzip.length,
+        (double) layer.tar.length / layer.gzip.length,
+        layer.zstd.length,
+        (double) layer.tar.length / layer.zstd.length);
   }
 
   private static byte[] gzip(byte[] data) {
