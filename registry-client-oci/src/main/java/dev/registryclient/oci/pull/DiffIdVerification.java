@@ -93,6 +93,12 @@ final class DiffIdVerification implements BlobWriterHook {
       Map<Digest, ExpectedDiffId> expected,
       Map<Digest, DiffIdCheck> unchecked) {
     List<Descriptor> layers = manifest.layers();
+    if (layers.stream().map(LayerCompression::of).allMatch(Optional::isEmpty)) {
+      // nothing to decode (an attestation's in-toto layers, an artifact): its config is not asked
+      layers.forEach(
+          l -> unchecked.putIfAbsent(l.digest(), notChecked(LayerCompression.whyNotChecked(l))));
+      return;
+    }
     if (!manifest.config().mediaType().isConfig()) {
       layers.forEach(
           l -> unchecked.putIfAbsent(l.digest(), notChecked("the config is not an image config")));
