@@ -72,9 +72,8 @@ public enum LayerCompression {
   /**
    * A decoder that feeds the uncompressed bytes of pushed input into {@code uncompressed}.
    *
-   * @throws UnsupportedOperationException for zstd when zstd-jni is not available (not on the class
-   *     or module path, or its native library does not load here); see {@link
-   *     ZstdLayerDecoder#unavailableReason()}
+   * <p>For zstd, only after {@link ZstdAvailability#unavailableReason()} found none: the zstd
+   * decoder's class links only where zstd-jni is present.
    */
   LayerDecoder decoder(MessageDigest uncompressed) {
     return switch (this) {

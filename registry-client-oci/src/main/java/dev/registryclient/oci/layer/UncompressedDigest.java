@@ -46,7 +46,7 @@ public final class UncompressedDigest implements AutoCloseable {
   /** Why layers of {@code compression} cannot be decoded here (zstd without zstd-jni), if so. */
   public static Optional<String> unavailableReason(LayerCompression compression) {
     return compression == LayerCompression.ZSTD
-        ? ZstdLayerDecoder.unavailableReason()
+        ? ZstdAvailability.unavailableReason()
         : Optional.empty();
   }
 

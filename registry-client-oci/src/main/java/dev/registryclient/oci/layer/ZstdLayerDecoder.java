@@ -4,7 +4,6 @@ import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.util.Optional;
 
 /**
  * zstd decoded as it is pushed, with zstd-jni's streaming context (native libzstd): chunks are
@@ -14,8 +13,8 @@ import java.util.Optional;
  * bounds the native memory one layer can claim whatever its header says.
  *
  * <p>zstd-jni is an optional dependency of this module ({@code requires static}): without it on the
- * class or module path, or where its native library cannot load, {@link #unavailableReason()} says
- * so and zstd layers are reported as not checked instead of failing the pull.
+ * class or module path, or where its native library cannot load, {@link ZstdAvailability} says so
+ * and zstd layers are reported as not checked instead of failing the pull.
  */
 final class ZstdLayerDecoder implements LayerDecoder {
   private static final int BUFFER = 128 * 1024; // about ZSTD_DStreamInSize / ZSTD_DStreamOutSize
@@ -33,31 +32,9 @@ final class ZstdLayerDecoder implements LayerDecoder {
     this.context = new ZstdDecompressCtx();
   }
 
-  /** A decoder; see {@link #unavailableReason()} first. */
-  static ZstdLayerDecoder open(MessageDigest uncompressed) {
+  /** A decoder; only after {@link ZstdAvailability#unavailableReason()} found none. */
+  static LayerDecoder open(MessageDigest uncompressed) {
     return new ZstdLayerDecoder(uncompressed);
-  }
-
-  /**
-   * Why zstd layers cannot be decoded here, or empty if they can: zstd-jni missing, or its native
-   * library not loadable on this platform.
-   */
-  static Optional<String> unavailableReason() {
-    return Availability.REASON;
-  }
-
-  /** Loads zstd-jni once, lazily, so a missing optional dependency costs nothing until needed. */
-  private static final class Availability {
-    static final Optional<String> REASON = probe();
-
-    private static Optional<String> probe() {
-      try {
-        new ZstdDecompressCtx().close();
-        return Optional.empty();
-      } catch (LinkageError e) {
-        return Optional.of("zstd-jni is not available (" + e + ")");
-      }
-    }
   }
 
   @Override
