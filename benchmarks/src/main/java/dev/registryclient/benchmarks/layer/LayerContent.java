@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A layer's uncompressed bytes that compress like real ones (text-like lines with some random
- * binary blocks, about 3:1 with gzip, printed by {@link #main}), and the same bytes gzip- and zstd-compressed as image tools
- * write them (gzip default level; zstd level 3, what {@code skopeo --dest-compress-format zstd}
- * uses by default). Seeded, so every run decompresses the same bytes.
+ * A layer's uncompressed bytes that compress roughly like real ones (text-like lines with some
+ * random binary blocks: about 2.2:1 with gzip or zstd, printed by {@link #main}), and the same
+ * bytes gzip-compressed (default level) and zstd-compressed (level 3, zstd's default). Seeded, so
+ * every run decompresses the same bytes.
  */
 public final class LayerContent {
   private static final String[] WORDS = {
