@@ -10,6 +10,8 @@
 #   benchmarks/run.sh segments  # SegmentedPullBenchmark: one 64 MiB / 512 MiB layer, parallelism
 #                               # 1/4/8, segmented vs one stream, short iterations (~4 minutes)
 #                               #   -> results/jmh-segments.{json,md,svg}, section "jmh-segments"
+#   benchmarks/run.sh layers    # the diff_id check (decompress + hash) only, about 2 minutes
+#                               #   -> results/jmh-layers.{json,md,svg}, README section "jmh-layers"
 #   benchmarks/run.sh full      # every benchmark with its own settings (roughly half an hour on
 #                               # 2 cores) -> results/jmh.{json,md,svg}, README section "jmh"
 #   benchmarks/run.sh quick Digest   # extra arguments go to JMH (here: a benchmark regex)
@@ -35,10 +37,13 @@ case "$profile" in
   segments)
     name=jmh-segments
     jmh_args=(-f 1 -wi 1 -i 3 -w 2s -r 2s SegmentedPullBenchmark) ;;
+  layers)
+    name=jmh-layers
+    jmh_args=(-f 1 -wi 2 -i 3 -w 1s -r 2s LayerDigestBenchmark) ;;
   full)
     jmh_args=() ;;
   *)
-    echo "usage: $0 [quick|pulls|segments|full] [JMH arguments...]" >&2
+    echo "usage: $0 [quick|pulls|segments|layers|full] [JMH arguments...]" >&2
     exit 2 ;;
 esac
 

@@ -36,6 +36,7 @@ final class DefaultPullRequest implements PullRequest {
   private PullListener listener = PullListener.NONE;
   private Duration deadline;
   private Segmentation segmentation = Segmentation.DEFAULT;
+  private boolean verifyDiffIds;
 
   DefaultPullRequest(
       ImageReference reference,
@@ -104,6 +105,12 @@ final class DefaultPullRequest implements PullRequest {
   }
 
   @Override
+  public PullRequest verifyDiffIds(boolean verify) {
+    this.verifyDiffIds = verify;
+    return this;
+  }
+
+  @Override
   public PullResult execute() {
     PullOptions run = ready();
     return engine.pull(reference, source.apply(listener), run, scope());
@@ -126,7 +133,8 @@ final class DefaultPullRequest implements PullRequest {
         PullOptions.into(target)
             .withParallelism(parallelism)
             .withListener(listener)
-            .withSegmentation(segmentation);
+            .withSegmentation(segmentation)
+            .withVerifyDiffIds(verifyDiffIds);
     if (verifier.isPresent()) {
       options = options.withVerifier(verifier.get());
     }

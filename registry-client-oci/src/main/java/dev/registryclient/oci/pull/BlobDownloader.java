@@ -3,6 +3,7 @@ package dev.registryclient.oci.pull;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.client.PullEvent;
 import dev.registryclient.api.client.PulledBlob;
+import dev.registryclient.api.exception.DiffIdMismatchException;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
@@ -43,14 +44,30 @@ final class BlobDownloader {
   private final ErrorContext context;
   private final Segmentation segmentation;
   private final ExecutorService workers;
+  private final BlobWriterHook hook;
 
   /** A downloader that fetches every blob as one stream. */
   BlobDownloader(ImageSource source, BlobStore store, PullEvents events, ErrorContext context) {
-    this(source, store, events, context, Segmentation.OFF, null);
+    this(source, store, events, context, BlobWriterHook.NONE);
+  }
+
+  /**
+   * A downloader that fetches every blob as one stream, into writers {@code hook} may wrap (to
+   * check more than the blob's digest).
+   */
+  BlobDownloader(
+      ImageSource source,
+      BlobStore store,
+      PullEvents events,
+      ErrorContext context,
+      BlobWriterHook hook) {
+    this(source, store, events, context, Segmentation.OFF, null, hook);
   }
 
   /**
    * @param workers runs the extra segments of a segmented download
+   * @param hook may wrap each blob's writer; a segmented download hands the wrapper the bytes in
+   *     order ({@link HookedPositionalWriter})
    */
   BlobDownloader(
       ImageSource source,
@@ -58,13 +75,15 @@ final class BlobDownloader {
       PullEvents events,
       ErrorContext context,
       Segmentation segmentation,
-      ExecutorService workers) {
+      ExecutorService workers,
+      BlobWriterHook hook) {
     this.source = source;
     this.store = store;
     this.events = events;
     this.context = context;
     this.segmentation = segmentation;
     this.workers = workers;
+    this.hook = hook;
   }
 
   /** Downloads {@code task} as one stream; throws the pull's outcome once it ended. */
@@ -122,7 +141,7 @@ final class BlobDownloader {
               workers,
               context,
               segmentation.segmentSize(size, connections))
-          .run(transfer, connections, scope, chunk -> {});
+          .run(transfer, connections, scope, hook);
     } finally {
       spare.give(extra);
     }
@@ -138,9 +157,12 @@ final class BlobDownloader {
       long size =
           transfer.task().size() >= 0 ? transfer.task().size() : sizeFromHeader(stream, digest);
       transfer.size(size);
-      try (BlobWriter writer = store.writer(digest, size)) {
+      try (BlobWriter writer =
+          hook.wrap(transfer.task(), store.writer(digest, size), hostContext(transfer))) {
         copy(stream.body(), writer, buffer, scope, transfer);
         writer.commit();
+      } catch (DiffIdMismatchException e) {
+        throw e; // already names the layer, the image and the host
       } catch (DigestMismatchException e) {
         throw new DigestMismatchException(
             hostContext(transfer), "blob " + digest, e.expected(), e.actual());

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param parallelism blobs downloaded at once (retries are the transport's: see its retry policy)
  * @param verifier decides whether the image may be pulled, after its manifest is read and before
  *     any blob is stored; none by default
+ * @param verifyDiffIds check each layer's uncompressed content against its config's diff_id while
+ *     it streams; off by default (see {@link
+ *     dev.registryclient.api.client.PullRequest#verifyDiffIds})
  * @param segmentation when a large blob is downloaded as several byte ranges at once ({@link
  *     Segmentation#DEFAULT} by default)
  */
@@ -30,7 +33,42 @@ public record PullOptions(
     Optional<Duration> deadline,
     int parallelism,
     Optional<ManifestVerifier> verifier,
+    boolean verifyDiffIds,
     Segmentation segmentation) {
+
+  /** Options without the diff_id check, with the default segmentation. */
+  public PullOptions(
+      PullTarget target,
+      Optional<Platform> platform,
+      boolean allPlatforms,
+      PullListener listener,
+      Optional<Duration> deadline,
+      int parallelism,
+      Optional<ManifestVerifier> verifier) {
+    this(target, platform, allPlatforms, listener, deadline, parallelism, verifier, false);
+  }
+
+  /** Options with the default segmentation. */
+  public PullOptions(
+      PullTarget target,
+      Optional<Platform> platform,
+      boolean allPlatforms,
+      PullListener listener,
+      Optional<Duration> deadline,
+      int parallelism,
+      Optional<ManifestVerifier> verifier,
+      boolean verifyDiffIds) {
+    this(
+        target,
+        platform,
+        allPlatforms,
+        listener,
+        deadline,
+        parallelism,
+        verifier,
+        verifyDiffIds,
+        Segmentation.DEFAULT);
+  }
 
   /** Validates. */
   public PullOptions {
@@ -48,20 +86,21 @@ public record PullOptions(
   /** Options for {@code target} with the defaults: this JVM's platform, no listener, 4 at once. */
   public static PullOptions into(PullTarget target) {
     return new PullOptions(
-        target,
-        Optional.empty(),
-        false,
-        PullListener.NONE,
-        Optional.empty(),
-        4,
-        Optional.empty(),
-        Segmentation.DEFAULT);
+        target, Optional.empty(), false, PullListener.NONE, Optional.empty(), 4, Optional.empty());
   }
 
   /** These options with another parallelism. */
   public PullOptions withParallelism(int n) {
     return new PullOptions(
-        target, platform, allPlatforms, listener, deadline, n, verifier, segmentation);
+        target,
+        platform,
+        allPlatforms,
+        listener,
+        deadline,
+        n,
+        verifier,
+        verifyDiffIds,
+        segmentation);
   }
 
   /** These options for {@code wanted}. */
@@ -74,19 +113,36 @@ public record PullOptions(
         deadline,
         parallelism,
         verifier,
+        verifyDiffIds,
         segmentation);
   }
 
   /** These options for every platform. */
   public PullOptions withAllPlatforms() {
     return new PullOptions(
-        target, Optional.empty(), true, listener, deadline, parallelism, verifier, segmentation);
+        target,
+        Optional.empty(),
+        true,
+        listener,
+        deadline,
+        parallelism,
+        verifier,
+        verifyDiffIds,
+        segmentation);
   }
 
   /** These options with {@code l} as listener. */
   public PullOptions withListener(PullListener l) {
     return new PullOptions(
-        target, platform, allPlatforms, l, deadline, parallelism, verifier, segmentation);
+        target,
+        platform,
+        allPlatforms,
+        l,
+        deadline,
+        parallelism,
+        verifier,
+        verifyDiffIds,
+        segmentation);
   }
 
   /** These options with a deadline. */
@@ -99,13 +155,22 @@ public record PullOptions(
         Optional.of(d),
         parallelism,
         verifier,
+        verifyDiffIds,
         segmentation);
   }
 
   /** These options with another target. */
   public PullOptions withTarget(PullTarget t) {
     return new PullOptions(
-        t, platform, allPlatforms, listener, deadline, parallelism, verifier, segmentation);
+        t,
+        platform,
+        allPlatforms,
+        listener,
+        deadline,
+        parallelism,
+        verifier,
+        verifyDiffIds,
+        segmentation);
   }
 
   /** These options with a verifier that must accept the image before anything is stored. */
@@ -118,12 +183,35 @@ public record PullOptions(
         deadline,
         parallelism,
         Optional.of(v),
+        verifyDiffIds,
+        segmentation);
+  }
+
+  /** These options with the diff_id check on or off. */
+  public PullOptions withVerifyDiffIds(boolean verify) {
+    return new PullOptions(
+        target,
+        platform,
+        allPlatforms,
+        listener,
+        deadline,
+        parallelism,
+        verifier,
+        verify,
         segmentation);
   }
 
   /** These options with another {@link Segmentation}, e.g. {@link Segmentation#OFF}. */
   public PullOptions withSegmentation(Segmentation s) {
     return new PullOptions(
-        target, platform, allPlatforms, listener, deadline, parallelism, verifier, s);
+        target,
+        platform,
+        allPlatforms,
+        listener,
+        deadline,
+        parallelism,
+        verifier,
+        verifyDiffIds,
+        s);
   }
 }

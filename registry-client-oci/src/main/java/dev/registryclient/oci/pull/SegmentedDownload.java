@@ -1,22 +1,22 @@
 package dev.registryclient.oci.pull;
 
 import dev.registryclient.api.Digest;
+import dev.registryclient.api.exception.DiffIdMismatchException;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
 import dev.registryclient.api.exception.RegistryException;
 import dev.registryclient.api.exception.StoreException;
 import dev.registryclient.api.exception.TransportException;
+import dev.registryclient.api.store.BlobWriter;
 import dev.registryclient.api.store.PositionalBlobWriter;
 import dev.registryclient.api.store.PositionalWrites;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * One blob fetched as consecutive byte ranges on several connections at once, each written at its
@@ -58,12 +58,11 @@ final class SegmentedDownload {
    * Downloads and commits the blob on up to {@code connections} connections; false, with nothing
    * written, if the server does not serve ranges.
    *
-   * @param inOrder told every byte of the blob once, in order (see {@link
-   *     PositionalWrites#writer(Digest, long, Consumer)})
+   * @param hook may wrap the blob's writer; the wrapper sees every byte once, in order ({@link
+   *     HookedPositionalWriter}), and its commit runs after the blob's own verification
    * @throws RegistryException the first failure of any range, or the pull's outcome if it ended
    */
-  boolean run(
-      BlobTransfer transfer, int connections, TransferScope scope, Consumer<ByteBuffer> inOrder) {
+  boolean run(BlobTransfer transfer, int connections, TransferScope scope, BlobWriterHook hook) {
     Digest digest = transfer.task().digest();
     long size = transfer.task().size();
     int count = (int) -Math.floorDiv(-size, segmentSize);
@@ -75,9 +74,12 @@ final class SegmentedDownload {
     transfer.opened(first.get());
     transfer.size(size);
     // the blob's own scope: a failing range ends it and closes the others; the pull ending ends it
-    TransferScope blob = new TransferScope(context.withContactedHost(transfer.host()));
+    ErrorContext hostContext = context.withContactedHost(transfer.host());
+    TransferScope blob = new TransferScope(hostContext);
+    HookedPositionalWriter hooked = new HookedPositionalWriter();
     try (BlobStream firstStream = first.get();
-        PositionalBlobWriter writer = store.writer(digest, size, inOrder);
+        PositionalBlobWriter writer = store.writer(digest, size, hooked);
+        BlobWriter committer = hooked.wrappedBy(hook, transfer.task(), writer, hostContext);
         Closeable link = scope.register(() -> blob.cancel("the pull ended"))) {
       Ranges ranges = new Ranges(transfer, writer, blob, count);
       int helpers = Math.min(connections, count) - 1;
@@ -93,7 +95,9 @@ final class SegmentedDownload {
       }
       scope.check();
       blob.check();
-      writer.commit();
+      committer.commit();
+    } catch (DiffIdMismatchException e) {
+      throw e; // already names the layer, the image and the host
     } catch (DigestMismatchException e) {
       scope.check();
       throw new DigestMismatchException(
