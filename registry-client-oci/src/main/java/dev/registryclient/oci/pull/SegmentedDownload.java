@@ -100,11 +100,9 @@ final class SegmentedDownload {
       throw e; // already names the layer, the image and the host
     } catch (DigestMismatchException e) {
       scope.check();
-      throw new DigestMismatchException(
-          context.withContactedHost(transfer.host()), "blob " + digest, e.expected(), e.actual());
+      throw new DigestMismatchException(hostContext, "blob " + digest, e.expected(), e.actual());
     } catch (IOException e) {
-      throw new TransportException(
-          context.withContactedHost(transfer.host()), "closing blob " + digest + ": " + e, e);
+      throw new TransportException(hostContext, "closing blob " + digest + ": " + e, e);
     }
     return true;
   }
