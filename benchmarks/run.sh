@@ -7,6 +7,8 @@
 #   benchmarks/run.sh pulls     # every pull combination (both images, parallelism 1/2/4/8, CDN,
 #                               # stores), short iterations: about 6 minutes
 #                               #   -> results/jmh-pulls.{json,md,svg}, README section "jmh-pulls"
+#   benchmarks/run.sh layers    # the diff_id check (decompress + hash) only, about 2 minutes
+#                               #   -> results/jmh-layers.{json,md,svg}, README section "jmh-layers"
 #   benchmarks/run.sh full      # every benchmark with its own settings (roughly half an hour on
 #                               # 2 cores) -> results/jmh.{json,md,svg}, README section "jmh"
 #   benchmarks/run.sh quick Digest   # extra arguments go to JMH (here: a benchmark regex)
@@ -29,10 +31,13 @@ case "$profile" in
   pulls)
     name=jmh-pulls
     jmh_args=(-f 1 -wi 1 -i 3 -w 1s -r 1s ParallelPullBenchmark) ;;
+  layers)
+    name=jmh-layers
+    jmh_args=(-f 1 -wi 2 -i 3 -w 1s -r 2s LayerDigestBenchmark) ;;
   full)
     jmh_args=() ;;
   *)
-    echo "usage: $0 [quick|pulls|full] [JMH arguments...]" >&2
+    echo "usage: $0 [quick|pulls|layers|full] [JMH arguments...]" >&2
     exit 2 ;;
 esac
 

@@ -7,6 +7,8 @@ module dev.registryclient.oci {
   requires transitive dev.registryclient.core; // Transport is part of the HTTP API here
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
+  // optional: decodes zstd layers for the diff_id check; without it they are reported unchecked
+  requires static com.github.luben.zstd_jni;
 
   exports dev.registryclient.oci;
   exports dev.registryclient.oci.layout;

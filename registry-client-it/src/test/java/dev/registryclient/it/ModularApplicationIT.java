@@ -2,6 +2,7 @@ package dev.registryclient.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.luben.zstd.Zstd;
 import dev.registryclient.api.Digest;
 import dev.registryclient.testkit.PushedBlob;
 import dev.registryclient.testkit.PushedImage;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +81,87 @@ class ModularApplicationIT {
         assertThat(digest.matches(Files.readAllBytes(blob))).as("%s", blob).isTrue();
       }
     }
+  }
+
+  /**
+   * zstd-jni is an optional dependency ({@code requires static}) and not on the application's
+   * module path: a pull that checks diff_ids still verifies gzip layers and reports the zstd layer
+   * as not checked instead of failing to link.
+   */
+  @Test
+  void withoutZstdJniAZstdLayerIsReportedNotCheckedAndGzipIsVerified(@TempDir Path tmp)
+      throws Exception {
+    Path classes = compileApplication(tmp);
+    try (TestRegistry registry = TestRegistry.builder().start()) {
+      byte[] tar = "a layer's tar\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+      byte[] gzip = gzip(tar);
+      byte[] zstd = Zstd.compress(tar, 3);
+      PushedBlob gzipLayer = registry.pushBlob("modular/zstd", gzip, GZIP_LAYER);
+      PushedBlob zstdLayer = registry.pushBlob("modular/zstd", zstd, ZSTD_LAYER);
+      String diffId = Digest.sha256(tar).toString();
+      PushedBlob config =
+          registry.pushBlob(
+              "modular/zstd",
+              ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\","
+                      + "\"diff_ids\":[\""
+                      + diffId
+                      + "\",\""
+                      + diffId
+                      + "\"]}}")
+                  .getBytes(StandardCharsets.UTF_8),
+              "application/vnd.oci.image.config.v1+json");
+      String manifest =
+          "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+              + "\"config\":"
+              + descriptor(config)
+              + ",\"layers\":["
+              + descriptor(gzipLayer)
+              + ","
+              + descriptor(zstdLayer)
+              + "]}";
+      registry.pushManifest(
+          "modular/zstd",
+          "v1",
+          "application/vnd.oci.image.manifest.v1+json",
+          manifest.getBytes(StandardCharsets.UTF_8));
+      Path log = tmp.resolve("app.log");
+
+      int exit =
+          run(
+              classes,
+              log,
+              registry.hostAndPort() + "/modular/zstd:v1",
+              tmp.resolve("layout").toString(),
+              "verify-diff-ids");
+
+      String output = Files.readString(log);
+      assertThat(exit).as("application output:%n%s", output).isZero();
+      assertThat(output)
+          .contains(gzipLayer.digest() + " VERIFIED gzip")
+          .contains(
+              zstdLayer.digest() + " NOT_CHECKED zstd-jni is not on the class or module path");
+    }
+  }
+
+  private static final String GZIP_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
+  private static final String ZSTD_LAYER = "application/vnd.oci.image.layer.v1.tar+zstd";
+
+  private static String descriptor(PushedBlob blob) {
+    return "{\"mediaType\":\""
+        + blob.mediaType()
+        + "\",\"digest\":\""
+        + blob.digest()
+        + "\",\"size\":"
+        + blob.size()
+        + "}";
+  }
+
+  private static byte[] gzip(byte[] content) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(content);
+    }
+    return out.toByteArray();
   }
 
   /** Compiles the application against the library's modules, as a modular user's build would. */

@@ -3,6 +3,7 @@ package dev.registryclient.examples.cli;
 import dev.registryclient.api.exception.AuthenticationException;
 import dev.registryclient.api.exception.AuthorizationException;
 import dev.registryclient.api.exception.ConfigurationException;
+import dev.registryclient.api.exception.DiffIdMismatchException;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
@@ -146,6 +147,9 @@ record FailureReport(String line, Throwable failure) {
       return skipped
           + "registry-client hosts REF checks every source a pull tries; --no-mirrors ignores"
           + " registries.conf.";
+    } else if (e instanceof DiffIdMismatchException) {
+      return "The image's config does not describe this layer (a broken or altered image);"
+          + " pulling again will not help. Without --verify-diff-ids the pull does not check it.";
     } else if (e instanceof DigestMismatchException) {
       return "The content changed on the way (proxy or registry fault): try again.";
     } else if (e instanceof InvalidContentException) {

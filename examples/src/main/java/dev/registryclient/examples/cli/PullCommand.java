@@ -58,6 +58,13 @@ final class PullCommand implements Callable<Integer> {
       defaultValue = "4")
   int parallel;
 
+  @Option(
+      names = "--verify-diff-ids",
+      description =
+          "Decompress each layer as it streams (gzip, zstd, tar) and check it against the"
+              + " config's rootfs.diff_ids; a mismatch fails the pull and stores no tag.")
+  boolean verifyDiffIds;
+
   @Option(names = "--quiet", description = "Print only the last line.")
   boolean quiet;
 
@@ -84,13 +91,16 @@ final class PullCommand implements Callable<Integer> {
       PlatformChoice choice = platform != null ? platform : PlatformChoice.current();
       pull = choice.isAll() ? pull.allPlatforms() : pull.platform(choice.platform().get());
       pull = pull.onProgress(quiet ? progress.warningsOnly() : progress);
-      PullResult result = pull.execute();
+      PullResult result = pull.verifyDiffIds(verifyDiffIds).execute();
       if (verbosity.verbose) {
         sources(result).forEach(terminal.err()::println);
         terminal.err().flush();
       }
       if (!quiet) {
         result.trust().ifPresent(v -> terminal.out().println(VerifyCommand.summary(v)));
+        if (verifyDiffIds) {
+          diffIds(result).forEach(terminal.out()::println);
+        }
       }
       terminal.out().println(summary(ref, result));
     }
@@ -113,6 +123,22 @@ final class PullCommand implements Callable<Integer> {
                           + " from "
                           + (s.mirror() ? "mirror " : "")
                           + s.reference().withoutTagOrDigest()));
+    }
+    return lines;
+  }
+
+  /**
+   * For {@code --verify-diff-ids}: {@code diff_ids: 3 of 4 layers verified}, then {@code
+   * sha256:0123456789ab not checked: REASON} per layer passed through unchecked.
+   */
+  static List<String> diffIds(PullResult result) {
+    long layers = result.blobs().stream().filter(b -> b.diffIdCheck().isPresent()).count();
+    List<PulledBlob> unchecked = result.diffIdsNotChecked();
+    List<String> lines = new ArrayList<>();
+    lines.add("diff_ids: " + (layers - unchecked.size()) + " of " + layers + " layers verified");
+    for (PulledBlob blob : unchecked) {
+      lines.add(
+          blob.digest().shortForm() + " not checked: " + blob.diffIdCheck().orElseThrow().detail());
     }
     return lines;
   }

@@ -2,10 +2,12 @@ package dev.registryclient.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.registryclient.api.Digest;
 import dev.registryclient.testkit.PushedBlob;
 import dev.registryclient.testkit.PushedImage;
 import dev.registryclient.testkit.PushedIndex;
 import dev.registryclient.testkit.TestRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +81,52 @@ class PullCommandTest {
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.err().lines().filter(l -> l.contains("verified"))).hasSize(3);
     assertThat(run.err()).doesNotContain("\r");
+  }
+
+  @Test
+  void verifyDiffIdsChecksRealGzipLayersAndSaysSo() {
+    byte[] tar = "a layer's tar bytes, repeated ".repeat(500).getBytes(StandardCharsets.UTF_8);
+    PushedImage real =
+        registry
+            .image("team/real")
+            .oci()
+            .layer(gzip(tar))
+            .config(
+                ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\","
+                        + "\"diff_ids\":[\""
+                        + Digest.sha256(tar)
+                        + "\"]}}")
+                    .getBytes(StandardCharsets.UTF_8))
+            .push("1.0");
+
+    CliRun run =
+        CliRun.of("pull", real.reference(), "--layout", dir.toString(), "--verify-diff-ids");
+
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("diff_ids: 1 of 1 layers verified");
+  }
+
+  @Test
+  void verifyDiffIdsFailsOnALayerThatIsNotWhatItsConfigSays() {
+    // the test kit's random layers are labelled gzip but are not gzip
+    CliRun run =
+        CliRun.of("pull", image.reference(), "--layout", dir.toString(), "--verify-diff-ids");
+
+    assertThat(run.exit()).as(run.toString()).isNotZero();
+    assertThat(run.err()).contains("cannot be decompressed", "pulling again will not help");
+    // both layers are bad; whichever finishes first is named
+    assertThat(image.layers()).anyMatch(l -> run.err().contains("layer " + l.digest()));
+    assertThat(dev.registryclient.oci.layout.OciLayout.at(dir).reader().manifests()).isEmpty();
+  }
+
+  private static byte[] gzip(byte[] content) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(content);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -134,6 +134,23 @@ public sealed interface PullEvent {
   }
 
   /**
+   * A layer's diff_id was checked, or passed through unchecked; sent once per layer, after the
+   * layers are stored, by a pull with {@link PullRequest#verifyDiffIds(boolean)
+   * verifyDiffIds(true)}. (A mismatch ends the pull with a {@link
+   * dev.registryclient.api.exception.DiffIdMismatchException} instead.)
+   *
+   * @param digest the layer
+   * @param check what was found
+   */
+  record DiffIdChecked(Digest digest, DiffIdCheck check) implements PullEvent {
+    /** Checks for nulls. */
+    public DiffIdChecked {
+      Objects.requireNonNull(digest, "digest");
+      Objects.requireNonNull(check, "check");
+    }
+  }
+
+  /**
    * The pull succeeded.
    *
    * @param result what was pulled

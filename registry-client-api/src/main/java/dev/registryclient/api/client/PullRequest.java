@@ -49,6 +49,21 @@ public interface PullRequest {
   PullRequest deadline(Duration timeout);
 
   /**
+   * Whether to check each layer's uncompressed content against the {@code rootfs.diff_ids} its
+   * image config lists (default {@code false}). Layers are decompressed while they stream (gzip,
+   * zstd, or plain tar), so no file is read twice; a mismatch, or a layer that cannot be
+   * decompressed, fails the pull with a {@link
+   * dev.registryclient.api.exception.DiffIdMismatchException} and stores no manifest or tag. Layers
+   * of other media types (eStargz and zstd:chunked included), layers the target already has, and
+   * schema 1 images are passed through and reported as not checked in {@link
+   * PulledBlob#diffIdCheck()}.
+   *
+   * <p>Off by default because decompressing costs far more CPU than the digest check every blob
+   * gets anyway (gzip: several times as much); see the project README for the numbers.
+   */
+  PullRequest verifyDiffIds(boolean verify);
+
+  /**
    * Runs the pull on the calling thread (blobs on the client's workers) and waits for it.
    * Interrupting the calling thread stops every transfer and discards partial blobs.
    *

@@ -109,6 +109,17 @@ public record PullResult(
     return blobs.stream().mapToLong(PulledBlob::size).sum();
   }
 
+  /**
+   * The layers a pull with {@link PullRequest#verifyDiffIds(boolean) verifyDiffIds(true)} passed
+   * through without checking their diff_id (see {@link DiffIdCheck#detail()} for why); empty when
+   * every layer was checked, or when no check was asked for.
+   */
+  public List<PulledBlob> diffIdsNotChecked() {
+    return blobs.stream()
+        .filter(b -> b.diffIdCheck().filter(c -> !c.verified()).isPresent())
+        .toList();
+  }
+
   /** Retries, resumes and signed-URL refreshes over all blobs; see {@link PulledBlob#retries()}. */
   public int retries() {
     return blobs.stream().mapToInt(PulledBlob::retries).sum();

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param retries how many times the transfer was tried again: requests sent again, bodies resumed
  *     with {@code Range} and signed CDN URLs refreshed (each also a {@link PullEvent})
  * @param source the source that served it (a mirror, or the registry); empty when skipped
+ * @param diffIdCheck for a layer of a pull with {@link PullRequest#verifyDiffIds(boolean)
+ *     verifyDiffIds(true)}: whether its uncompressed content matched its config's diff_id, or why
+ *     it was not checked; empty for configs and when not asked
  */
 public record PulledBlob(
     Digest digest,
@@ -28,7 +31,19 @@ public record PulledBlob(
     Optional<String> host,
     Duration time,
     int retries,
-    Optional<Source> source) {
+    Optional<Source> source,
+    Optional<DiffIdCheck> diffIdCheck) {
+
+  /** A blob whose diff_id nobody asked about. */
+  public PulledBlob(
+      Digest digest,
+      long size,
+      Optional<String> host,
+      Duration time,
+      int retries,
+      Optional<Source> source) {
+    this(digest, size, host, time, retries, source, Optional.empty());
+  }
 
   /** A blob as served by the registry the reference names (no registry configuration). */
   public PulledBlob(Digest digest, long size, Optional<String> host, Duration time, int retries) {
@@ -41,6 +56,7 @@ public record PulledBlob(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(diffIdCheck, "diffIdCheck");
     if (size < 0 || retries < 0 || time.isNegative()) {
       throw new IllegalArgumentException("negative size, retries or time for " + digest);
     }
@@ -49,6 +65,11 @@ public record PulledBlob(
   /** A blob the target already had. */
   public static PulledBlob skipped(Digest digest, long size) {
     return new PulledBlob(digest, size, Optional.empty(), Duration.ZERO, 0);
+  }
+
+  /** This blob with what the diff_id check found. */
+  public PulledBlob withDiffIdCheck(DiffIdCheck check) {
+    return new PulledBlob(digest, size, host, time, retries, source, Optional.of(check));
   }
 
   /** Whether it was fetched by this pull (rather than found in the target). */

@@ -1,6 +1,7 @@
 package dev.registryclient.api.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.registryclient.api.Descriptor;
 import dev.registryclient.api.Digest;
@@ -35,5 +36,34 @@ class PullResultTest {
     assertThat(r.retries()).isEqualTo(2);
     assertThat(fetched.downloaded()).isTrue();
     assertThat(present.downloaded()).isFalse();
+  }
+
+  @Test
+  void diffIdsNotCheckedListsOnlyLayersPassedThroughUnchecked() {
+    PulledBlob config = PulledBlob.skipped(digest("config"), 10);
+    PulledBlob verified =
+        PulledBlob.skipped(digest("a"), 100)
+            .withDiffIdCheck(DiffIdCheck.verified(digest("a-tar"), "gzip"));
+    PulledBlob lazy =
+        PulledBlob.skipped(digest("b"), 100).withDiffIdCheck(DiffIdCheck.notChecked("eStargz"));
+    PullResult r =
+        new PullResult(
+            ImageReference.parse("r.example/app:1"),
+            Descriptor.of(MediaType.OCI_MANIFEST, digest("m"), 10),
+            Optional.empty(),
+            List.of(config, verified, lazy),
+            Duration.ofMillis(9));
+
+    assertThat(r.diffIdsNotChecked()).containsExactly(lazy);
+  }
+
+  @Test
+  void aDiffIdGoesWithAVerifiedCheckOnly() {
+    assertThatThrownBy(
+            () -> new DiffIdCheck(DiffIdCheck.Outcome.NOT_CHECKED, Optional.of(digest("x")), "?"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new DiffIdCheck(DiffIdCheck.Outcome.VERIFIED, Optional.empty(), "gzip"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

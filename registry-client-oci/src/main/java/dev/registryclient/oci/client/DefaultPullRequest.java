@@ -34,6 +34,7 @@ final class DefaultPullRequest implements PullRequest {
   private boolean allPlatforms;
   private PullListener listener = PullListener.NONE;
   private Duration deadline;
+  private boolean verifyDiffIds;
 
   DefaultPullRequest(
       ImageReference reference,
@@ -91,6 +92,12 @@ final class DefaultPullRequest implements PullRequest {
   }
 
   @Override
+  public PullRequest verifyDiffIds(boolean verify) {
+    this.verifyDiffIds = verify;
+    return this;
+  }
+
+  @Override
   public PullResult execute() {
     PullOptions run = ready();
     return engine.pull(reference, source.apply(listener), run, scope());
@@ -110,7 +117,10 @@ final class DefaultPullRequest implements PullRequest {
           "pull of " + reference + " has no target: call into(store) or into(layout) first");
     }
     PullOptions options =
-        PullOptions.into(target).withParallelism(parallelism).withListener(listener);
+        PullOptions.into(target)
+            .withParallelism(parallelism)
+            .withListener(listener)
+            .withVerifyDiffIds(verifyDiffIds);
     if (verifier.isPresent()) {
       options = options.withVerifier(verifier.get());
     }

@@ -3,6 +3,7 @@ package dev.registryclient.oci.pull;
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.client.PullEvent;
 import dev.registryclient.api.client.PulledBlob;
+import dev.registryclient.api.exception.DiffIdMismatchException;
 import dev.registryclient.api.exception.DigestMismatchException;
 import dev.registryclient.api.exception.ErrorContext;
 import dev.registryclient.api.exception.InvalidContentException;
@@ -38,12 +39,24 @@ final class BlobDownloader {
   private final BlobStore store;
   private final PullEvents events;
   private final ErrorContext context;
+  private final BlobWriterHook hook;
 
   BlobDownloader(ImageSource source, BlobStore store, PullEvents events, ErrorContext context) {
+    this(source, store, events, context, BlobWriterHook.NONE);
+  }
+
+  /** A downloader whose writers {@code hook} may wrap (to check more than the blob's digest). */
+  BlobDownloader(
+      ImageSource source,
+      BlobStore store,
+      PullEvents events,
+      ErrorContext context,
+      BlobWriterHook hook) {
     this.source = source;
     this.store = store;
     this.events = events;
     this.context = context;
+    this.hook = hook;
   }
 
   /** Downloads {@code task}; throws the pull's outcome once it ended. */
@@ -104,9 +117,11 @@ final class BlobDownloader {
           events.emit(new PullEvent.Redirected(digest, host));
         }
         size = task.size() >= 0 ? task.size() : sizeFromHeader(stream);
-        try (BlobWriter writer = store.writer(digest, size)) {
+        try (BlobWriter writer = hook.wrap(task, store.writer(digest, size), hostContext())) {
           copy(stream.body(), writer, buffer, scope);
           writer.commit();
+        } catch (DiffIdMismatchException e) {
+          throw e; // already names the layer, the image and the host
         } catch (DigestMismatchException e) {
           throw new DigestMismatchException(
               hostContext(), "blob " + digest, e.expected(), e.actual());

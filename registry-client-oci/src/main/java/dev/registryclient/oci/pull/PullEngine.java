@@ -30,8 +30,9 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Pulls one image: resolve the reference, pick the platform's manifest from an index (or take every
- * child), plan the blobs against the target, download configs, check the platform, download layers,
- * store the manifests (after the blobs they name), and record the image in the target.
+ * child), plan the blobs against the target, download configs, check the platform, download layers
+ * (checking their diff_ids against the configs, if asked), store the manifests (after the blobs
+ * they name), and record the image in the target.
  *
  * <pre>{@code
  * PullEngine engine = new PullEngine(workers, new InFlightBlobs(), ManifestCodec.defaults());
@@ -89,8 +90,22 @@ public final class PullEngine {
     outcomes.putAll(executor.run(plan.configs(), n, downloader, store, events, scope, deadline));
     Optional<Platform> platform =
         selection.platform().or(() -> configPlatform(selection, store, options, context));
-    outcomes.putAll(executor.run(plan.layers(), n, downloader, store, events, scope, deadline));
+    // the configs are in the store now, so the diff_ids are known before any layer streams
+    DiffIdVerification diffIds =
+        options.verifyDiffIds()
+            ? DiffIdVerification.plan(
+                reference, selection.imageManifests(), store, codec, context.withPhase(Phase.BLOB))
+            : null;
+    BlobDownloader layerDownloader =
+        diffIds == null
+            ? downloader
+            : new BlobDownloader(source, store, events, context.withPhase(Phase.BLOB), diffIds);
+    outcomes.putAll(
+        executor.run(plan.layers(), n, layerDownloader, store, events, scope, deadline));
     scope.checkpoint(deadline);
+    if (diffIds != null) {
+      outcomes.putAll(diffIds.report(outcomes, events));
+    }
 
     selection.children().forEach(m -> ManifestStore.put(store, m, context));
     Descriptor stored = ManifestStore.put(store, selection.top(), context);
