@@ -39,7 +39,8 @@ import java.util.Set;
  *   <li>{@link UserAgentInterceptor}: sets {@code User-Agent};
  *   <li>{@link RetryInterceptor}: re-sends idempotent requests on 408/429/5xx and I/O errors, each
  *       time from the registry;
- *   <li>{@link RedirectInterceptor}: follows 3xx hop by hop, keeping {@link Request#registry()};
+ *   <li>{@link RedirectInterceptor}: follows 3xx hop by hop, keeping {@link
+ *       dev.registryclient.core.transport.Request#registry()};
  *   <li>{@link AuthInterceptor}: ping, credentials, tokens, only for the registry's own origin;
  *   <li>{@link HostLedger#recorder()}: notes every host contacted;
  *   <li>{@link ApacheEngine}: sends exactly what it is given (TLS, proxies, timeouts).

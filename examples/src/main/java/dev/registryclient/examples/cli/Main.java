@@ -2,11 +2,13 @@ package dev.registryclient.examples.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
  * The {@code registry-client} command-line tool: {@code pull}, {@code push}, {@code copy}, {@code
- * sync}, {@code tags}, {@code inspect}, {@code hosts}, {@code demo} and {@code serve}.
+ * sync}, {@code tags}, {@code inspect}, {@code hosts}, {@code verify}, {@code demo}, {@code serve}
+ * and {@code completion}.
  *
  * <pre>{@code
  * int exit = Main.run(Terminal.of(System.out, System.err, false), "tags", "localhost:5000/app");
@@ -65,6 +67,9 @@ public final class Main {
     cmd.addSubcommand(new VerifyCommand(terminal));
     cmd.addSubcommand(new DemoCommand(terminal));
     cmd.addSubcommand(new ServeCommand(terminal));
+    // picocli's generator of a bash/zsh completion script for this command tree, shown in --help
+    cmd.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    cmd.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);
     cmd.setOut(terminal.out());
     cmd.setErr(terminal.err());
     cmd.setParameterExceptionHandler(
