@@ -35,6 +35,8 @@ public final class RegistryEndpoints {
    * Endpoints of the registry at {@code baseUri}: {@code scheme://host[:port]}, optionally with a
    * path prefix for registries served below one.
    *
+   * @param baseUri the registry's base URI, such as {@code https://ghcr.io}
+   * @return the registry's endpoints
    * @throws IllegalArgumentException if the URI is not http(s), has no host, or carries user-info,
    *     a query or a fragment
    */
@@ -61,12 +63,20 @@ public final class RegistryEndpoints {
     return new RegistryEndpoints(scheme + "://" + authority + path);
   }
 
-  /** The base URI, without a trailing slash. */
+  /**
+   * The base URI, without a trailing slash.
+   *
+   * @return the base URI
+   */
   public URI base() {
     return URI.create(base);
   }
 
-  /** {@code /v2/}: the API version check and auth challenge. */
+  /**
+   * {@code /v2/}: the API version check and auth challenge.
+   *
+   * @return the URI of {@code /v2/}
+   */
   public URI ping() {
     return URI.create(base + "/v2/");
   }
@@ -75,6 +85,8 @@ public final class RegistryEndpoints {
    * {@code /v2/<name>/manifests/<reference>}.
    *
    * @param reference a tag or a digest
+   * @param repository the repository name, such as {@code library/alpine}
+   * @return the manifest's URI
    * @throws IllegalArgumentException if the repository or reference is invalid, quoting it
    */
   public URI manifest(String repository, String reference) {
@@ -86,23 +98,49 @@ public final class RegistryEndpoints {
     return URI.create(repositoryBase(repository) + "/manifests/" + reference);
   }
 
-  /** {@code /v2/<name>/manifests/<digest>}. */
+  /**
+   * {@code /v2/<name>/manifests/<digest>}.
+   *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param digest the manifest's digest
+   * @return the manifest's URI
+   * @throws IllegalArgumentException if the repository name is invalid
+   */
   public URI manifest(String repository, Digest digest) {
     return URI.create(repositoryBase(repository) + "/manifests/" + digest);
   }
 
-  /** {@code /v2/<name>/blobs/<digest>}. */
+  /**
+   * {@code /v2/<name>/blobs/<digest>}.
+   *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param digest the blob's digest
+   * @return the blob's URI
+   * @throws IllegalArgumentException if the repository name is invalid
+   */
   public URI blob(String repository, Digest digest) {
     Objects.requireNonNull(digest, "digest");
     return URI.create(repositoryBase(repository) + "/blobs/" + digest);
   }
 
-  /** {@code /v2/<name>/blobs/uploads/}: where an upload starts. */
+  /**
+   * {@code /v2/<name>/blobs/uploads/}: where an upload starts.
+   *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @return the URI an upload is started with (POST)
+   * @throws IllegalArgumentException if the repository name is invalid
+   */
   public URI uploads(String repository) {
     return URI.create(repositoryBase(repository) + "/blobs/uploads/");
   }
 
-  /** {@code /v2/<name>/tags/list}, the first page with the registry's default page size. */
+  /**
+   * {@code /v2/<name>/tags/list}, the first page with the registry's default page size.
+   *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @return the URI of the first page of tags
+   * @throws IllegalArgumentException if the repository name is invalid
+   */
   public URI tags(String repository) {
     return tags(repository, OptionalInt.empty(), Optional.empty());
   }
@@ -112,17 +150,31 @@ public final class RegistryEndpoints {
    *
    * @param n page size, if any (must be positive)
    * @param last start after this tag, if any (percent-encoded)
+   * @param repository the repository name, such as {@code library/alpine}
+   * @return the URI of that page of tags
+   * @throws IllegalArgumentException if the repository name is invalid or {@code n} is not positive
    */
   public URI tags(String repository, OptionalInt n, Optional<String> last) {
     return withPaging(URI.create(repositoryBase(repository) + "/tags/list"), n, last);
   }
 
-  /** {@code /v2/_catalog}, the first page with the registry's default page size. */
+  /**
+   * {@code /v2/_catalog}, the first page with the registry's default page size.
+   *
+   * @return the URI of the first page of the catalog
+   */
   public URI catalog() {
     return catalog(OptionalInt.empty(), Optional.empty());
   }
 
-  /** {@code /v2/_catalog?n=&last=}. */
+  /**
+   * {@code /v2/_catalog?n=&last=}.
+   *
+   * @param n page size, if any (must be positive)
+   * @param last start after this repository name, if any (percent-encoded)
+   * @return the URI of that page of the catalog
+   * @throws IllegalArgumentException if {@code n} is not positive
+   */
   public URI catalog(OptionalInt n, Optional<String> last) {
     return withPaging(URI.create(base + "/v2/_catalog"), n, last);
   }
@@ -131,6 +183,10 @@ public final class RegistryEndpoints {
    * {@code /v2/<name>/referrers/<digest>[?artifactType=]} (OCI distribution 1.1).
    *
    * @param artifactType filter on this artifact type, e.g. {@code application/vnd.dev.sigstore...}
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param digest the digest of the subject manifest whose referrers are listed
+   * @return the referrers URI
+   * @throws IllegalArgumentException if the repository name is invalid
    */
   public URI referrers(String repository, Digest digest, Optional<String> artifactType) {
     Objects.requireNonNull(digest, "digest");

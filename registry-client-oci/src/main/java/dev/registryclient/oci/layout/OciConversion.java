@@ -58,7 +58,12 @@ public final class OciConversion {
 
   private OciConversion() {}
 
-  /** Whether manifests of {@code type} are converted: Docker schema 2 manifests and lists. */
+  /**
+   * Whether manifests of {@code type} are converted: Docker schema 2 manifests and lists.
+   *
+   * @param type a manifest media type; parameters are ignored
+   * @return whether {@link #manifest} or {@link #index} converts it
+   */
   public static boolean converts(MediaType type) {
     MediaType bare = type.withoutParameters();
     return bare.equals(MediaType.DOCKER_MANIFEST) || bare.equals(MediaType.DOCKER_MANIFEST_LIST);
@@ -67,6 +72,9 @@ public final class OciConversion {
   /**
    * The OCI form of a Docker schema 2 manifest; an OCI manifest is returned as it is.
    *
+   * @param manifest the manifest to convert
+   * @return the OCI manifest, with its own bytes and digest, or {@code manifest} itself if it is
+   *     not a Docker schema 2 manifest
    * @throws InvalidContentException if a layer has a media type with no OCI equivalent
    */
   public static ImageManifest manifest(ImageManifest manifest) {
@@ -104,6 +112,9 @@ public final class OciConversion {
    * platform and annotations; other entries (e.g. schema 1 manifests) are kept as they are.
    *
    * @param converted the OCI descriptors of converted children, by their Docker digest
+   * @param index the manifest list to convert
+   * @return the OCI index, with its own bytes and digest, or {@code index} itself if it is not a
+   *     Docker manifest list
    */
   public static ImageIndex index(ImageIndex index, Map<Digest, Descriptor> converted) {
     if (!converts(index.mediaType())) {

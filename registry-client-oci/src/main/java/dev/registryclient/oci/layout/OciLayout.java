@@ -68,6 +68,8 @@ public final class OciLayout implements PullTarget {
    * Opens the layout at {@code dir}, creating the directory, {@code oci-layout} and an empty {@code
    * index.json} where missing.
    *
+   * @param dir the layout's directory; created if missing
+   * @return the layout
    * @throws StoreException if the directory cannot be written
    * @throws InvalidContentException if an existing {@code oci-layout} or {@code index.json} is not
    *     valid
@@ -79,7 +81,11 @@ public final class OciLayout implements PullTarget {
     return layout;
   }
 
-  /** The layout directory. */
+  /**
+   * The layout directory.
+   *
+   * @return the layout's root directory
+   */
   public Path directory() {
     return dir;
   }
@@ -90,12 +96,22 @@ public final class OciLayout implements PullTarget {
     return blobs;
   }
 
-  /** A reader over this layout. */
+  /**
+   * A reader over this layout.
+   *
+   * @return a reader of this layout's current state
+   */
   public OciLayoutReader reader() {
     return OciLayoutReader.open(dir);
   }
 
-  /** Stores a manifest (or index) blob and returns its descriptor, ready for {@link #tag}. */
+  /**
+   * Stores a manifest (or index) blob and returns its descriptor, ready for {@link #tag}.
+   *
+   * @param mediaType the manifest's media type, for the descriptor
+   * @param manifest the manifest's bytes, exactly as they are to be stored
+   * @return the descriptor of the stored blob (SHA-256 digest and size)
+   */
   public Descriptor putManifest(MediaType mediaType, byte[] manifest) {
     Digest digest = Digest.sha256(manifest);
     try (BlobWriter writer = blobs.writer(digest, manifest.length)) {
@@ -114,6 +130,8 @@ public final class OciLayout implements PullTarget {
    *     .execute();
    * }</pre>
    *
+   * @param tag the tag, as {@code index.json}'s ref name annotations give it
+   * @return the tagged image, as a push source over this layout's blobs
    * @throws StoreException if no entry of {@code index.json} has that tag
    */
   public PushSource image(String tag) {
@@ -145,6 +163,8 @@ public final class OciLayout implements PullTarget {
    * Points tag {@code name} at {@code manifest} in {@code index.json}, replacing any entry that had
    * the name before. The manifest blob must already be in the layout.
    *
+   * @param name the tag to set
+   * @param manifest the descriptor of the manifest (or index) to tag
    * @throws IllegalArgumentException if {@code name} is not a valid ref name
    * @throws StoreException if the manifest blob is missing or index.json cannot be written
    */
@@ -204,7 +224,12 @@ public final class OciLayout implements PullTarget {
         });
   }
 
-  /** Removes tag {@code name}; its blobs stay. Returns whether the tag existed. */
+  /**
+   * Removes tag {@code name}; its blobs stay. Returns whether the tag existed.
+   *
+   * @param name the tag to remove
+   * @return whether the tag existed
+   */
   public boolean untag(String name) {
     boolean[] removed = {false};
     update(index -> removed[0] = IndexDocument.removeTag(index, name));

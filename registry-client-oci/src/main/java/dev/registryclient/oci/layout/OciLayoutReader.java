@@ -62,6 +62,8 @@ public final class OciLayoutReader {
   /**
    * Opens an existing layout for reading.
    *
+   * @param dir the layout's directory
+   * @return a reader of that layout
    * @throws StoreException if {@code dir} has no {@code oci-layout} file
    * @throws InvalidContentException if {@code oci-layout} is not a version 1 layout
    */
@@ -94,7 +96,12 @@ public final class OciLayoutReader {
     }
   }
 
-  /** The entries of {@code index.json}, in file order. */
+  /**
+   * The entries of {@code index.json}, in file order.
+   *
+   * @return the descriptors {@code index.json} lists; empty if there is no {@code index.json} yet
+   * @throws StoreException if {@code index.json} cannot be read
+   */
   public List<Descriptor> manifests() {
     Path indexFile = dir.resolve(OciLayout.INDEX_FILE);
     try {
@@ -104,17 +111,32 @@ public final class OciLayoutReader {
     }
   }
 
-  /** The tags ({@code org.opencontainers.image.ref.name} values), in file order. */
+  /**
+   * The tags ({@code org.opencontainers.image.ref.name} values), in file order.
+   *
+   * @return the tags of {@code index.json}'s entries
+   * @throws StoreException if {@code index.json} cannot be read
+   */
   public List<String> tags() {
     return manifests().stream().flatMap(d -> refName(d).stream()).toList();
   }
 
-  /** The tag an {@code index.json} entry carries, if any. */
+  /**
+   * The tag an {@code index.json} entry carries, if any.
+   *
+   * @param entry an entry of {@code index.json}
+   * @return its {@code org.opencontainers.image.ref.name} annotation, if it has one
+   */
   public static Optional<String> refName(Descriptor entry) {
     return Optional.ofNullable(entry.annotations().get(OciLayout.REF_NAME));
   }
 
-  /** The entry tagged {@code tag}; the last one if a foreign tool wrote duplicates. */
+  /**
+   * The entry tagged {@code tag}; the last one if a foreign tool wrote duplicates.
+   *
+   * @param tag the tag to look up
+   * @return the entry carrying that tag; empty if none does
+   */
   public Optional<Descriptor> resolve(String tag) {
     List<Descriptor> matches =
         manifests().stream().filter(d -> refName(d).filter(tag::equals).isPresent()).toList();
@@ -124,6 +146,8 @@ public final class OciLayoutReader {
   /**
    * Reads and verifies a manifest or index.
    *
+   * @param descriptor the manifest's descriptor, as {@code index.json} or an index gives it
+   * @return the manifest's bytes, exactly as stored
    * @throws InvalidContentException if its size exceeds {@link #MAX_MANIFEST_BYTES}
    * @throws BlobNotFoundInStoreException if the blob is missing
    * @throws dev.registryclient.api.exception.DigestMismatchException if its bytes do not match
@@ -157,6 +181,8 @@ public final class OciLayoutReader {
    * image.layers().forEach(layer -> System.out.println(layer.digest()));
    * }</pre>
    *
+   * @param tag the tag to look up
+   * @return the parsed manifest or index; empty if no entry has that tag
    * @throws InvalidContentException if the blob is not a manifest of the entry's media type
    * @throws BlobNotFoundInStoreException if the entry's blob is missing
    * @throws dev.registryclient.api.exception.DigestMismatchException if its bytes do not match
@@ -170,6 +196,8 @@ public final class OciLayoutReader {
    * dev.registryclient.api.manifest.ImageManifest}, an {@link ImageIndex} or a {@link
    * dev.registryclient.api.manifest.Schema1Manifest}, keeping the stored bytes.
    *
+   * @param descriptor the manifest's descriptor, as {@code index.json} or an index gives it
+   * @return the parsed manifest or index
    * @throws InvalidContentException if the blob is not a manifest of the descriptor's media type,
    *     or larger than {@link #MAX_MANIFEST_BYTES}
    * @throws BlobNotFoundInStoreException if the blob is missing
@@ -185,6 +213,8 @@ public final class OciLayoutReader {
    * names it (the platform manifests of a pulled index, say). Its type comes from the index entry
    * for that digest if there is one, else from the document itself.
    *
+   * @param digest the manifest's digest
+   * @return the parsed manifest or index
    * @throws InvalidContentException if the blob is not a manifest, or larger than {@link
    *     #MAX_MANIFEST_BYTES}
    * @throws BlobNotFoundInStoreException if the blob is missing
@@ -210,6 +240,7 @@ public final class OciLayoutReader {
    * #manifests()}, with their annotations (tags), platforms and the file's bytes. A layout without
    * an {@code index.json} yet has an empty index.
    *
+   * @return {@code index.json} as an image index
    * @throws InvalidContentException if {@code index.json} is not a valid image index
    */
   public ImageIndex index() {
@@ -224,18 +255,34 @@ public final class OciLayoutReader {
         INDEX_CODEC.decode(bytes, Optional.of(MediaType.OCI_INDEX.toString()), CONTEXT);
   }
 
-  /** Opens a blob as a stream that fails at its end if size or digest do not match. */
+  /**
+   * Opens a blob as a stream that fails at its end if size or digest do not match.
+   *
+   * @param descriptor the blob's descriptor, giving digest and size
+   * @return a stream of the blob's bytes; the caller closes it
+   * @throws BlobNotFoundInStoreException if the blob is missing
+   */
   public InputStream openBlob(Descriptor descriptor) {
     return new DigestingInputStream(
         blobs.open(descriptor.digest()), descriptor.digest(), descriptor.size(), CONTEXT);
   }
 
-  /** Opens a blob by digest, unverified; the store only ever holds verified blobs. */
+  /**
+   * Opens a blob by digest, unverified; the store only ever holds verified blobs.
+   *
+   * @param digest the blob's digest
+   * @return a stream of the blob's bytes; the caller closes it
+   * @throws BlobNotFoundInStoreException if the blob is missing
+   */
   public InputStream openBlob(Digest digest) {
     return blobs.open(digest);
   }
 
-  /** The layout directory. */
+  /**
+   * The layout directory.
+   *
+   * @return the layout's root directory
+   */
   public Path directory() {
     return dir;
   }

@@ -48,12 +48,24 @@ public final class RegistryListings {
     this.manifests = ManifestFetcher.create(transport, endpoints);
   }
 
-  /** Listings of the registry at {@code endpoints}, sent through {@code transport}. */
+  /**
+   * Listings of the registry at {@code endpoints}, sent through {@code transport}.
+   *
+   * @param transport the transport every request goes through
+   * @param endpoints the registry's URLs
+   * @return listings of that registry
+   */
   public static RegistryListings create(Transport transport, RegistryEndpoints endpoints) {
     return new RegistryListings(transport, endpoints);
   }
 
-  /** Every tag of {@code repository}, in the registry's page size. */
+  /**
+   * Every tag of {@code repository}, in the registry's page size.
+   *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @return a lazy stream of the tags; close it to stop early
+   * @throws IllegalArgumentException if the repository name is invalid
+   */
   public Stream<String> tags(String repository) {
     return tags(repository, OptionalInt.empty(), Optional.empty());
   }
@@ -61,18 +73,33 @@ public final class RegistryListings {
   /**
    * The tags of {@code repository}, {@code n} per page, starting after {@code last}.
    *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param n tags per page, if not the registry's default (must be positive)
+   * @param last the tag to start after, if any
+   * @return a lazy stream of the tags; close it to stop early
    * @throws IllegalArgumentException if the repository name is invalid or {@code n} is not positive
    */
   public Stream<String> tags(String repository, OptionalInt n, Optional<String> last) {
     return paged(endpoints.tags(repository), ListingPages.tags(transport), n, last);
   }
 
-  /** Every repository of the registry ({@code GET /v2/_catalog}). */
+  /**
+   * Every repository of the registry ({@code GET /v2/_catalog}).
+   *
+   * @return a lazy stream of the repository names; close it to stop early
+   */
   public Stream<String> catalog() {
     return catalog(OptionalInt.empty(), Optional.empty());
   }
 
-  /** The repositories, {@code n} per page, starting after {@code last}. */
+  /**
+   * The repositories, {@code n} per page, starting after {@code last}.
+   *
+   * @param n repositories per page, if not the registry's default (must be positive)
+   * @param last the repository name to start after, if any
+   * @return a lazy stream of the repository names; close it to stop early
+   * @throws IllegalArgumentException if {@code n} is not positive
+   */
   public Stream<String> catalog(OptionalInt n, Optional<String> last) {
     return paged(endpoints.catalog(), ListingPages.catalog(transport), n, last);
   }
@@ -82,6 +109,10 @@ public final class RegistryListings {
    * artifactType}, from the OCI 1.1 referrers API, or from the {@code sha256-<hex>} tag when the
    * registry has no referrers API (answers 404). Empty when nothing refers to the subject.
    *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param subject the digest of the manifest the referrers refer to
+   * @param artifactType only referrers of this artifact type, if present
+   * @return a lazy stream of the referrers' descriptors; close it to stop early
    * @throws IllegalArgumentException if the repository or artifact type is malformed
    */
   public Stream<Descriptor> referrers(

@@ -23,13 +23,23 @@ import java.util.List;
  */
 public record RepositoryList(List<String> repositories, List<String> skipped) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param repositories the valid repository names, in the registry's order
+   * @param skipped the invalid entries that were skipped, each abbreviated for display
+   */
   public RepositoryList {
     repositories = List.copyOf(repositories);
     skipped = List.copyOf(skipped);
   }
 
-  /** Whether {@code name} is a valid repository name per the distribution spec. */
+  /**
+   * Whether {@code name} is a valid repository name per the distribution spec.
+   *
+   * @param name the string to check
+   * @return whether it is a valid repository name, such as {@code library/alpine}
+   */
   public static boolean isValidRepositoryName(String name) {
     return Names.isValidRepository(name);
   }
@@ -37,6 +47,9 @@ public record RepositoryList(List<String> repositories, List<String> skipped) {
   /**
    * Parses a catalog response body.
    *
+   * @param body the response body, as served
+   * @param context where the body came from, for errors
+   * @return the page's repository names and skipped entries
    * @throws InvalidContentException if the body is not JSON, not an object, or {@code repositories}
    *     is neither an array nor null
    */

@@ -27,14 +27,25 @@ import java.util.Objects;
  */
 public record TagList(String name, List<String> tags, List<String> skipped) {
 
-  /** Copies the lists; all components are required. */
+  /**
+   * Copies the lists; all components are required.
+   *
+   * @param name the repository name the registry reports, {@code ""} if it sent none
+   * @param tags the valid tags, in the registry's order
+   * @param skipped the invalid entries that were skipped, each abbreviated for display
+   */
   public TagList {
     Objects.requireNonNull(name, "name");
     tags = List.copyOf(tags);
     skipped = List.copyOf(skipped);
   }
 
-  /** Whether {@code tag} is a valid tag per the distribution spec. */
+  /**
+   * Whether {@code tag} is a valid tag per the distribution spec.
+   *
+   * @param tag the string to check
+   * @return whether it matches {@code [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}}
+   */
   public static boolean isValidTag(String tag) {
     return Names.isValidTag(tag);
   }
@@ -42,6 +53,9 @@ public record TagList(String name, List<String> tags, List<String> skipped) {
   /**
    * Parses a tag list response body.
    *
+   * @param body the response body, as served
+   * @param context where the body came from, for errors
+   * @return the page's tags and skipped entries
    * @throws InvalidContentException if the body is not JSON, not an object, or {@code tags} is
    *     neither an array nor null
    */

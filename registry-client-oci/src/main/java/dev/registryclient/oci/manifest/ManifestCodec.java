@@ -60,22 +60,39 @@ public final class ManifestCodec {
     this.maxBytes = maxBytes;
   }
 
-  /** A codec with the default limit. */
+  /**
+   * A codec with the default limit.
+   *
+   * @return the shared codec with the 4 MiB limit
+   */
   public static ManifestCodec defaults() {
     return DEFAULT;
   }
 
-  /** A builder for a codec with another limit. */
+  /**
+   * A builder for a codec with another limit.
+   *
+   * @return a new builder, starting from the default limit
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** An {@code Accept} header value listing {@code types}, e.g. to narrow what is asked for. */
+  /**
+   * An {@code Accept} header value listing {@code types}, e.g. to narrow what is asked for.
+   *
+   * @param types the media types, most preferred first
+   * @return the types joined with {@code ", "}
+   */
   public static String accept(List<MediaType> types) {
     return String.join(", ", types.stream().map(MediaType::toString).toList());
   }
 
-  /** The size limit in bytes. */
+  /**
+   * The size limit in bytes.
+   *
+   * @return the largest document accepted, in bytes
+   */
   public int maxBytes() {
     return maxBytes;
   }
@@ -83,6 +100,9 @@ public final class ManifestCodec {
   /**
    * Reads {@code in} to the end, but never more than the limit plus one byte.
    *
+   * @param in the stream to read; not closed
+   * @param context where the stream came from, for the error
+   * @return every byte of {@code in}
    * @throws InvalidContentException if the stream holds more than {@link #maxBytes()}
    * @throws UncheckedIOException if reading fails
    */
@@ -100,6 +120,9 @@ public final class ManifestCodec {
    * The manifest in {@code bytes}.
    *
    * @param contentType the response's {@code Content-Type}, if it had one
+   * @param bytes the document exactly as served
+   * @param context where the bytes came from, for errors
+   * @return the decoded manifest, keeping {@code bytes} as its raw form
    * @throws InvalidContentException if the bytes are too big, not JSON, of an unknown or mismatched
    *     type, or not a valid manifest of that type
    */
@@ -120,6 +143,10 @@ public final class ManifestCodec {
   /**
    * The image config in {@code bytes}, served for a config descriptor of {@code mediaType}.
    *
+   * @param bytes the config exactly as served
+   * @param mediaType the media type its descriptor gives
+   * @param context where the bytes came from, for errors
+   * @return the decoded config
    * @throws InvalidContentException if the bytes are too big, not JSON or not a config
    */
   public ImageConfig decodeConfig(byte[] bytes, MediaType mediaType, ErrorContext context) {
@@ -151,7 +178,15 @@ public final class ManifestCodec {
     }
   }
 
-  /** Computes the digest a registry addresses {@code bytes} by, for any manifest type. */
+  /**
+   * Computes the digest a registry addresses {@code bytes} by, for any manifest type.
+   *
+   * @param bytes the manifest exactly as served
+   * @param mediaType the manifest's media type
+   * @param context where the bytes came from, for errors
+   * @return the SHA-256 of {@code bytes}, or for schema 1 the digest of the signed payload
+   * @throws InvalidContentException if a schema 1 manifest cannot be parsed
+   */
   public static Digest digestOf(byte[] bytes, MediaType mediaType, ErrorContext context) {
     return mediaType.isSchema1()
         ? Schema1Payload.parse(bytes, context).digest()
@@ -164,7 +199,13 @@ public final class ManifestCodec {
 
     private Builder() {}
 
-    /** The largest manifest or config accepted, in bytes; default 4 MiB. */
+    /**
+     * The largest manifest or config accepted, in bytes; default 4 MiB.
+     *
+     * @param maxBytes the limit in bytes, 1 to {@code 2^31-2}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxBytes} is out of range
+     */
     public Builder maxBytes(int maxBytes) {
       if (maxBytes < 1 || maxBytes == Integer.MAX_VALUE) {
         throw new IllegalArgumentException("maxBytes must be in 1..2^31-2, got " + maxBytes);
@@ -173,7 +214,11 @@ public final class ManifestCodec {
       return this;
     }
 
-    /** The configured codec. */
+    /**
+     * The configured codec.
+     *
+     * @return a codec with this builder's limit
+     */
     public ManifestCodec build() {
       return new ManifestCodec(maxBytes);
     }

@@ -65,12 +65,25 @@ public final class ManifestFetcher {
     this.registryName = registryName;
   }
 
-  /** A fetcher with the default codec (4 MiB limit). */
+  /**
+   * A fetcher with the default codec (4 MiB limit).
+   *
+   * @param transport the transport every request goes through
+   * @param endpoints the registry's URLs
+   * @return a new fetcher
+   */
   public static ManifestFetcher create(Transport transport, RegistryEndpoints endpoints) {
     return create(transport, endpoints, ManifestCodec.defaults());
   }
 
-  /** A fetcher whose size limit is {@code codec}'s. */
+  /**
+   * A fetcher whose size limit is {@code codec}'s.
+   *
+   * @param transport the transport every request goes through
+   * @param endpoints the registry's URLs
+   * @param codec decodes manifests and configs and sets the size limit
+   * @return a new fetcher
+   */
   public static ManifestFetcher create(
       Transport transport, RegistryEndpoints endpoints, ManifestCodec codec) {
     return new ManifestFetcher(transport, endpoints, codec, Optional.empty());
@@ -80,6 +93,9 @@ public final class ManifestFetcher {
    * This fetcher naming the registry {@code name} in its errors, as references name it: {@code
    * docker.io} rather than the API host {@code registry-1.docker.io}, which the errors still give
    * as the host contacted.
+   *
+   * @param name the registry as references name it, such as {@code docker.io}
+   * @return a copy of this fetcher naming {@code name} in its errors
    */
   public ManifestFetcher namingRegistry(String name) {
     return new ManifestFetcher(transport, endpoints, codec, Optional.of(name));
@@ -89,6 +105,9 @@ public final class ManifestFetcher {
    * GETs the manifest {@code reference} (a tag or a digest) of {@code repository}, accepting every
    * type in {@link ManifestCodec#READABLE_TYPES}.
    *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param reference a tag or a digest
+   * @return the verified, decoded manifest
    * @throws IllegalArgumentException if the repository or reference is malformed
    * @throws DigestMismatchException if the bytes do not match the reference or the registry's
    *     {@code Docker-Content-Digest}
@@ -99,7 +118,16 @@ public final class ManifestFetcher {
     return fetch(repository, reference, ManifestCodec.READABLE_TYPES);
   }
 
-  /** Like {@link #fetch(String, String)}, asking only for the {@code accepted} types. */
+  /**
+   * Like {@link #fetch(String, String)}, asking only for the {@code accepted} types.
+   *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param reference a tag or a digest
+   * @param accepted the manifest media types to send in {@code Accept}; not empty
+   * @return the verified, decoded manifest
+   * @throws IllegalArgumentException if {@code accepted} is empty, or the repository or reference
+   *     is malformed
+   */
   public Manifest fetch(String repository, String reference, List<MediaType> accepted) {
     Request request = manifestRequest(repository, reference, accepted, "GET");
     Response response = send(request);
@@ -118,12 +146,25 @@ public final class ManifestFetcher {
    * Resolves {@code reference} to the digest, media type and size of the manifest it names, with a
    * HEAD request; falls back to a GET (verified as in {@link #fetch}) when the registry omits
    * {@code Docker-Content-Digest} (for a tag), {@code Content-Type} or {@code Content-Length}.
+   *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param reference a tag or a digest
+   * @return the manifest's media type, digest and size
    */
   public Descriptor resolve(String repository, String reference) {
     return resolve(repository, reference, ManifestCodec.READABLE_TYPES);
   }
 
-  /** Like {@link #resolve(String, String)}, asking only for the {@code accepted} types. */
+  /**
+   * Like {@link #resolve(String, String)}, asking only for the {@code accepted} types.
+   *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param reference a tag or a digest
+   * @param accepted the manifest media types to send in {@code Accept}; not empty
+   * @return the manifest's media type, digest and size
+   * @throws IllegalArgumentException if {@code accepted} is empty, or the repository or reference
+   *     is malformed
+   */
   public Descriptor resolve(String repository, String reference, List<MediaType> accepted) {
     Request request = manifestRequest(repository, reference, accepted, "HEAD");
     Response response = send(request);
@@ -143,6 +184,9 @@ public final class ManifestFetcher {
   /**
    * GETs the config blob {@code config} of {@code repository} and decodes it.
    *
+   * @param repository the repository name, such as {@code library/alpine}
+   * @param config the config's descriptor, as an image manifest gives it
+   * @return the decoded config
    * @throws InvalidContentException if the descriptor announces more than the size limit, or the
    *     blob is not a config
    * @throws DigestMismatchException if the bytes do not match the descriptor's digest and size

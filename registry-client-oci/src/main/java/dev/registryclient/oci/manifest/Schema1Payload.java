@@ -51,6 +51,8 @@ public final class Schema1Payload {
    * Extracts the payload of a schema 1 manifest and verifies its signatures.
    *
    * @param manifest the exact bytes served
+   * @param context where the manifest came from, for errors
+   * @return the payload, its digest and its signatures
    * @throws InvalidContentException if the document is not JSON, or its signature blocks are
    *     malformed or disagree on how to rebuild the payload
    */
@@ -85,27 +87,47 @@ public final class Schema1Payload {
     return new Schema1Payload(payload, signatures);
   }
 
-  /** The bytes that were signed and that the registry digests: the manifest without signatures. */
+  /**
+   * The bytes that were signed and that the registry digests: the manifest without signatures.
+   *
+   * @return a copy of the payload bytes
+   */
   public byte[] payload() {
     return payload.clone();
   }
 
-  /** The registry digest: sha256 of {@link #payload()}. */
+  /**
+   * The registry digest: sha256 of {@link #payload()}.
+   *
+   * @return the digest a registry addresses this manifest by
+   */
   public Digest digest() {
     return digest;
   }
 
-  /** Every signature block, in document order; empty for an unsigned manifest. */
+  /**
+   * Every signature block, in document order; empty for an unsigned manifest.
+   *
+   * @return the signatures
+   */
   public List<Schema1Signature> signatures() {
     return signatures;
   }
 
-  /** Whether the manifest carries at least one signature block. */
+  /**
+   * Whether the manifest carries at least one signature block.
+   *
+   * @return whether there is a signature block
+   */
   public boolean signed() {
     return !signatures.isEmpty();
   }
 
-  /** Whether the manifest is signed and every one of its signatures verified. */
+  /**
+   * Whether the manifest is signed and every one of its signatures verified.
+   *
+   * @return whether every signature verified; {@code false} for an unsigned manifest
+   */
   public boolean verified() {
     return signed() && signatures.stream().allMatch(Schema1Signature::verified);
   }

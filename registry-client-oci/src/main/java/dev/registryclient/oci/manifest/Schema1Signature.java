@@ -16,7 +16,13 @@ import java.util.Optional;
  */
 public record Schema1Signature(String algorithm, Optional<String> keyId, boolean verified) {
 
-  /** All components are required. */
+  /**
+   * All components are required.
+   *
+   * @param algorithm the JWS {@code alg}, e.g. {@code ES256}
+   * @param keyId the libtrust key id ({@code jwk.kid}), when present
+   * @param verified whether the signature is valid for the payload
+   */
   public Schema1Signature {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(keyId, "keyId");

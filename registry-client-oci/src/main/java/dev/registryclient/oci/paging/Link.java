@@ -25,19 +25,36 @@ import java.util.Optional;
  */
 public record Link(URI target, List<String> relations, Map<String, String> params) {
 
-  /** Copies the collections; all components are required. */
+  /**
+   * Copies the collections; all components are required.
+   *
+   * @param target the target URI, already resolved against the request URI
+   * @param relations the relation types of the {@code rel} parameter, lower-cased, in order
+   * @param params every parameter by lower-cased name; a parameter without a value maps to {@code
+   *     ""}
+   */
   public Link {
     Objects.requireNonNull(target, "target");
     relations = List.copyOf(relations);
     params = Map.copyOf(params);
   }
 
-  /** Whether {@code rel} lists {@code relation} (compared case-insensitively). */
+  /**
+   * Whether {@code rel} lists {@code relation} (compared case-insensitively).
+   *
+   * @param relation a relation type, such as {@code next}
+   * @return whether this link has that relation
+   */
   public boolean hasRelation(String relation) {
     return relations.contains(relation.toLowerCase(Locale.ROOT));
   }
 
-  /** The value of the parameter {@code name} (case-insensitive), if present. */
+  /**
+   * The value of the parameter {@code name} (case-insensitive), if present.
+   *
+   * @param name the parameter's name, such as {@code title}
+   * @return the parameter's value ({@code ""} if it had none), or empty if absent
+   */
   public Optional<String> param(String name) {
     return Optional.ofNullable(params.get(name.toLowerCase(Locale.ROOT)));
   }

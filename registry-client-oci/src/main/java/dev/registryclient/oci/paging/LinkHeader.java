@@ -40,6 +40,7 @@ public final class LinkHeader {
    *
    * @param requestUri the absolute URI of the request the header came with
    * @param headerValues every {@code Link} header value of the response, in order
+   * @return the next page's absolute URI, or empty if there is no {@code next} link
    * @throws IllegalArgumentException if a header value is malformed or a target is not a valid URI
    */
   public static Optional<URI> nextLink(URI requestUri, List<String> headerValues) {
@@ -52,6 +53,9 @@ public final class LinkHeader {
   /**
    * Every link of every header value, in order.
    *
+   * @param requestUri the absolute URI of the request the headers came with
+   * @param headerValues every {@code Link} header value of the response, in order
+   * @return the links, with targets resolved against {@code requestUri}
    * @throws IllegalArgumentException if a header value is malformed or a target is not a valid URI
    */
   public static List<Link> parse(URI requestUri, List<String> headerValues) {
@@ -67,6 +71,9 @@ public final class LinkHeader {
   /**
    * Every link of one header value, in order.
    *
+   * @param requestUri the absolute URI of the request the header came with
+   * @param headerValue one {@code Link} header value
+   * @return the links, with targets resolved against {@code requestUri}
    * @throws IllegalArgumentException if the value is malformed or a target is not a valid URI
    */
   public static List<Link> parse(URI requestUri, String headerValue) {

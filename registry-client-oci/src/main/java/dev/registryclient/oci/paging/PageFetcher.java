@@ -24,6 +24,9 @@ public interface PageFetcher<T> {
   /**
    * The page at {@code pageUri}. Failures are thrown as {@link
    * dev.registryclient.api.exception.RegistryException}s and end the listing.
+   *
+   * @param pageUri the absolute URI of the page, with any {@code n} and {@code last} parameters
+   * @return the page's items and its next link; never {@code null}
    */
   Page<T> fetch(URI pageUri);
 }

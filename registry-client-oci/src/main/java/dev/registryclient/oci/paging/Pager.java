@@ -62,12 +62,22 @@ public final class Pager<T> implements Iterable<T> {
   /**
    * A builder for a listing starting at {@code firstPage}, an absolute URI without {@code n} or
    * {@code last} (use {@link Builder#pageSize(int)} and {@link Builder#startAfter(String)}).
+   *
+   * @param <T> the item type
+   * @param firstPage the absolute URI of the first page
+   * @param fetcher fetches and parses one page
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code firstPage} is not absolute
    */
   public static <T> Builder<T> builder(URI firstPage, PageFetcher<T> fetcher) {
     return new Builder<>(firstPage, fetcher);
   }
 
-  /** The URI of the first page, with {@code n} and {@code last} applied. */
+  /**
+   * The URI of the first page, with {@code n} and {@code last} applied.
+   *
+   * @return the first page's URI
+   */
   public URI firstPage() {
     return firstPage;
   }
@@ -78,7 +88,11 @@ public final class Pager<T> implements Iterable<T> {
     return new PageIterator<>(firstPage, fetcher, new NextLinkPolicy(firstPage, context, maxPages));
   }
 
-  /** A fresh, lazy, sequential stream over every item of every page. */
+  /**
+   * A fresh, lazy, sequential stream over every item of every page.
+   *
+   * @return a stream that fetches pages as it is consumed
+   */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
@@ -102,13 +116,24 @@ public final class Pager<T> implements Iterable<T> {
       }
     }
 
-    /** Where failures are reported (phase, registry, repository); default phase {@code tags}. */
+    /**
+     * Where failures are reported (phase, registry, repository); default phase {@code tags}.
+     *
+     * @param context the error context of the listing's failures
+     * @return this builder
+     */
     public Builder<T> context(ErrorContext context) {
       this.context = Objects.requireNonNull(context, "context");
       return this;
     }
 
-    /** Asks the registry for {@code n} items per page (the {@code n} query parameter). */
+    /**
+     * Asks the registry for {@code n} items per page (the {@code n} query parameter).
+     *
+     * @param n items per page, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is not positive
+     */
     public Builder<T> pageSize(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("page size must be positive, got " + n);
@@ -117,13 +142,24 @@ public final class Pager<T> implements Iterable<T> {
       return this;
     }
 
-    /** Starts the listing after {@code last} (the {@code last} query parameter). */
+    /**
+     * Starts the listing after {@code last} (the {@code last} query parameter).
+     *
+     * @param last the item to start after, as the registry orders them
+     * @return this builder
+     */
     public Builder<T> startAfter(String last) {
       this.startAfter = Objects.requireNonNull(last, "last");
       return this;
     }
 
-    /** The most pages one listing may fetch; default {@value #DEFAULT_MAX_PAGES}. */
+    /**
+     * The most pages one listing may fetch; default {@value #DEFAULT_MAX_PAGES}.
+     *
+     * @param maxPages the bound, positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxPages} is not positive
+     */
     public Builder<T> maxPages(int maxPages) {
       if (maxPages < 1) {
         throw new IllegalArgumentException("max pages must be positive, got " + maxPages);
@@ -132,7 +168,11 @@ public final class Pager<T> implements Iterable<T> {
       return this;
     }
 
-    /** The configured pager. */
+    /**
+     * The configured pager.
+     *
+     * @return an immutable pager with this builder's settings
+     */
     public Pager<T> build() {
       return new Pager<>(this);
     }

@@ -29,11 +29,17 @@ public class PaginationException extends InvalidContentException {
     }
   }
 
+  /** Why the next link was refused. */
   private final Reason reason;
+
+  /** The refused next link, without any user-info. */
   private final String refusedLink;
 
   /**
    * @param refusedLink the refused next link; its user-info, if any, is never shown
+   * @param context where the listing failed: phase, registry and repository
+   * @param reason why the next link was refused
+   * @param extra appended to the message as is, such as {@code " (10000 pages)"}; may be {@code ""}
    */
   public PaginationException(ErrorContext context, Reason reason, URI refusedLink, String extra) {
     super(context, describe(reason, refusedLink, extra));
@@ -41,12 +47,20 @@ public class PaginationException extends InvalidContentException {
     this.refusedLink = withoutUserInfo(refusedLink);
   }
 
-  /** Why the next link was refused. */
+  /**
+   * Why the next link was refused.
+   *
+   * @return the reason
+   */
   public Reason reason() {
     return reason;
   }
 
-  /** The refused next link, without any user-info. */
+  /**
+   * The refused next link, without any user-info.
+   *
+   * @return the link as a string, without user-info
+   */
   public String refusedLink() {
     return refusedLink;
   }

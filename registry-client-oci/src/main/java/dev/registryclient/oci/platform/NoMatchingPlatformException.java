@@ -19,6 +19,7 @@ public class NoMatchingPlatformException extends RegistryClientException {
   /**
    * @param wanted the platform asked for
    * @param available the platforms the index or image offers, in document order
+   * @param context where the image came from: phase, registry and repository
    */
   public NoMatchingPlatformException(
       ErrorContext context, Platform wanted, List<Platform> available) {
@@ -34,12 +35,20 @@ public class NoMatchingPlatformException extends RegistryClientException {
     this.available = List.copyOf(available);
   }
 
-  /** The platform asked for. */
+  /**
+   * The platform asked for.
+   *
+   * @return the wanted platform
+   */
   public Platform wanted() {
     return wanted;
   }
 
-  /** The platforms on offer, in document order. */
+  /**
+   * The platforms on offer, in document order.
+   *
+   * @return the available platforms; empty if none is known
+   */
   public List<Platform> available() {
     return available;
   }

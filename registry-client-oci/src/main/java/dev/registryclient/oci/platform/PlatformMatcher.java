@@ -34,6 +34,9 @@ public final class PlatformMatcher {
    * The first child manifest of {@code index} for the running JVM's platform ({@link
    * Platform#current()}).
    *
+   * @param index the index to choose from
+   * @param context where the index came from, for the error
+   * @return the chosen child's descriptor
    * @throws NoMatchingPlatformException if there is none, listing what the index has
    */
   public static Descriptor select(ImageIndex index, ErrorContext context) {
@@ -43,6 +46,10 @@ public final class PlatformMatcher {
   /**
    * The first child manifest of {@code index} for {@code wanted}.
    *
+   * @param index the index to choose from
+   * @param wanted the platform wanted
+   * @param context where the index came from, for the error
+   * @return the chosen child's descriptor
    * @throws NoMatchingPlatformException if there is none, listing what the index has
    */
   public static Descriptor select(ImageIndex index, Platform wanted, ErrorContext context) {
@@ -58,6 +65,9 @@ public final class PlatformMatcher {
   /**
    * Checks that a single-platform image, described by its config, is for {@code wanted}.
    *
+   * @param config the image's config
+   * @param wanted the platform wanted
+   * @param context where the image came from, for the error
    * @throws NoMatchingPlatformException if it is not, naming the platform the config states
    */
   public static void check(ImageConfig config, Platform wanted, ErrorContext context) {
