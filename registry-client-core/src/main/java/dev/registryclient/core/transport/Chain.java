@@ -13,10 +13,20 @@ import java.io.IOException;
  */
 public interface Chain {
 
-  /** The request handed to this interceptor. */
+  /**
+   * The request handed to this interceptor.
+   *
+   * @return the request
+   */
   Request request();
 
-  /** Sends a request through the interceptors after this one and the engine. */
+  /**
+   * Sends a request through the interceptors after this one and the engine.
+   *
+   * @param request the request to send, usually {@link #request()} or a changed copy
+   * @return the response
+   * @throws IOException if sending fails
+   */
   Response proceed(Request request) throws IOException;
 
   /**
@@ -25,6 +35,8 @@ public interface Chain {
    * redirects and the host ledger like any other request. Its failures come back as exceptions that
    * are final: the retry layer above this interceptor does not send the original request again
    * because of them.
+   *
+   * @return the transport
    */
   Transport transport();
 }

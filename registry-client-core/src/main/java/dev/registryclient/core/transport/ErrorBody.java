@@ -15,23 +15,41 @@ import java.util.Objects;
  */
 public record ErrorBody(List<RegistryError> errors, String text) {
 
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param errors the distribution-spec entries of {@code {"errors":[...]}}, possibly empty
+   * @param text a one-line summary for bodies that are not spec JSON; empty otherwise
+   */
   public ErrorBody {
     errors = List.copyOf(errors);
     Objects.requireNonNull(text, "text");
   }
 
-  /** An empty body. */
+  /**
+   * An empty body.
+   *
+   * @return a body without entries or text
+   */
   public static ErrorBody empty() {
     return new ErrorBody(List.of(), "");
   }
 
-  /** Whether any entry has this code, e.g. {@code "DENIED"}. */
+  /**
+   * Whether any entry has this code, e.g. {@code "DENIED"}.
+   *
+   * @param code a distribution-spec error code, compared case-insensitively
+   * @return whether an entry has that code
+   */
   public boolean hasCode(String code) {
     return errors.stream().anyMatch(e -> e.code().equalsIgnoreCase(code));
   }
 
-  /** Whether the body said anything at all. */
+  /**
+   * Whether the body said anything at all.
+   *
+   * @return whether there are no entries and no text
+   */
   public boolean isEmpty() {
     return errors.isEmpty() && text.isEmpty();
   }

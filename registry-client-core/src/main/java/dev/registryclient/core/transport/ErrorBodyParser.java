@@ -60,13 +60,24 @@ public final class ErrorBodyParser {
 
   private ErrorBodyParser() {}
 
-  /** Reads and parses at most {@value #MAX_BODY} bytes of the stream (the caller closes it). */
+  /**
+   * Reads and parses at most {@value #MAX_BODY} bytes of the stream (the caller closes it).
+   *
+   * @param body the response body
+   * @return what the body said
+   * @throws IOException if reading the body fails
+   */
   public static ErrorBody parse(InputStream body) throws IOException {
     BoundedRead read = BoundedRead.of(body, MAX_BODY);
     return parse(new String(read.bytes(), StandardCharsets.UTF_8));
   }
 
-  /** Parses a body already read. */
+  /**
+   * Parses a body already read.
+   *
+   * @param body the body's text
+   * @return what the body said
+   */
   public static ErrorBody parse(String body) {
     String trimmed = body.strip();
     if (trimmed.isEmpty()) {

@@ -50,6 +50,9 @@ public final class ErrorMapper {
    * the caller named it, the host really contacted, the repository). A 404 for a manifest or blob
    * path names it ({@code "manifest 127.0.0.1:5000/demo/small:nosuch not found"}); HEAD answers
    * without a body too.
+   *
+   * @param response the error answer; closed
+   * @return the exception to throw
    */
   public static RegistryServiceException fromResponse(Response response) {
     return fromResponse(response, "");
@@ -58,6 +61,10 @@ public final class ErrorMapper {
   /**
    * As {@link #fromResponse(Response)}, with {@code note} (e.g. {@code gave up after 5 attempts in
    * 7.9 s}) appended to the message when not empty.
+   *
+   * @param response the error answer; closed
+   * @param note appended to the message, or {@code ""}
+   * @return the exception to throw
    */
   public static RegistryServiceException fromResponse(Response response, String note) {
     ErrorContext context = response.request().errorContext();
@@ -79,7 +86,15 @@ public final class ErrorMapper {
     return toException(answer, context);
   }
 
-  /** The exception for a status and parsed body. */
+  /**
+   * The exception for a status and parsed body.
+   *
+   * @param status the HTTP status code
+   * @param body the parsed error body
+   * @param context names phase, registry, host and repository in the message
+   * @param retryAfter the server's {@code Retry-After}, if any, for a 429
+   * @return the exception to throw
+   */
   public static RegistryServiceException toException(
       int status, ErrorBody body, ErrorContext context, Optional<Duration> retryAfter) {
     return toException(

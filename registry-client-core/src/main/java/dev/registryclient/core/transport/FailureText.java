@@ -16,7 +16,12 @@ import javax.net.ssl.SSLException;
 public final class FailureText {
   private FailureText() {}
 
-  /** A few words for log lines, e.g. {@code connection reset}. */
+  /**
+   * A few words for log lines, e.g. {@code connection reset}.
+   *
+   * @param failure the I/O failure
+   * @return a short, lower-case description
+   */
   public static String of(Throwable failure) {
     Throwable e =
         failure instanceof TransportIOException && failure.getCause() != null
@@ -61,6 +66,9 @@ public final class FailureText {
    * Whether another attempt may succeed: connect failures, resets and timeouts are transient (also
    * a reset on a TLS connection, which the JDK reports as an {@code SSLException}); an unknown
    * host, a failed TLS handshake, an unverified peer and an interrupt are not.
+   *
+   * @param failure the I/O failure
+   * @return whether it is transient
    */
   public static boolean isTransient(Throwable failure) {
     Throwable cause =
@@ -75,7 +83,12 @@ public final class FailureText {
         || cause instanceof javax.net.ssl.SSLPeerUnverifiedException);
   }
 
-  /** Whether the failure happened while connecting (the host is unreachable from here). */
+  /**
+   * Whether the failure happened while connecting (the host is unreachable from here).
+   *
+   * @param failure the I/O failure
+   * @return whether connecting timed out, was refused or found no route
+   */
   public static boolean isConnectFailure(Throwable failure) {
     String text = of(failure);
     return text.equals("connect timed out")

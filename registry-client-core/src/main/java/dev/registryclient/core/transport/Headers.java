@@ -30,22 +30,39 @@ public final class Headers {
     this.fields = List.copyOf(fields);
   }
 
-  /** No headers. */
+  /**
+   * No headers.
+   *
+   * @return the shared empty headers
+   */
   public static Headers empty() {
     return EMPTY;
   }
 
-  /** A builder starting empty. */
+  /**
+   * A builder starting empty.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder(List.of());
   }
 
-  /** A builder starting with these headers. */
+  /**
+   * A builder starting with these headers.
+   *
+   * @return a builder holding these fields
+   */
   public Builder toBuilder() {
     return new Builder(fields);
   }
 
-  /** The first value of a header, if present. */
+  /**
+   * The first value of a header, if present.
+   *
+   * @param name the header's name, case-insensitive
+   * @return its first value, or empty if absent
+   */
   public Optional<String> first(String name) {
     return fields.stream()
         .filter(f -> f.getKey().equalsIgnoreCase(name))
@@ -53,7 +70,12 @@ public final class Headers {
         .findFirst();
   }
 
-  /** All values of a header, in order; empty when absent. */
+  /**
+   * All values of a header, in order; empty when absent.
+   *
+   * @param name the header's name, case-insensitive
+   * @return its values
+   */
   public List<String> all(String name) {
     return fields.stream()
         .filter(f -> f.getKey().equalsIgnoreCase(name))
@@ -61,12 +83,21 @@ public final class Headers {
         .collect(Collectors.toUnmodifiableList());
   }
 
-  /** Whether the header is present. */
+  /**
+   * Whether the header is present.
+   *
+   * @param name the header's name, case-insensitive
+   * @return whether at least one field has that name
+   */
   public boolean contains(String name) {
     return first(name).isPresent();
   }
 
-  /** Every field as (name, value) pairs, in order. */
+  /**
+   * Every field as (name, value) pairs, in order.
+   *
+   * @return the fields, unmodifiable
+   */
   public List<Map.Entry<String, String>> fields() {
     return fields;
   }
@@ -102,7 +133,14 @@ public final class Headers {
       this.fields = new ArrayList<>(fields);
     }
 
-    /** Appends a field. */
+    /**
+     * Appends a field.
+     *
+     * @param name the field's name, a token without spaces, colons or control characters
+     * @param value the field's value, without line breaks or NUL
+     * @return this builder
+     * @throws IllegalArgumentException if the name or value is not allowed in a header
+     */
     public Builder add(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
@@ -116,19 +154,35 @@ public final class Headers {
       return this;
     }
 
-    /** Replaces every field of this name with one field. */
+    /**
+     * Replaces every field of this name with one field.
+     *
+     * @param name the field's name
+     * @param value the field's value
+     * @return this builder
+     * @throws IllegalArgumentException if the name or value is not allowed in a header
+     */
     public Builder set(String name, String value) {
       remove(name);
       return add(name, value);
     }
 
-    /** Removes every field of this name. */
+    /**
+     * Removes every field of this name.
+     *
+     * @param name the field's name, case-insensitive
+     * @return this builder
+     */
     public Builder remove(String name) {
       fields.removeIf(f -> f.getKey().equalsIgnoreCase(name));
       return this;
     }
 
-    /** The immutable headers. */
+    /**
+     * The immutable headers.
+     *
+     * @return the headers
+     */
     public Headers build() {
       return fields.isEmpty() ? EMPTY : new Headers(fields);
     }

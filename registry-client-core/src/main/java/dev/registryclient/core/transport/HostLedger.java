@@ -32,7 +32,11 @@ public final class HostLedger {
 
   private final Set<Visit> visits = new LinkedHashSet<>();
 
-  /** Notes that {@code request} is about to go out. */
+  /**
+   * Notes that {@code request} is about to go out.
+   *
+   * @param request the request about to be sent
+   */
   public void record(Request request) {
     Visit visit =
         new Visit(request.registry(), request.origin(), request.phase(), !request.isForRegistry());
@@ -41,14 +45,23 @@ public final class HostLedger {
     }
   }
 
-  /** Distinct visits in the order first seen. */
+  /**
+   * Distinct visits in the order first seen.
+   *
+   * @return the visits, a snapshot
+   */
   public List<Visit> visits() {
     synchronized (visits) {
       return List.copyOf(new ArrayList<>(visits));
     }
   }
 
-  /** The distinct hosts contacted for {@code registry}, in the order first seen. */
+  /**
+   * The distinct hosts contacted for {@code registry}, in the order first seen.
+   *
+   * @param registry the registry's origin
+   * @return the origins contacted for it (itself and any redirect targets)
+   */
   public Set<Origin> hostsFor(Origin registry) {
     Set<Origin> hosts = new LinkedHashSet<>();
     for (Visit v : visits()) {
@@ -59,7 +72,11 @@ public final class HostLedger {
     return hosts;
   }
 
-  /** An interceptor, placed just above the engine, that records each request on the wire. */
+  /**
+   * An interceptor, placed just above the engine, that records each request on the wire.
+   *
+   * @return the recording interceptor
+   */
   public Interceptor recorder() {
     return new Interceptor() {
       @Override

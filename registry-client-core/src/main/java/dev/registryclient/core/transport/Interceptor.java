@@ -19,10 +19,20 @@ import java.io.IOException;
 @FunctionalInterface
 public interface Interceptor {
 
-  /** Handles one request, usually by calling {@code chain.proceed}. */
+  /**
+   * Handles one request, usually by calling {@code chain.proceed}.
+   *
+   * @param chain the request and the rest of the chain
+   * @return the response
+   * @throws IOException if sending fails
+   */
   Response intercept(Chain chain) throws IOException;
 
-  /** Whether this interceptor may send follow-up requests (it calls {@code proceed} repeatedly). */
+  /**
+   * Whether this interceptor may send follow-up requests (it calls {@code proceed} repeatedly).
+   *
+   * @return whether it may call {@code proceed} more than once; {@code false} by default
+   */
   default boolean followsUp() {
     return false;
   }

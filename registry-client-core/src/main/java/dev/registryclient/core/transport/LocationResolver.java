@@ -26,6 +26,9 @@ public final class LocationResolver {
   /**
    * The absolute http(s) URI a redirect points to; the fragment is dropped.
    *
+   * @param base the URI of the request that was redirected
+   * @param location the {@code Location} header's value, absolute or relative
+   * @return the absolute target
    * @throws IllegalArgumentException if the location is empty, too long, unparseable, or not
    *     http(s)
    */

@@ -18,7 +18,14 @@ import java.util.Objects;
  */
 public record Origin(String scheme, String host, int port) {
 
-  /** Validates and normalises the components. */
+  /**
+   * Validates and normalises the components.
+   *
+   * @param scheme {@code http} or {@code https}, any case
+   * @param host the host name or IP literal, any case, brackets allowed
+   * @param port the port, 1 to 65535
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public Origin {
     Objects.requireNonNull(scheme, "scheme");
     Objects.requireNonNull(host, "host");
@@ -38,7 +45,15 @@ public record Origin(String scheme, String host, int port) {
     }
   }
 
-  /** An origin from its parts. */
+  /**
+   * An origin from its parts.
+   *
+   * @param scheme {@code http} or {@code https}, any case
+   * @param host the host name or IP literal, any case, brackets allowed
+   * @param port the port, 1 to 65535
+   * @return the origin
+   * @throws IllegalArgumentException if a component is out of range
+   */
   public static Origin of(String scheme, String host, int port) {
     return new Origin(scheme, host, port);
   }
@@ -46,6 +61,8 @@ public record Origin(String scheme, String host, int port) {
   /**
    * The origin of an absolute http(s) URI.
    *
+   * @param uri an absolute http(s) URI
+   * @return its origin, with the scheme's default port if it has none
    * @throws IllegalArgumentException if the URI is not absolute http(s) with a host
    */
   public static Origin of(URI uri) {
@@ -61,12 +78,20 @@ public record Origin(String scheme, String host, int port) {
     return scheme.equals("https") ? 443 : 80;
   }
 
-  /** Whether this is plain http. */
+  /**
+   * Whether this is plain http.
+   *
+   * @return whether the scheme is {@code http}
+   */
   public boolean isPlainHttp() {
     return scheme.equals("http");
   }
 
-  /** Whether the host is this machine ({@code localhost}, 127.0.0.0/8, {@code ::1}). */
+  /**
+   * Whether the host is this machine ({@code localhost}, 127.0.0.0/8, {@code ::1}).
+   *
+   * @return whether the host is a loopback name or address
+   */
   public boolean isLoopback() {
     return host.equals("localhost")
         || host.endsWith(".localhost")
@@ -75,18 +100,31 @@ public record Origin(String scheme, String host, int port) {
         || host.equals("0:0:0:0:0:0:0:1");
   }
 
-  /** {@code host} or {@code host:port} when the port is not the scheme's default. */
+  /**
+   * {@code host} or {@code host:port} when the port is not the scheme's default.
+   *
+   * @return the host, with the port unless it is the default
+   */
   public String hostAndPort() {
     String h = host.contains(":") ? "[" + host + "]" : host;
     return port == defaultPort(scheme) ? h : h + ":" + port;
   }
 
-  /** {@code host:port} always, as used in "connect to host:port" messages. */
+  /**
+   * {@code host:port} always, as used in "connect to host:port" messages.
+   *
+   * @return the host and port
+   */
   public String hostWithPort() {
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 
-  /** A URI for a path on this origin, e.g. {@code origin.resolve("/v2/")}. */
+  /**
+   * A URI for a path on this origin, e.g. {@code origin.resolve("/v2/")}.
+   *
+   * @param path an absolute path, such as {@code /v2/}, raw (already percent-encoded)
+   * @return the URI of that path on this origin
+   */
   public URI resolve(String path) {
     return URI.create(scheme + "://" + hostAndPort() + path);
   }

@@ -19,12 +19,23 @@ public final class OriginGuard {
 
   private OriginGuard() {}
 
-  /** The request for the next hop of a redirect: same registry, new URI, credentials checked. */
+  /**
+   * The request for the next hop of a redirect: same registry, new URI, credentials checked.
+   *
+   * @param from the request that was redirected
+   * @param target the absolute redirect target
+   * @return the request for {@code target}, without credentials if it leaves the registry's origin
+   */
   public static Request redirect(Request from, URI target) {
     return guard(from.newBuilder().uri(target).build());
   }
 
-  /** The request itself if it goes to its registry, else a copy without credential headers. */
+  /**
+   * The request itself if it goes to its registry, else a copy without credential headers.
+   *
+   * @param request the request about to be sent
+   * @return {@code request}, or a copy without credential headers
+   */
   public static Request guard(Request request) {
     if (request.isForRegistry()
         || CREDENTIALS.stream().noneMatch(h -> request.header(h).isPresent())) {

@@ -32,6 +32,8 @@ public final class RedirectInterceptor implements Interceptor {
   /**
    * Follows redirects as {@code policy} allows, reporting URL refreshes to the request's {@link
    * RetryBudget} (which the retry layer above always sets).
+   *
+   * @param policy the hop limit and the downgrade rule
    */
   public RedirectInterceptor(RedirectPolicy policy) {
     this.policy = Objects.requireNonNull(policy, "policy");

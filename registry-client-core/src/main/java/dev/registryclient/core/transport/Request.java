@@ -51,67 +51,124 @@ public final class Request {
     this.retriedByCaller = b.retriedByCaller;
   }
 
-  /** A GET request for this URI. */
+  /**
+   * A GET request for this URI.
+   *
+   * @param uri an absolute http(s) URI
+   * @return the request
+   * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI with a host
+   */
   public static Request get(URI uri) {
     return builder(uri).build();
   }
 
-  /** A builder for a GET of this URI; change the method with {@link Builder#method}. */
+  /**
+   * A builder for a GET of this URI; change the method with {@link Builder#method}.
+   *
+   * @param uri an absolute http(s) URI
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI with a host
+   */
   public static Builder builder(URI uri) {
     return new Builder(uri);
   }
 
-  /** A builder starting from this request. */
+  /**
+   * A builder starting from this request.
+   *
+   * @return a builder with this request's fields
+   */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** The HTTP method, upper case. */
+  /**
+   * The HTTP method, upper case.
+   *
+   * @return the method, such as {@code GET}
+   */
   public String method() {
     return method;
   }
 
-  /** The absolute http(s) URI. */
+  /**
+   * The absolute http(s) URI.
+   *
+   * @return the URI
+   */
   public URI uri() {
     return uri;
   }
 
-  /** The header fields. */
+  /**
+   * The header fields.
+   *
+   * @return the headers
+   */
   public Headers headers() {
     return headers;
   }
 
-  /** The first value of a header. */
+  /**
+   * The first value of a header.
+   *
+   * @param name the header's name, case-insensitive
+   * @return its first value, or empty if the request has no such header
+   */
   public Optional<String> header(String name) {
     return headers.first(name);
   }
 
-  /** The body of a PUT, POST or PATCH. */
+  /**
+   * The body of a PUT, POST or PATCH.
+   *
+   * @return the body, or empty for a request without one
+   */
   public Optional<RequestBody> body() {
     return body;
   }
 
-  /** The registry this request belongs to; equals the URI's origin unless redirected. */
+  /**
+   * The registry this request belongs to; equals the URI's origin unless redirected.
+   *
+   * @return the registry's origin
+   */
   public Origin registry() {
     return registry;
   }
 
-  /** The origin this request goes to now. */
+  /**
+   * The origin this request goes to now.
+   *
+   * @return the origin of {@link #uri()}
+   */
   public Origin origin() {
     return Origin.of(uri);
   }
 
-  /** Whether this request goes to its registry's own origin (and may carry its credentials). */
+  /**
+   * Whether this request goes to its registry's own origin (and may carry its credentials).
+   *
+   * @return whether {@link #origin()} is {@link #registry()}
+   */
   public boolean isForRegistry() {
     return origin().equals(registry);
   }
 
-  /** The repository, e.g. {@code library/nginx}, when the request concerns one. */
+  /**
+   * The repository, e.g. {@code library/nginx}, when the request concerns one.
+   *
+   * @return the repository, or empty if the request concerns none
+   */
   public Optional<String> repository() {
     return repository;
   }
 
-  /** The phase named in error messages. */
+  /**
+   * The phase named in error messages.
+   *
+   * @return the phase
+   */
   public Phase phase() {
     return phase;
   }
@@ -119,6 +176,8 @@ public final class Request {
   /**
    * The retry allowance of the operation this request belongs to, shared with its other requests;
    * empty when the request stands alone (the retry layer then gives it a budget of its own).
+   *
+   * @return the shared budget, or empty
    */
   public Optional<RetryBudget> retryBudget() {
     return retryBudget;
@@ -128,6 +187,8 @@ public final class Request {
    * The registry as the caller named it (e.g. {@code docker.io} for a request to {@code
    * registry-1.docker.io}, or the registry a token request is for), when it differs from {@link
    * #registry()}.
+   *
+   * @return the registry's name as the caller gave it, or empty
    */
   public Optional<String> registryName() {
     return registryName;
@@ -136,6 +197,8 @@ public final class Request {
   /**
    * Whether the auth layer sent this request for itself (a ping, a token request): it goes through
    * the whole chain like any other, but is not authenticated as a registry request.
+   *
+   * @return whether this is a side request
    */
   public boolean isSideRequest() {
     return sideRequest;
@@ -145,6 +208,8 @@ public final class Request {
    * Whether the caller retries this request itself, so the retry layer must not send it again: an
    * upload step that appends to a session (even a {@code PUT}) is safe to repeat only from the
    * offset the registry reports.
+   *
+   * @return whether the caller retries this request
    */
   public boolean isRetriedByCaller() {
     return retriedByCaller;
@@ -154,6 +219,8 @@ public final class Request {
    * Where this request stands, for exceptions: phase, the registry as the caller named it, the
    * host:port really contacted and the repository. Every exception about an HTTP exchange takes its
    * context from here.
+   *
+   * @return the error context of this request
    */
   public ErrorContext errorContext() {
     ErrorContext context =
@@ -163,7 +230,11 @@ public final class Request {
     return repository.map(context::withRepository).orElse(context);
   }
 
-  /** Whether the method is idempotent (RFC 9110 section 9.2.2): GET, HEAD, PUT, DELETE, OPTIONS. */
+  /**
+   * Whether the method is idempotent (RFC 9110 section 9.2.2): GET, HEAD, PUT, DELETE, OPTIONS.
+   *
+   * @return whether the method is idempotent
+   */
   public boolean isIdempotent() {
     return switch (method) {
       case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
@@ -171,7 +242,11 @@ public final class Request {
     };
   }
 
-  /** Whether sending this request twice is safe (the method is idempotent, the body repeatable). */
+  /**
+   * Whether sending this request twice is safe (the method is idempotent, the body repeatable).
+   *
+   * @return whether the request may be sent twice
+   */
   public boolean isReplayable() {
     return body.map(RequestBody::repeatable).orElse(true);
   }
@@ -213,7 +288,13 @@ public final class Request {
       this.retriedByCaller = r.retriedByCaller;
     }
 
-    /** The method, e.g. {@code HEAD} or {@code PUT}. */
+    /**
+     * The method, e.g. {@code HEAD} or {@code PUT}.
+     *
+     * @param method the method's name, letters only; upper-cased
+     * @return this builder
+     * @throws IllegalArgumentException if {@code method} is not letters only
+     */
     public Builder method(String method) {
       Objects.requireNonNull(method, "method");
       if (!method.matches("[A-Za-z]+")) {
@@ -223,7 +304,13 @@ public final class Request {
       return this;
     }
 
-    /** The target; the registry origin is kept when it was already set (a redirect). */
+    /**
+     * The target; the registry origin is kept when it was already set (a redirect).
+     *
+     * @param uri an absolute http(s) URI
+     * @return this builder
+     * @throws IllegalArgumentException if {@code uri} is not an absolute http(s) URI with a host
+     */
     public Builder uri(URI uri) {
       Objects.requireNonNull(uri, "uri");
       Origin.of(uri); // validates: absolute http(s) with a host
@@ -231,43 +318,80 @@ public final class Request {
       return this;
     }
 
-    /** Adds a header field. */
+    /**
+     * Adds a header field.
+     *
+     * @param name the field's name
+     * @param value the field's value
+     * @return this builder
+     */
     public Builder header(String name, String value) {
       headers.add(name, value);
       return this;
     }
 
-    /** Replaces every field of this name. */
+    /**
+     * Replaces every field of this name.
+     *
+     * @param name the field's name
+     * @param value the field's new value
+     * @return this builder
+     */
     public Builder setHeader(String name, String value) {
       headers.set(name, value);
       return this;
     }
 
-    /** Removes every field of this name. */
+    /**
+     * Removes every field of this name.
+     *
+     * @param name the field's name, case-insensitive
+     * @return this builder
+     */
     public Builder removeHeader(String name) {
       headers.remove(name);
       return this;
     }
 
-    /** The content to send. */
+    /**
+     * The content to send.
+     *
+     * @param body the body
+     * @return this builder
+     */
     public Builder body(RequestBody body) {
       this.body = body;
       return this;
     }
 
-    /** The registry origin, when it differs from the URI's (set by redirects). */
+    /**
+     * The registry origin, when it differs from the URI's (set by redirects).
+     *
+     * @param registry the registry's origin
+     * @return this builder
+     */
     public Builder registry(Origin registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
       return this;
     }
 
-    /** The repository named in error messages and token scopes. */
+    /**
+     * The repository named in error messages and token scopes.
+     *
+     * @param repository the repository, such as {@code library/nginx}
+     * @return this builder
+     */
     public Builder repository(String repository) {
       this.repository = Objects.requireNonNull(repository, "repository");
       return this;
     }
 
-    /** The phase named in error messages. */
+    /**
+     * The phase named in error messages.
+     *
+     * @param phase the phase
+     * @return this builder
+     */
     public Builder phase(Phase phase) {
       this.phase = Objects.requireNonNull(phase, "phase");
       return this;
@@ -276,13 +400,21 @@ public final class Request {
     /**
      * Makes this request part of an operation whose retries, resumes and their count are shared;
      * see {@link RetryBudget}.
+     *
+     * @param budget the operation's shared budget
+     * @return this builder
      */
     public Builder retryBudget(RetryBudget budget) {
       this.retryBudget = Objects.requireNonNull(budget, "budget");
       return this;
     }
 
-    /** The registry as the caller named it, for messages (see {@link Request#registryName()}). */
+    /**
+     * The registry as the caller named it, for messages (see {@link Request#registryName()}).
+     *
+     * @param name the registry's name, such as {@code docker.io}
+     * @return this builder
+     */
     public Builder registryName(String name) {
       this.registryName = Objects.requireNonNull(name, "name");
       return this;
@@ -291,6 +423,8 @@ public final class Request {
     /**
      * Marks a request the auth layer makes for itself (a ping, a token request): it takes the whole
      * chain but is not authenticated as a registry request.
+     *
+     * @return this builder
      */
     public Builder sideRequest() {
       this.sideRequest = true;
@@ -300,13 +434,19 @@ public final class Request {
     /**
      * Tells the retry layer not to send this request again: the caller retries it (see {@link
      * Request#isRetriedByCaller()}). Authentication may still send it again after a 401.
+     *
+     * @return this builder
      */
     public Builder retriedByCaller() {
       this.retriedByCaller = true;
       return this;
     }
 
-    /** The immutable request. */
+    /**
+     * The immutable request.
+     *
+     * @return the request
+     */
     public Request build() {
       return new Request(this);
     }

@@ -15,19 +15,42 @@ import java.util.Objects;
  */
 public interface RequestBody {
 
-  /** The media type, sent as {@code Content-Type}. */
+  /**
+   * The media type, sent as {@code Content-Type}.
+   *
+   * @return the content type, such as {@code application/octet-stream}
+   */
   String contentType();
 
-  /** The length in bytes, or -1 when unknown (sent chunked). */
+  /**
+   * The length in bytes, or -1 when unknown (sent chunked).
+   *
+   * @return the length, or -1
+   */
   long contentLength();
 
-  /** Whether {@link #open()} may be called more than once. */
+  /**
+   * Whether {@link #open()} may be called more than once.
+   *
+   * @return whether the content can be read again
+   */
   boolean repeatable();
 
-  /** A fresh stream over the content. */
+  /**
+   * A fresh stream over the content.
+   *
+   * @return a stream from the first byte; the caller closes it
+   * @throws IOException if the content cannot be opened
+   */
   InputStream open() throws IOException;
 
-  /** A repeatable body over a byte array (copied). */
+  /**
+   * A repeatable body over a byte array (copied).
+   *
+   * @param content the bytes to send; copied
+   * @param contentType the media type, sent as {@code Content-Type}
+   * @return a body of known length
+   */
   static RequestBody of(byte[] content, String contentType) {
     Objects.requireNonNull(contentType, "contentType");
     byte[] copy = content.clone();
@@ -63,6 +86,13 @@ public interface RequestBody {
    * A repeatable body over {@code length} bytes of {@code buffer} from {@code offset}, <b>not</b>
    * copied: for upload chunks that already sit in a buffer. The caller must not change those bytes
    * until the request that sends them has finished.
+   *
+   * @param buffer the array holding the bytes
+   * @param offset the index of the first byte to send
+   * @param length the number of bytes to send
+   * @param contentType the media type, sent as {@code Content-Type}
+   * @return a body of {@code length} bytes
+   * @throws IndexOutOfBoundsException if the range is not within {@code buffer}
    */
   static RequestBody slice(byte[] buffer, int offset, int length, String contentType) {
     Objects.requireNonNull(contentType, "contentType");

@@ -10,7 +10,12 @@ import dev.registryclient.api.exception.Phase;
 public final class RequestLabel {
   private RequestLabel() {}
 
-  /** The label, e.g. {@code blob sha256:ab12...}. */
+  /**
+   * The label, e.g. {@code blob sha256:ab12...}.
+   *
+   * @param request the request
+   * @return a short label for messages
+   */
   public static String of(Request request) {
     Phase phase = request.phase();
     String path = request.uri().getRawPath();

@@ -50,12 +50,22 @@ public final class Response implements Closeable {
    *
    * @param request the request that was sent last (after redirects: the final one)
    * @param body the streaming body; closed by {@link #close()}
+   * @param status the HTTP status code
+   * @param headers the response's header fields
+   * @return the response
    */
   public static Response of(Request request, int status, Headers headers, InputStream body) {
     return new Response(request, status, headers, body);
   }
 
-  /** A response with an empty body. */
+  /**
+   * A response with an empty body.
+   *
+   * @param request the request that was sent last (after redirects: the final one)
+   * @param status the HTTP status code
+   * @param headers the response's header fields
+   * @return the response
+   */
   public static Response of(Request request, int status, Headers headers) {
     return new Response(request, status, headers, new ByteArrayInputStream(new byte[0]));
   }
@@ -63,47 +73,83 @@ public final class Response implements Closeable {
   /**
    * This response with another body stream (e.g. one that verifies a digest or resumes a cut
    * transfer); closing the result closes the new stream and then this response.
+   *
+   * @param newBody the stream to read instead of this response's body
+   * @return a response with the same request, status and headers
    */
   public Response withBody(InputStream newBody) {
     return new Response(request, status, headers, newBody, this);
   }
 
-  /** The request this answers; its URI is the final one after redirects. */
+  /**
+   * The request this answers; its URI is the final one after redirects.
+   *
+   * @return the final request
+   */
   public Request request() {
     return request;
   }
 
-  /** The URI that produced this response (after redirects). */
+  /**
+   * The URI that produced this response (after redirects).
+   *
+   * @return the final URI
+   */
   public URI uri() {
     return request.uri();
   }
 
-  /** The HTTP status code. */
+  /**
+   * The HTTP status code.
+   *
+   * @return the status code
+   */
   public int status() {
     return status;
   }
 
-  /** Whether the status is 2xx. */
+  /**
+   * Whether the status is 2xx.
+   *
+   * @return whether the status is 200 to 299
+   */
   public boolean isSuccessful() {
     return status >= 200 && status < 300;
   }
 
-  /** The header fields. */
+  /**
+   * The header fields.
+   *
+   * @return the headers
+   */
   public Headers headers() {
     return headers;
   }
 
-  /** The first value of a header. */
+  /**
+   * The first value of a header.
+   *
+   * @param name the header's name, case-insensitive
+   * @return its first value, or empty if absent
+   */
   public Optional<String> header(String name) {
     return headers.first(name);
   }
 
-  /** The body, streaming from the connection. Read it once. */
+  /**
+   * The body, streaming from the connection. Read it once.
+   *
+   * @return the body stream
+   */
   public InputStream body() {
     return body;
   }
 
-  /** Whether {@link #close()} was called. */
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return whether this response was closed
+   */
   public boolean isClosed() {
     return closed;
   }

@@ -44,7 +44,12 @@ public final class RetryAfter {
 
   private RetryAfter() {}
 
-  /** What a response's {@code Retry-After} asks for, judged by the current time. */
+  /**
+   * What a response's {@code Retry-After} asks for, judged by the current time.
+   *
+   * @param response the response, of any status
+   * @return the wait asked for, or empty if there is no valid {@code Retry-After}
+   */
   public static Optional<Duration> of(Response response) {
     return response.header("Retry-After").flatMap(v -> parse(v, Instant.now()));
   }
@@ -52,6 +57,10 @@ public final class RetryAfter {
   /**
    * The delay a {@code Retry-After} value asks for, measured from {@code now}; empty when the value
    * is neither a non-negative integer nor an HTTP-date.
+   *
+   * @param value the header's value, or {@code null}
+   * @param now the time an HTTP-date is measured from
+   * @return the wait asked for (zero for a date in the past), or empty
    */
   public static Optional<Duration> parse(String value, Instant now) {
     if (value == null) {

@@ -66,12 +66,23 @@ public final class RetryBudget {
    * @param retryAfter the wait the server asked for, if any
    */
   public record Failure(boolean unreachable, boolean afterProgress, Optional<Duration> retryAfter) {
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param unreachable the host could not be connected to (refused, connect timeout, no route)
+     * @param afterProgress bytes arrived since the previous failure (a body cut mid-transfer)
+     * @param retryAfter the wait the server asked for, if any
+     */
     public Failure {
       Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
-    /** A failure without an answer or progress, such as a reset before the response. */
+    /**
+     * A failure without an answer or progress, such as a reset before the response.
+     *
+     * @param unreachable whether the host could not be connected to
+     * @return the failure, without progress or {@code Retry-After}
+     */
     public static Failure of(boolean unreachable) {
       return new Failure(unreachable, false, Optional.empty());
     }
@@ -81,6 +92,9 @@ public final class RetryBudget {
    * Records a failed attempt and decides: the wait before the next attempt, or empty when the
    * budget is spent (too many attempts in a row or in all, too many to an unreachable host, a
    * {@code Retry-After} longer than the policy honours, or the deadline would pass).
+   *
+   * @param failure the attempt that failed
+   * @return the wait before the next attempt, or empty if the budget is spent
    */
   public synchronized Optional<Duration> nextWait(Failure failure) {
     failures++;
@@ -114,6 +128,12 @@ public final class RetryBudget {
   /**
    * Announces the next attempt (logs the event at INFO, tells the listener), then waits for it.
    *
+   * @param kind what is tried again
+   * @param subject what is being fetched, e.g. {@code blob sha256:ab12…}
+   * @param host the host:port whose answer (or silence) caused the retry
+   * @param wait the wait before the next attempt, as {@link #nextWait} gave it
+   * @param reason why, in a few words: {@code connection reset}, {@code HTTP 503}
+   * @param failure the failure itself, when it was an exception
    * @throws InterruptedIOException if the thread is interrupted while waiting
    */
   public void retry(
@@ -143,28 +163,49 @@ public final class RetryBudget {
     }
   }
 
-  /** Whether a response with this status is worth another attempt under the policy. */
+  /**
+   * Whether a response with this status is worth another attempt under the policy.
+   *
+   * @param status an HTTP status code
+   * @return whether the policy retries it
+   */
   public boolean isRetryable(int status) {
     return policy.isRetryable(status);
   }
 
-  /** Reports an event that costs no attempt, such as a signed-URL refresh. */
+  /**
+   * Reports an event that costs no attempt, such as a signed-URL refresh.
+   *
+   * @param event the event to log and pass to the listener
+   */
   public void report(RetryEvent event) {
     LOG.info("{}", event);
     listener.onRetry(event);
   }
 
-  /** The attempts started so far, the first included. */
+  /**
+   * The attempts started so far, the first included.
+   *
+   * @return the number of attempts started
+   */
   public synchronized int attempts() {
     return attempts;
   }
 
-  /** The time since the operation started. */
+  /**
+   * The time since the operation started.
+   *
+   * @return the time since the budget was created
+   */
   public Duration elapsed() {
     return Duration.ofNanos(clock.nanoTime() - started);
   }
 
-  /** For messages: {@code 1 attempt in 0.3 s}, {@code 3 attempts in 15.6 s}. */
+  /**
+   * For messages: {@code 1 attempt in 0.3 s}, {@code 3 attempts in 15.6 s}.
+   *
+   * @return the attempts and elapsed time, in words
+   */
   public String summary() {
     int n = attempts();
     return n

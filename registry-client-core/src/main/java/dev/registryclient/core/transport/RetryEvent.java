@@ -39,7 +39,18 @@ public record RetryEvent(
     REFRESH_URL
   }
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param kind what is tried again
+   * @param attempt the number of the attempt about to start (2 for the first retry)
+   * @param maxAttempts the most attempts allowed
+   * @param subject what is being fetched, e.g. {@code blob sha256:ab12…} or {@code manifest 1.0}
+   * @param host the host:port whose answer (or silence) caused this
+   * @param delay the wait before the next attempt
+   * @param reason why, in a few words: {@code connection reset}, {@code HTTP 503}
+   * @param failure the failure itself, when it was an exception
+   */
   public RetryEvent {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(subject, "subject");

@@ -30,7 +30,13 @@ public final class RetryInterceptor implements Interceptor {
   private final Sleeper sleeper;
   private final RetryListener listener;
 
-  /** Retries as {@code policy} says, waiting with {@code sleeper}, telling {@code listener}. */
+  /**
+   * Retries as {@code policy} says, waiting with {@code sleeper}, telling {@code listener}.
+   *
+   * @param policy when and how often to retry
+   * @param sleeper waits between attempts and tells the time
+   * @param listener told about every retry
+   */
   public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, RetryListener listener) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");

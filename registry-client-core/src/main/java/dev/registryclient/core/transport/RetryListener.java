@@ -13,6 +13,10 @@ public interface RetryListener {
   /** A listener that ignores every event. */
   RetryListener NONE = event -> {};
 
-  /** Called once per decision to try again. */
+  /**
+   * Called once per decision to try again.
+   *
+   * @param event the retry, resume or URL refresh
+   */
   void onRetry(RetryEvent event);
 }

@@ -22,7 +22,12 @@ import java.util.stream.Collectors;
  */
 public record SchemePolicy(Set<String> plainHttpHosts) {
 
-  /** Copies and lower-cases the hosts. */
+  /**
+   * Copies and lower-cases the hosts.
+   *
+   * @param plainHttpHosts the non-loopback hosts served over plain http, {@code host} or {@code
+   *     host:port}, any case
+   */
   public SchemePolicy {
     plainHttpHosts =
         plainHttpHosts.stream()
@@ -30,12 +35,22 @@ public record SchemePolicy(Set<String> plainHttpHosts) {
             .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Plain http for these hosts (and loopback). */
+  /**
+   * Plain http for these hosts (and loopback).
+   *
+   * @param plainHttpHosts the non-loopback hosts served over plain http, {@code host} or {@code
+   *     host:port}, any case
+   * @return the policy
+   */
   public static SchemePolicy of(Set<String> plainHttpHosts) {
     return new SchemePolicy(plainHttpHosts);
   }
 
-  /** Plain http for loopback hosts only. */
+  /**
+   * Plain http for loopback hosts only.
+   *
+   * @return the policy
+   */
   public static SchemePolicy loopbackOnly() {
     return new SchemePolicy(Set.of());
   }
@@ -43,6 +58,8 @@ public record SchemePolicy(Set<String> plainHttpHosts) {
   /**
    * The origin to use for a registry named {@code host} or {@code host:port} in an image reference.
    *
+   * @param registry the registry as a reference names it, {@code host} or {@code host:port}
+   * @return its {@code http} or {@code https} origin
    * @throws IllegalArgumentException if it is not a valid host[:port]
    */
   public Origin originOf(String registry) {

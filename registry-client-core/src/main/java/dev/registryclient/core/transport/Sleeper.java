@@ -13,15 +13,28 @@ import java.time.Duration;
  */
 public interface Sleeper {
 
-  /** Waits for {@code duration}. */
+  /**
+   * Waits for {@code duration}.
+   *
+   * @param duration how long to wait
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** A monotonic time in nanoseconds, as {@link System#nanoTime()}; deadlines are judged by it. */
+  /**
+   * A monotonic time in nanoseconds, as {@link System#nanoTime()}; deadlines are judged by it.
+   *
+   * @return the time in nanoseconds, only meaningful as a difference
+   */
   default long nanoTime() {
     return System.nanoTime();
   }
 
-  /** The real thing: {@link Thread#sleep} and {@link System#nanoTime()}. */
+  /**
+   * The real thing: {@link Thread#sleep} and {@link System#nanoTime()}.
+   *
+   * @return the system sleeper
+   */
   static Sleeper system() {
     return duration -> {
       if (!duration.isNegative() && !duration.isZero()) {

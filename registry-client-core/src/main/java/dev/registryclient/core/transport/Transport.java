@@ -21,6 +21,8 @@ public interface Transport extends AutoCloseable {
    * and HEAD; any other status comes back as it is, except that an idempotent request still
    * answered with a retryable status (408, 429, 5xx) when the retries are spent throws.
    *
+   * @param request the request to send
+   * @return the response, open; the caller closes it
    * @throws dev.registryclient.api.exception.TransportException when no response came back (naming
    *     the host:port contacted, and the registry when it was reached through a redirect)
    * @throws dev.registryclient.api.exception.RateLimitedException when 429 outlasted the retries
@@ -36,6 +38,9 @@ public interface Transport extends AutoCloseable {
    * requests (a blob download and its resumes): attach it to each with {@link
    * Request.Builder#retryBudget}. Retries are reported to {@code listener} and to the transport's
    * own listener.
+   *
+   * @param listener told about this operation's retries
+   * @return a new budget
    */
   RetryBudget newRetryBudget(RetryListener listener);
 
@@ -44,6 +49,10 @@ public interface Transport extends AutoCloseable {
    * engine that puts it on the wire and must not call {@code proceed}. Closing the transport closes
    * {@code resources} (the engine's connection pool). {@code TransportBuilder} composes the
    * standard chain; tests compose chains of their own.
+   *
+   * @param interceptors the chain, outermost first, the engine last
+   * @param resources closed with the transport
+   * @return the transport
    */
   static Transport of(List<Interceptor> interceptors, AutoCloseable resources) {
     return new InterceptingTransport(interceptors, resources);

@@ -17,7 +17,13 @@ import javax.net.ssl.SSLException;
 public final class TransportFailure {
   private TransportFailure() {}
 
-  /** The exception for a failure of {@code outer}, saying nothing of other attempts. */
+  /**
+   * The exception for a failure of {@code outer}, saying nothing of other attempts.
+   *
+   * @param outer the request as the caller sent it (before redirects), named in the message
+   * @param e the I/O failure
+   * @return the exception to throw, naming the host:port contacted
+   */
   public static TransportException of(Request outer, IOException e) {
     return of(outer, e, "");
   }
@@ -25,6 +31,11 @@ public final class TransportFailure {
   /**
    * The exception for the failure that spent {@code budget}: it says how many attempts were made
    * and how long they took, when there was more than one.
+   *
+   * @param outer the request as the caller sent it (before redirects), named in the message
+   * @param e the I/O failure
+   * @param budget the operation's spent budget
+   * @return the exception to throw, naming the host:port contacted
    */
   public static TransportException of(Request outer, IOException e, RetryBudget budget) {
     return of(outer, e, budget.attempts() > 1 ? ", gave up after " + budget.summary() : "");

@@ -11,13 +11,22 @@ public final class TransportIOException extends IOException {
   private static final long serialVersionUID = 1L;
   private final transient Request request;
 
-  /** Wraps the engine's failure for this request. */
+  /**
+   * Wraps the engine's failure for this request.
+   *
+   * @param request the request whose exchange failed
+   * @param cause the engine's failure; its message becomes this one's
+   */
   public TransportIOException(Request request, IOException cause) {
     super(cause.getMessage(), cause);
     this.request = request;
   }
 
-  /** The request whose exchange failed. */
+  /**
+   * The request whose exchange failed.
+   *
+   * @return the request
+   */
   public Request request() {
     return request;
   }

@@ -18,7 +18,12 @@ public final class UserAgentInterceptor implements Interceptor {
 
   private final String userAgent;
 
-  /** An interceptor sending this user agent. */
+  /**
+   * An interceptor sending this user agent.
+   *
+   * @param userAgent the header's value: printable ASCII, not blank
+   * @throws IllegalArgumentException if {@code userAgent} is blank or not printable ASCII
+   */
   public UserAgentInterceptor(String userAgent) {
     Objects.requireNonNull(userAgent, "userAgent");
     if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < ' ' || c > '~')) {

@@ -22,7 +22,15 @@ public record ContentRange(long first, long last, OptionalLong total) {
   private static final Pattern FORM =
       Pattern.compile("bytes\\s+(\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)", Pattern.CASE_INSENSITIVE);
 
-  /** Validates the order of the numbers. */
+  /**
+   * Validates the order of the numbers.
+   *
+   * @param first the offset of the first byte sent
+   * @param last the offset of the last byte sent (inclusive)
+   * @param total the full size, when the server knows it
+   * @throws IllegalArgumentException if {@code first} is negative, {@code last} before it or {@code
+   *     total} not beyond {@code last}
+   */
   public ContentRange {
     if (first < 0 || last < first || total.isPresent() && total.getAsLong() <= last) {
       throw new IllegalArgumentException(
@@ -30,7 +38,12 @@ public record ContentRange(long first, long last, OptionalLong total) {
     }
   }
 
-  /** The range of a header value; empty when the value is missing, malformed or inconsistent. */
+  /**
+   * The range of a header value; empty when the value is missing, malformed or inconsistent.
+   *
+   * @param value the header's value, or {@code null}
+   * @return the range, or empty
+   */
   public static Optional<ContentRange> parse(String value) {
     if (value == null || value.length() > 100) {
       return Optional.empty();
@@ -49,7 +62,11 @@ public record ContentRange(long first, long last, OptionalLong total) {
     return Optional.of(new ContentRange(first, last, total));
   }
 
-  /** The number of bytes in the range. */
+  /**
+   * The number of bytes in the range.
+   *
+   * @return {@code last - first + 1}
+   */
   public long length() {
     return last - first + 1;
   }

@@ -82,6 +82,9 @@ public final class ResumableBlobStream extends InputStream {
    *
    * @param blobGet the registry's {@code GET /v2/<name>/blobs/<digest>}
    * @param size the size from the descriptor, or -1 if unknown
+   * @param transport sends the first request and every resume
+   * @param digest the blob's digest; the stream fails at its end if the bytes do not match
+   * @return a stream of the blob's bytes; the caller closes it
    * @throws RegistryException if the first request fails (not found, denied, unreachable)
    */
   public static InputStream open(Transport transport, Request blobGet, Digest digest, long size) {
@@ -96,6 +99,10 @@ public final class ResumableBlobStream extends InputStream {
    *
    * @param context names registry, repository and phase in a digest mismatch
    * @param budget the operation's retries; the source's requests should carry the same one
+   * @param source where the bytes come from, for the start and every resume
+   * @param digest the blob's digest; the stream fails at its end if the bytes do not match
+   * @param size the expected size, or -1 if unknown
+   * @return a stream of the blob's bytes; the caller closes it
    */
   public static InputStream open(
       BlobUrlSource source, Digest digest, long size, ErrorContext context, RetryBudget budget) {
@@ -123,6 +130,10 @@ public final class ResumableBlobStream extends InputStream {
    *
    * @param digest names the blob in messages and events only
    * @param size the expected size, or -1 if unknown (then an early clean end goes unnoticed)
+   * @param source where the bytes come from, for the start and every resume
+   * @param context names registry, repository and phase in errors
+   * @param budget the operation's retries; the source's requests should carry the same one
+   * @return a stream of the blob's bytes; the caller closes it
    */
   public static InputStream openUnverified(
       BlobUrlSource source, Digest digest, long size, ErrorContext context, RetryBudget budget) {
@@ -143,6 +154,13 @@ public final class ResumableBlobStream extends InputStream {
    * }</pre>
    *
    * @param size the blob's size, known from its descriptor
+   * @param source where the bytes come from, for the start and every resume
+   * @param digest names the blob in messages and events only
+   * @param from the first byte's offset
+   * @param to the offset after the last byte
+   * @param context names registry, repository and phase in errors
+   * @param budget the operation's retries; the source's requests should carry the same one
+   * @return a stream of the segment's bytes, or empty if the server does not serve ranges
    * @throws IllegalArgumentException unless {@code 0 <= from < to <= size}
    * @throws RegistryException if the first request fails (not found, denied, unreachable)
    */

@@ -41,7 +41,11 @@ public final class ProxySettings extends ProxySelector {
     this.noProxy = noProxy;
   }
 
-  /** No proxy for anything. */
+  /**
+   * No proxy for anything.
+   *
+   * @return a selector that always goes direct
+   */
   public static ProxySettings none() {
     return new ProxySettings(Optional.empty(), Optional.empty(), NoProxy.parse("", ","));
   }
@@ -49,6 +53,9 @@ public final class ProxySettings extends ProxySelector {
   /**
    * The proxies from Java system properties if any is set, else from environment variables.
    *
+   * @param env the environment variables, such as {@link System#getenv()}
+   * @param properties the system properties, such as {@link System#getProperties()}
+   * @return the proxy selector
    * @throws IllegalArgumentException if a proxy setting is not a usable host:port, naming it
    */
   public static ProxySettings fromEnvironment(Map<String, String> env, Properties properties) {

@@ -43,22 +43,38 @@ public final class TlsSettings {
   /**
    * Verification on, with the standard {@code certs.d} directories: {@code
    * ~/.config/containers/certs.d}, {@code /etc/containers/certs.d}, {@code /etc/docker/certs.d}.
+   *
+   * @return the default settings
    */
   public static TlsSettings defaults() {
     return builder().build();
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The {@code certs.d} directories, searched in order. */
+  /**
+   * The {@code certs.d} directories, searched in order.
+   *
+   * @return the directories
+   */
   public List<Path> certsDirectories() {
     return certsDirectories;
   }
 
-  /** Whether certificates and host names are not checked for this host. */
+  /**
+   * Whether certificates and host names are not checked for this host.
+   *
+   * @param host the host name
+   * @param port the port
+   * @return whether {@code host} or {@code host:port} was marked insecure
+   */
   public boolean isInsecure(String host, int port) {
     String h = host.toLowerCase(Locale.ROOT);
     return insecureHosts.contains(h) || insecureHosts.contains(h + ":" + port);
@@ -67,6 +83,10 @@ public final class TlsSettings {
   /**
    * The TLS context for connections to {@code host:port}.
    *
+   * @param host the host name
+   * @param port the port
+   * @return the TLS context: the JDK's trust plus the host's {@code certs.d} CAs and client key, or
+   *     trusting everything for an insecure host
    * @throws IOException if a {@code certs.d} file cannot be read or parsed (naming the file)
    */
   public SSLContext contextFor(String host, int port) throws IOException {
@@ -106,13 +126,24 @@ public final class TlsSettings {
       return dirs;
     }
 
-    /** The {@code certs.d} directories to search, in order (replaces the standard ones). */
+    /**
+     * The {@code certs.d} directories to search, in order (replaces the standard ones).
+     *
+     * @param directories the directories
+     * @return this builder
+     */
     public Builder certsDirectories(List<Path> directories) {
       this.certsDirectories = new ArrayList<>(Objects.requireNonNull(directories, "directories"));
       return this;
     }
 
-    /** Skips certificate and host name checks for {@code host} or {@code host:port}. */
+    /**
+     * Skips certificate and host name checks for {@code host} or {@code host:port}.
+     *
+     * @param host a host name, or {@code host:port}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code host} is blank
+     */
     public Builder insecure(String host) {
       Objects.requireNonNull(host, "host");
       if (host.isBlank()) {
@@ -122,7 +153,11 @@ public final class TlsSettings {
       return this;
     }
 
-    /** The immutable settings. */
+    /**
+     * The immutable settings.
+     *
+     * @return the settings
+     */
     public TlsSettings build() {
       return new TlsSettings(this);
     }
