@@ -42,6 +42,8 @@ public final class DockerDaemonMirrors {
   /**
    * The mirrors of a {@code daemon.json}.
    *
+   * @param file the {@code daemon.json} file
+   * @return its {@code registry-mirrors}, as mirrors of Docker Hub
    * @throws dev.registryclient.api.exception.ConfigurationException if the file is missing, not
    *     JSON, or a mirror is not an acceptable URL
    */
@@ -53,6 +55,8 @@ public final class DockerDaemonMirrors {
    * The mirrors of a {@code daemon.json} text.
    *
    * @param origin what to call it in error messages
+   * @param json the file's text
+   * @return its {@code registry-mirrors}, as mirrors of Docker Hub
    */
   public static RegistryConfig parse(String json, String origin) {
     ObjectNode root;

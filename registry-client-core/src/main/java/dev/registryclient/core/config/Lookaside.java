@@ -35,6 +35,7 @@ public final class Lookaside {
    * @param image the image; only its repository path counts
    * @param manifest the manifest digest the signature is for
    * @param n which signature, from 1
+   * @return the URL {@code base/<repository>@<algorithm>=<hex>/signature-<n>}
    * @throws IllegalArgumentException if {@code n} is below 1 or the base is not a hierarchical URL
    */
   public static URI signatureUrl(URI base, ImageReference image, Digest manifest, int n) {

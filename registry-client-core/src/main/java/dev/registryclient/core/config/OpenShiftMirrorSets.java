@@ -42,6 +42,8 @@ public final class OpenShiftMirrorSets {
   /**
    * The mirror sets of these files, merged.
    *
+   * @param files the YAML files, each of one or more documents
+   * @return the mirror rules of every set
    * @throws ConfigurationException naming the file and line of a document that is not valid YAML or
    *     not a valid mirror set, or a file that is missing or over 1 MiB
    */
@@ -57,6 +59,9 @@ public final class OpenShiftMirrorSets {
    * The mirror sets of one YAML text.
    *
    * @param origin what to call it in error messages
+   * @param yaml the YAML text, of one or more documents
+   * @return the mirror rules of its sets
+   * @throws ConfigurationException if the text is over 1 MiB or not valid mirror sets
    */
   public static RegistryConfig parse(String yaml, String origin) {
     if (yaml.length() > ConfigFile.MAX_SIZE) {

@@ -45,12 +45,21 @@ public final class PolicyJson {
 
   private PolicyJson() {}
 
-  /** The policy podman would use on this machine, for this user. */
+  /**
+   * The policy podman would use on this machine, for this user.
+   *
+   * @return the policy of the user's {@code policy.json}, else the system one
+   */
   public static TrustPolicy load() {
     return load(Environment.system());
   }
 
-  /** The policy for this environment's home directory, else {@code /etc/containers}. */
+  /**
+   * The policy for this environment's home directory, else {@code /etc/containers}.
+   *
+   * @param environment supplies the home directory
+   * @return the policy of the user's {@code policy.json}, else the system one
+   */
   public static TrustPolicy load(Environment environment) {
     return load(environment, RegistriesConf.SYSTEM_DIRECTORY);
   }
@@ -59,6 +68,9 @@ public final class PolicyJson {
    * The policy for this environment with system-wide files under {@code systemDirectory} instead of
    * {@code /etc/containers}: for tests, containers and chroots.
    *
+   * @param environment supplies the home directory
+   * @param systemDirectory the directory to use instead of {@code /etc/containers}
+   * @return the policy of the user's {@code policy.json}, else the system one
    * @throws ConfigurationException if neither file exists, or the one used is invalid
    */
   public static TrustPolicy load(Environment environment, Path systemDirectory) {
@@ -77,6 +89,8 @@ public final class PolicyJson {
   /**
    * One policy file.
    *
+   * @param file the file to read
+   * @return its policy
    * @throws ConfigurationException if it is missing, unreadable, over 1 MiB or invalid
    */
   public static TrustPolicy read(Path file) {
@@ -87,6 +101,8 @@ public final class PolicyJson {
    * A policy text.
    *
    * @param origin what to call it in error messages
+   * @param json the policy's JSON text
+   * @return the policy
    * @throws ConfigurationException if it is invalid
    */
   public static TrustPolicy parse(String json, String origin) {

@@ -42,7 +42,11 @@ public final class RegistriesConf {
 
   private RegistriesConf() {}
 
-  /** The configuration podman would use on this machine, for this user. */
+  /**
+   * The configuration podman would use on this machine, for this user.
+   *
+   * @return the merged configuration of the main file and its drop-ins
+   */
   public static RegistryConfig load() {
     return load(Environment.system(), SYSTEM_DIRECTORY);
   }
@@ -51,6 +55,11 @@ public final class RegistriesConf {
    * The configuration for this environment (variables and home directory) with system-wide files
    * under {@code systemDirectory} instead of {@code /etc/containers}: for tests, containers and
    * chroots.
+   *
+   * @param environment supplies the variables ({@code CONTAINERS_REGISTRIES_CONF}) and the home
+   *     directory
+   * @param systemDirectory the directory to use instead of {@code /etc/containers}
+   * @return the merged configuration of the main file and its drop-ins
    */
   public static RegistryConfig load(Environment environment, Path systemDirectory) {
     RegistriesConfFiles files = RegistriesConfFiles.locate(environment, systemDirectory);
@@ -71,6 +80,11 @@ public final class RegistriesConf {
   /**
    * The files {@link #load(Environment, Path)} reads, in order: the main file (if it exists or was
    * named by {@code CONTAINERS_REGISTRIES_CONF}), then the drop-ins.
+   *
+   * @param environment supplies the variables ({@code CONTAINERS_REGISTRIES_CONF}) and the home
+   *     directory
+   * @param systemDirectory the directory to use instead of {@code /etc/containers}
+   * @return the files, in the order they are applied
    */
   public static List<Path> files(Environment environment, Path systemDirectory) {
     RegistriesConfFiles files = RegistriesConfFiles.locate(environment, systemDirectory);
@@ -85,6 +99,8 @@ public final class RegistriesConf {
   /**
    * One file as a main {@code registries.conf}, without drop-ins.
    *
+   * @param file the file to read
+   * @return its configuration
    * @throws dev.registryclient.api.exception.ConfigurationException if it is missing, unreadable,
    *     over 1 MiB or invalid
    */
@@ -96,6 +112,10 @@ public final class RegistriesConf {
    * A {@code registries.conf} text (from a Kubernetes ConfigMap, say) as a main file.
    *
    * @param origin what to call it in error messages
+   * @param text the file's text
+   * @return its configuration
+   * @throws dev.registryclient.api.exception.ConfigurationException if the text is over 1 MiB or
+   *     invalid
    */
   public static RegistryConfig parse(String text, String origin) {
     if (text.length() > ConfigFile.MAX_SIZE) {

@@ -44,12 +44,21 @@ public final class RegistriesD {
 
   private RegistriesD() {}
 
-  /** The configuration podman would use on this machine, for this user. */
+  /**
+   * The configuration podman would use on this machine, for this user.
+   *
+   * @return the signature stores configured for this user
+   */
   public static SignatureStores load() {
     return load(Environment.system());
   }
 
-  /** The configuration for this environment's home directory, else {@code /etc/containers}. */
+  /**
+   * The configuration for this environment's home directory, else {@code /etc/containers}.
+   *
+   * @param environment supplies the home directory
+   * @return the signature stores configured there
+   */
   public static SignatureStores load(Environment environment) {
     return load(environment, RegistriesConf.SYSTEM_DIRECTORY);
   }
@@ -57,12 +66,22 @@ public final class RegistriesD {
   /**
    * The configuration for this environment with system-wide files under {@code systemDirectory}
    * instead of {@code /etc/containers}: for tests, containers and chroots.
+   *
+   * @param environment supplies the home directory
+   * @param systemDirectory the directory to use instead of {@code /etc/containers}
+   * @return the signature stores configured there
    */
   public static SignatureStores load(Environment environment, Path systemDirectory) {
     return read(directory(environment, systemDirectory));
   }
 
-  /** The directory {@link #load(Environment, Path)} reads. */
+  /**
+   * The directory {@link #load(Environment, Path)} reads.
+   *
+   * @param environment supplies the home directory
+   * @param systemDirectory the directory to use instead of {@code /etc/containers}
+   * @return the user's {@code registries.d} if it exists, else the system one
+   */
   public static Path directory(Environment environment, Path systemDirectory) {
     Path user = environment.home().resolve(".config").resolve("containers").resolve(DIRECTORY);
     return Files.exists(user) ? user : systemDirectory.resolve(DIRECTORY);
@@ -71,6 +90,8 @@ public final class RegistriesD {
   /**
    * The {@code *.yaml} files of a directory, merged; nothing if the directory does not exist.
    *
+   * @param directory the directory to read
+   * @return the signature stores its files configure
    * @throws ConfigurationException if a file is unreadable, over 1 MiB or invalid, or two files
    *     configure the same scope
    */
@@ -101,6 +122,10 @@ public final class RegistriesD {
    * One {@code registries.d} file's text.
    *
    * @param origin what to call it in error messages
+   * @param yaml the file's text
+   * @return the signature stores it configures
+   * @throws ConfigurationException if the text is over 1 MiB or not a valid {@code registries.d}
+   *     file
    */
   public static SignatureStores parse(String yaml, String origin) {
     if (yaml.length() > ConfigFile.MAX_SIZE) {

@@ -67,6 +67,8 @@ public final class OpenPgpKeyRing {
   /**
    * Reads every key source, in order.
    *
+   * @param sources the key files and inline keys, in order
+   * @return a key ring holding the keys of every source
    * @throws ConfigurationException naming the file (or {@code keyData}) that cannot be read, is
    *     larger than 1 MiB, is not an OpenPGP key ring or holds no public key
    */
@@ -85,6 +87,8 @@ public final class OpenPgpKeyRing {
   /**
    * A key ring from bytes (armored or binary), like a {@code keyData} value.
    *
+   * @param keyRing the key ring's bytes, armored or binary
+   * @return the key ring
    * @throws ConfigurationException when the bytes are not an OpenPGP key ring
    */
   public static OpenPgpKeyRing of(byte[] keyRing) {
@@ -108,19 +112,32 @@ public final class OpenPgpKeyRing {
     return found;
   }
 
-  /** Every key, primary keys each followed by their sub-keys, in file order. */
+  /**
+   * Every key, primary keys each followed by their sub-keys, in file order.
+   *
+   * @return the keys
+   */
   public List<Key> keys() {
     return keys;
   }
 
-  /** The fingerprints of the primary keys: the identities a signature is reported under. */
+  /**
+   * The fingerprints of the primary keys: the identities a signature is reported under.
+   *
+   * @return the primary keys' fingerprints, in file order
+   */
   public Set<String> primaryFingerprints() {
     Set<String> fingerprints = new LinkedHashSet<>();
     keys.stream().filter(Key::isPrimary).forEach(k -> fingerprints.add(k.fingerprint()));
     return fingerprints;
   }
 
-  /** The key with this fingerprint or 16-digit key id (upper- or lower-case hex), if any. */
+  /**
+   * The key with this fingerprint or 16-digit key id (upper- or lower-case hex), if any.
+   *
+   * @param fingerprintOrKeyId a full fingerprint, or a 16-digit key id
+   * @return the matching key, or empty if the ring has none
+   */
   public Optional<Key> key(String fingerprintOrKeyId) {
     String wanted = fingerprintOrKeyId.toUpperCase(java.util.Locale.ROOT);
     return keys.stream()
@@ -272,7 +289,18 @@ public final class OpenPgpKeyRing {
       Instant created,
       Optional<Instant> expires,
       Optional<Instant> revoked) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param fingerprint the fingerprint in upper-case hex without spaces, as {@code gpg
+     *     --with-colons} prints it
+     * @param keyId the 64-bit key id in upper-case hex (16 digits)
+     * @param primaryFingerprint the fingerprint of its primary key (its own for a primary key)
+     * @param algorithm e.g. {@code rsa4096}, {@code ed25519}, {@code ecdsa256}
+     * @param created when the key was created
+     * @param expires when it expires, if its self-signature sets an expiry
+     * @param revoked when it (or, for a sub-key, its primary key) was revoked, if it was
+     */
     public Key {
       Objects.requireNonNull(fingerprint, "fingerprint");
       Objects.requireNonNull(keyId, "keyId");
@@ -283,12 +311,21 @@ public final class OpenPgpKeyRing {
       Objects.requireNonNull(revoked, "revoked");
     }
 
-    /** Whether it is a primary key rather than a sub-key. */
+    /**
+     * Whether it is a primary key rather than a sub-key.
+     *
+     * @return whether the key is its own primary key
+     */
     public boolean isPrimary() {
       return fingerprint.equals(primaryFingerprint);
     }
 
-    /** Whether it has expired at {@code time}. */
+    /**
+     * Whether it has expired at {@code time}.
+     *
+     * @param time the time to judge at
+     * @return whether the key has an expiry and {@code time} is not before it
+     */
     public boolean isExpiredAt(Instant time) {
       return expires.isPresent() && !time.isBefore(expires.get());
     }

@@ -31,12 +31,21 @@ public final class SignatureVerification {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Verification that judges key and signature expiry against the system clock. */
+  /**
+   * Verification that judges key and signature expiry against the system clock.
+   *
+   * @return the verification
+   */
   public static SignatureVerification create() {
     return new SignatureVerification(Clock.systemUTC());
   }
 
-  /** Verification that judges key and signature expiry against {@code clock}. */
+  /**
+   * Verification that judges key and signature expiry against {@code clock}.
+   *
+   * @param clock the clock expiry is judged by
+   * @return the verification
+   */
   public static SignatureVerification withClock(Clock clock) {
     return new SignatureVerification(clock);
   }

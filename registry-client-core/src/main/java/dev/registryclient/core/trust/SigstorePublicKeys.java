@@ -56,6 +56,8 @@ public final class SigstorePublicKeys {
   /**
    * Reads every key source, in order.
    *
+   * @param sources the key files and inline keys, in order
+   * @return the keys of every source
    * @throws ConfigurationException naming the file (or {@code keyData}) that cannot be read, is
    *     larger than 1 MiB, holds no public key or a key of a type not accepted
    */
@@ -74,6 +76,8 @@ public final class SigstorePublicKeys {
   /**
    * Keys from PEM text, like a {@code keyData} value.
    *
+   * @param pem one or more PEM public keys
+   * @return the keys
    * @throws ConfigurationException when the text holds no accepted public key
    */
   public static SigstorePublicKeys of(String pem) {
@@ -143,7 +147,11 @@ public final class SigstorePublicKeys {
     return curve.equals(SECObjectIdentifiers.secp384r1) ? "p384" : "p521";
   }
 
-  /** The keys, in the order of the sources. */
+  /**
+   * The keys, in the order of the sources.
+   *
+   * @return the keys
+   */
   public List<Key> keys() {
     return keys;
   }
@@ -164,7 +172,16 @@ public final class SigstorePublicKeys {
    * @param publicKey the key
    */
   public record Key(String origin, String algorithm, String fingerprint, PublicKey publicKey) {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param origin the file it came from, or {@code keyData}
+     * @param algorithm {@code ecdsa-p256}, {@code ecdsa-p384}, {@code ecdsa-p521}, {@code
+     *     rsa<bits>} or {@code ed25519}
+     * @param fingerprint {@code sha256:} and the hex SHA-256 of the key's DER
+     *     (SubjectPublicKeyInfo) form
+     * @param publicKey the key
+     */
     public Key {
       Objects.requireNonNull(origin, "origin");
       Objects.requireNonNull(algorithm, "algorithm");

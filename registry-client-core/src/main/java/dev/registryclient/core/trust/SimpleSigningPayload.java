@@ -61,7 +61,15 @@ public record SimpleSigningPayload(
   /** The limit containers/image applies to a signature and so to its payload. */
   public static final int MAX_PAYLOAD_BYTES = 4 << 20;
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param format which kind of signature the payload belongs to
+   * @param manifestDigest {@code critical.image.docker-manifest-digest}
+   * @param dockerReference {@code critical.identity.docker-reference}, as written
+   * @param creator {@code optional.creator}, if present
+   * @param timestamp {@code optional.timestamp}, if present
+   */
   public SimpleSigningPayload {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(manifestDigest, "manifestDigest");
@@ -83,7 +91,11 @@ public record SimpleSigningPayload(
       this.type = type;
     }
 
-    /** The value of {@code critical.type}. */
+    /**
+     * The value of {@code critical.type}.
+     *
+     * @return the type string, such as {@code atomic container signature}
+     */
     public String type() {
       return type;
     }
@@ -92,6 +104,8 @@ public record SimpleSigningPayload(
   /**
    * Parses a simple-signing payload ({@code "atomic container signature"}).
    *
+   * @param payload the payload bytes, as signed
+   * @return the payload's fields
    * @throws IllegalArgumentException saying which rule the payload breaks
    */
   public static SimpleSigningPayload parse(byte[] payload) {
@@ -101,6 +115,9 @@ public record SimpleSigningPayload(
   /**
    * Parses a payload that must be of {@code format}.
    *
+   * @param payload the payload bytes, as signed
+   * @param format the format the payload must have
+   * @return the payload's fields
    * @throws IllegalArgumentException saying which rule the payload breaks
    */
   public static SimpleSigningPayload parse(byte[] payload, Format format) {

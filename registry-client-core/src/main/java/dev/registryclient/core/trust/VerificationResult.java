@@ -17,7 +17,11 @@ import java.util.Optional;
  */
 public sealed interface VerificationResult {
 
-  /** The key named: a primary key fingerprint, a key id, or a sigstore key's fingerprint. */
+  /**
+   * The key named: a primary key fingerprint, a key id, or a sigstore key's fingerprint.
+   *
+   * @return the signer's key, or empty if it could not be read
+   */
   Optional<String> signer();
 
   /**
@@ -28,7 +32,13 @@ public sealed interface VerificationResult {
    *     ({@code sha256:} of its DER form)
    */
   record Verified(SimpleSigningPayload payload, String signerKey) implements VerificationResult {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param payload the parsed payload
+     * @param signerKey the OpenPGP primary key fingerprint, or the sigstore public key's
+     *     fingerprint
+     */
     public Verified {
       Objects.requireNonNull(payload, "payload");
       Objects.requireNonNull(signerKey, "signerKey");
@@ -47,7 +57,12 @@ public sealed interface VerificationResult {
    * @param signer the key the signature names or was checked with, when it could be read
    */
   record Rejected(String reason, Optional<String> signer) implements VerificationResult {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param reason why, in one line
+     * @param signer the key the signature names or was checked with, when it could be read
+     */
     public Rejected {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(signer, "signer");
