@@ -82,47 +82,86 @@ public final class TransportBuilder {
 
   private TransportBuilder() {}
 
-  /** A builder with the defaults: anonymous, 10 s connect, 60 s response and idle read. */
+  /**
+   * A builder with the defaults: anonymous, 10 s connect, 60 s response and idle read.
+   *
+   * @return a new builder
+   */
   public static TransportBuilder create() {
     return new TransportBuilder();
   }
 
-  /** The {@code User-Agent} sent with every request. */
+  /**
+   * The {@code User-Agent} sent with every request.
+   *
+   * @param userAgent the header's value, such as {@code my-tool/1.0}
+   * @return this builder
+   */
   public TransportBuilder userAgent(String userAgent) {
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
     return this;
   }
 
-  /** Where credentials come from, e.g. {@code CredentialProviders.defaultChain()}. */
+  /**
+   * Where credentials come from, e.g. {@code CredentialProviders.defaultChain()}.
+   *
+   * @param credentials the credential provider
+   * @return this builder
+   */
   public TransportBuilder credentials(CredentialProvider credentials) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     return this;
   }
 
-  /** TCP/TLS connect timeout, also the longest wait for a pooled connection (default 10 s). */
+  /**
+   * TCP/TLS connect timeout, also the longest wait for a pooled connection (default 10 s).
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
   public TransportBuilder connectTimeout(Duration timeout) {
     this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
     return this;
   }
 
-  /** The longest wait for response headers once the request was sent (default 60 s). */
+  /**
+   * The longest wait for response headers once the request was sent (default 60 s).
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
   public TransportBuilder responseTimeout(Duration timeout) {
     this.responseTimeout = Objects.requireNonNull(timeout, "timeout");
     return this;
   }
 
-  /** The longest silence while reading a body before it fails (default 60 s). */
+  /**
+   * The longest silence while reading a body before it fails (default 60 s).
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
   public TransportBuilder idleReadTimeout(Duration timeout) {
     this.idleReadTimeout = Objects.requireNonNull(timeout, "timeout");
     return this;
   }
 
-  /** The same as {@link #idleReadTimeout}, under HttpClient's name for it. */
+  /**
+   * The same as {@link #idleReadTimeout}, under HttpClient's name for it.
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
   public TransportBuilder socketTimeout(Duration timeout) {
     return idleReadTimeout(timeout);
   }
 
-  /** The longest TLS handshake once connected (default 10 s). */
+  /**
+   * The longest TLS handshake once connected (default 10 s).
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
   public TransportBuilder tlsHandshakeTimeout(Duration timeout) {
     this.tlsHandshakeTimeout = Objects.requireNonNull(timeout, "timeout");
     return this;
@@ -131,6 +170,10 @@ public final class TransportBuilder {
   /**
    * Skips certificate and host name checks for {@code host} or {@code host:port}; for lab
    * registries with self-signed certificates. Prefer a CA file in {@code certs.d}.
+   *
+   * @param host a host name, or {@code host:port}
+   * @return this builder
+   * @throws IllegalArgumentException if {@code host} is blank
    */
   public TransportBuilder insecure(String host) {
     tls.insecure(host);
@@ -141,6 +184,9 @@ public final class TransportBuilder {
    * The {@code certs.d} directories holding per-host CA bundles and client certificates (default
    * {@code ~/.config/containers/certs.d}, {@code /etc/containers/certs.d}, {@code
    * /etc/docker/certs.d}); see {@link TlsSettings}.
+   *
+   * @param directories the directories, searched in order
+   * @return this builder
    */
   public TransportBuilder certsDirectories(List<Path> directories) {
     tls.certsDirectories(directories);
@@ -150,26 +196,45 @@ public final class TransportBuilder {
   /**
    * Which proxy each URL goes through (default: {@link ProxySettings#fromEnvironment} with the
    * process environment and system properties; {@code ProxySettings.none()} for none).
+   *
+   * @param selector chooses the proxy for each URL
+   * @return this builder
    */
   public TransportBuilder proxies(ProxySelector selector) {
     this.proxies = Objects.requireNonNull(selector, "selector");
     return this;
   }
 
-  /** Lets credentials go over plain http to the hosts {@code schemes} serves over http. */
+  /**
+   * Lets credentials go over plain http to the hosts {@code schemes} serves over http.
+   *
+   * @param schemes the policy whose plain-http hosts may receive credentials
+   * @return this builder
+   */
   public TransportBuilder schemePolicy(SchemePolicy schemes) {
     schemes.plainHttpHosts().forEach(this::allowCredentialsOverHttp);
     return this;
   }
 
-  /** Pool size: all hosts together, and per host:port (defaults 20 and 6). */
+  /**
+   * Pool size: all hosts together, and per host:port (defaults 20 and 6).
+   *
+   * @param total the most connections to all hosts together
+   * @param perRoute the most connections to one host:port
+   * @return this builder
+   */
   public TransportBuilder maxConnections(int total, int perRoute) {
     this.maxConnections = total;
     this.maxConnectionsPerRoute = perRoute;
     return this;
   }
 
-  /** The OAuth2 {@code client_id} sent to token servers (default {@code registry-client}). */
+  /**
+   * The OAuth2 {@code client_id} sent to token servers (default {@code registry-client}).
+   *
+   * @param clientId the {@code client_id} value
+   * @return this builder
+   */
   public TransportBuilder oauth2ClientId(String clientId) {
     this.oauth2ClientId = Objects.requireNonNull(clientId, "clientId");
     return this;
@@ -178,25 +243,43 @@ public final class TransportBuilder {
   /**
    * Sends username and password to token servers as an OAuth2 {@code grant_type=password} POST
    * (falling back to a Basic GET when the server answers 404) instead of a Basic GET.
+   *
+   * @param prefer whether to try the password grant first
+   * @return this builder
    */
   public TransportBuilder preferOAuth2PasswordGrant(boolean prefer) {
     this.preferOAuth2PasswordGrant = prefer;
     return this;
   }
 
-  /** Allows credentials over plain http to this non-loopback {@code host} or {@code host:port}. */
+  /**
+   * Allows credentials over plain http to this non-loopback {@code host} or {@code host:port}.
+   *
+   * @param host a host name, or {@code host:port}
+   * @return this builder
+   */
   public TransportBuilder allowCredentialsOverHttp(String host) {
     plainHttpCredentialHosts.add(Objects.requireNonNull(host, "host"));
     return this;
   }
 
-  /** The clock token expiry is judged by (for tests; default UTC system clock). */
+  /**
+   * The clock token expiry is judged by (for tests; default UTC system clock).
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public TransportBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
-  /** How long before expiry a token is replaced (default 10 s, below 60 s). */
+  /**
+   * How long before expiry a token is replaced (default 10 s, below 60 s).
+   *
+   * @param margin the time before expiry
+   * @return this builder
+   */
   public TransportBuilder tokenRefreshMargin(Duration margin) {
     this.tokenRefreshMargin = Objects.requireNonNull(margin, "margin");
     return this;
@@ -204,43 +287,76 @@ public final class TransportBuilder {
 
   /**
    * When and how often idempotent requests are sent again (default {@link RetryPolicy#defaults()}).
+   *
+   * @param policy the retry policy
+   * @return this builder
    */
   public TransportBuilder retryPolicy(RetryPolicy policy) {
     this.retryPolicy = Objects.requireNonNull(policy, "policy");
     return this;
   }
 
-  /** Told about every retry, resume and signed-URL refresh (they are also logged at INFO). */
+  /**
+   * Told about every retry, resume and signed-URL refresh (they are also logged at INFO).
+   *
+   * @param listener the listener
+   * @return this builder
+   */
   public TransportBuilder retryListener(RetryListener listener) {
     this.retryListener = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
-  /** How the transport waits between attempts (tests pass a fake that does not really sleep). */
+  /**
+   * How the transport waits between attempts (tests pass a fake that does not really sleep).
+   *
+   * @param sleeper the sleeper
+   * @return this builder
+   */
   public TransportBuilder sleeper(Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     return this;
   }
 
-  /** The most redirects one request follows (default 10). */
+  /**
+   * The most redirects one request follows (default 10).
+   *
+   * @param hops the most redirects, 1 to 50
+   * @return this builder
+   * @throws IllegalArgumentException if {@code hops} is not 1 to 50
+   */
   public TransportBuilder maxRedirects(int hops) {
     this.maxRedirects = new RedirectPolicy(hops, Set.of()).maxHops();
     return this;
   }
 
-  /** Lets an https URL redirect to this {@code host} or {@code host:port} over plain http. */
+  /**
+   * Lets an https URL redirect to this {@code host} or {@code host:port} over plain http.
+   *
+   * @param host a host name, or {@code host:port}
+   * @return this builder
+   */
   public TransportBuilder allowRedirectToHttp(String host) {
     plainHttpRedirectTargets.add(Objects.requireNonNull(host, "host"));
     return this;
   }
 
-  /** Records every host contacted into {@code ledger} (default: a private ledger). */
+  /**
+   * Records every host contacted into {@code ledger} (default: a private ledger).
+   *
+   * @param ledger the ledger to record into
+   * @return this builder
+   */
   public TransportBuilder hostLedger(HostLedger ledger) {
     this.hostLedger = Objects.requireNonNull(ledger, "ledger");
     return this;
   }
 
-  /** Builds the transport; it owns a new connection pool, closed with it. */
+  /**
+   * Builds the transport; it owns a new connection pool, closed with it.
+   *
+   * @return the new transport; close it when done
+   */
   public Transport build() {
     AuthOptions auth =
         new AuthOptions(

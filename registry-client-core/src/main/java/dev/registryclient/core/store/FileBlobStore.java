@@ -69,17 +69,32 @@ public final class FileBlobStore implements BlobStore {
     this.linker = new LinkImporter(layout, fsync);
   }
 
-  /** Opens (creating if needed) the store at {@code root} with default settings. */
+  /**
+   * Opens (creating if needed) the store at {@code root} with default settings.
+   *
+   * @param root the store's directory
+   * @return the store
+   * @throws StoreException if the directory cannot be created or is not a directory
+   */
   public static FileBlobStore open(Path root) {
     return builder(root).build();
   }
 
-  /** A builder for a store at {@code root}. */
+  /**
+   * A builder for a store at {@code root}.
+   *
+   * @param root the store's directory
+   * @return a new builder
+   */
   public static Builder builder(Path root) {
     return new Builder(root);
   }
 
-  /** The store directory. */
+  /**
+   * The store directory.
+   *
+   * @return the root directory
+   */
   public Path root() {
     return layout.root();
   }
@@ -197,6 +212,9 @@ public final class FileBlobStore implements BlobStore {
     /**
      * Whether commits force bytes and directory entries to the device (default {@code true}).
      * Without it a process crash still never exposes partial blobs, but a power cut may.
+     *
+     * @param fsync whether to force commits to the device
+     * @return this builder
      */
     public Builder fsync(boolean fsync) {
       this.fsync = fsync;
@@ -206,6 +224,10 @@ public final class FileBlobStore implements BlobStore {
     /**
      * How long a staging file must have gone unmodified before opening the store deletes it
      * (default one hour). Files locked by a live writer are never deleted.
+     *
+     * @param age the age, not negative
+     * @return this builder
+     * @throws IllegalArgumentException if {@code age} is negative
      */
     public Builder staleStagingAfter(Duration age) {
       if (Objects.requireNonNull(age, "age").isNegative()) {
@@ -218,6 +240,7 @@ public final class FileBlobStore implements BlobStore {
     /**
      * Opens the store, creating its directory if needed and cleaning stale staging files.
      *
+     * @return the open store
      * @throws StoreException if the directory cannot be created or is not a directory
      */
     public FileBlobStore build() {

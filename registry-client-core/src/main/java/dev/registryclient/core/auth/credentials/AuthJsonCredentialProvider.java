@@ -26,12 +26,20 @@ import java.util.Optional;
 public final class AuthJsonCredentialProvider implements CredentialProvider {
   private final Environment environment;
 
-  /** Reads the files of this environment on every lookup. */
+  /**
+   * Reads the files of this environment on every lookup.
+   *
+   * @param environment supplies the variables and the home directory
+   */
   public AuthJsonCredentialProvider(Environment environment) {
     this.environment = environment;
   }
 
-  /** The files looked at, in order. */
+  /**
+   * The files looked at, in order.
+   *
+   * @return the {@code auth.json} paths, existing or not
+   */
   public List<Path> files() {
     List<Path> files = new ArrayList<>();
     environment.variable("REGISTRY_AUTH_FILE").map(Path::of).ifPresent(files::add);

@@ -28,12 +28,21 @@ import java.util.Optional;
 public final class CredentialProviders {
   private CredentialProviders() {}
 
-  /** The default chain over the real environment. */
+  /**
+   * The default chain over the real environment.
+   *
+   * @return the chain of {@code auth.json}, Docker's {@code config.json} and credential helpers
+   */
   public static CredentialProvider defaultChain() {
     return defaultChain(Environment.system());
   }
 
-  /** The default chain over a given environment (tests, sandboxes). */
+  /**
+   * The default chain over a given environment (tests, sandboxes).
+   *
+   * @param environment supplies variables and the home directory
+   * @return the chain of {@code auth.json}, Docker's {@code config.json} and credential helpers
+   */
   public static CredentialProvider defaultChain(Environment environment) {
     return chain(
         new AuthJsonCredentialProvider(environment),
@@ -41,7 +50,12 @@ public final class CredentialProviders {
         new CredentialHelperProvider(environment, Duration.ofSeconds(10)));
   }
 
-  /** Asks each provider in order; the first non-empty answer wins. */
+  /**
+   * Asks each provider in order; the first non-empty answer wins.
+   *
+   * @param providers the providers, in order
+   * @return a provider asking them in turn
+   */
   public static CredentialProvider chain(CredentialProvider... providers) {
     List<CredentialProvider> list = List.of(providers);
     return new CredentialProvider() {
@@ -63,7 +77,11 @@ public final class CredentialProviders {
     };
   }
 
-  /** Anonymous for every registry. */
+  /**
+   * Anonymous for every registry.
+   *
+   * @return a provider that always answers anonymous
+   */
   public static CredentialProvider anonymous() {
     return (host, repository) -> Optional.of(Credentials.anonymous());
   }

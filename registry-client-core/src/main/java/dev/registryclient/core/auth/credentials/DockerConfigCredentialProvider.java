@@ -22,12 +22,21 @@ import java.util.Optional;
 public final class DockerConfigCredentialProvider implements CredentialProvider {
   private final Environment environment;
 
-  /** Reads the config file of this environment on every lookup (it may change). */
+  /**
+   * Reads the config file of this environment on every lookup (it may change).
+   *
+   * @param environment supplies {@code DOCKER_CONFIG} and the home directory
+   */
   public DockerConfigCredentialProvider(Environment environment) {
     this.environment = environment;
   }
 
-  /** The config file this provider reads. */
+  /**
+   * The config file this provider reads.
+   *
+   * @param environment supplies {@code DOCKER_CONFIG} and the home directory
+   * @return {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}
+   */
   public static Path configFile(Environment environment) {
     return environment
         .variable("DOCKER_CONFIG")

@@ -15,13 +15,26 @@ import java.util.Optional;
  */
 public interface Environment {
 
-  /** An environment variable, empty when unset or blank. */
+  /**
+   * An environment variable, empty when unset or blank.
+   *
+   * @param name the variable's name
+   * @return its value, or empty
+   */
   Optional<String> variable(String name);
 
-  /** The user's home directory. */
+  /**
+   * The user's home directory.
+   *
+   * @return the home directory
+   */
   Path home();
 
-  /** The real process environment and {@code user.home}. */
+  /**
+   * The real process environment and {@code user.home}.
+   *
+   * @return the process's environment
+   */
   static Environment system() {
     return new Environment() {
       @Override
@@ -36,7 +49,13 @@ public interface Environment {
     };
   }
 
-  /** A fixed environment: these variables (copied) and this home. */
+  /**
+   * A fixed environment: these variables (copied) and this home.
+   *
+   * @param variables the variables by name
+   * @param home the home directory
+   * @return the environment
+   */
   static Environment of(Map<String, String> variables, Path home) {
     Map<String, String> vars = Map.copyOf(variables);
     Objects.requireNonNull(home, "home");

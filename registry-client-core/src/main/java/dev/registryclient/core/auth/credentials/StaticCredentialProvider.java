@@ -23,7 +23,11 @@ public final class StaticCredentialProvider implements CredentialProvider {
     this.byHost = Map.copyOf(byHost);
   }
 
-  /** A builder starting empty. */
+  /**
+   * A builder starting empty.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -44,7 +48,13 @@ public final class StaticCredentialProvider implements CredentialProvider {
 
     private Builder() {}
 
-    /** Credentials for a host ({@code host} or {@code host:port}; Docker Hub aliases merge). */
+    /**
+     * Credentials for a host ({@code host} or {@code host:port}; Docker Hub aliases merge).
+     *
+     * @param registryHost the registry's host, {@code host} or {@code host:port}
+     * @param credentials the credentials for it
+     * @return this builder
+     */
     public Builder add(String registryHost, Credentials credentials) {
       byHost.put(
           RegistryHosts.canonical(registryHost),
@@ -52,7 +62,11 @@ public final class StaticCredentialProvider implements CredentialProvider {
       return this;
     }
 
-    /** The provider. */
+    /**
+     * The provider.
+     *
+     * @return the provider
+     */
     public StaticCredentialProvider build() {
       return new StaticCredentialProvider(byHost);
     }
