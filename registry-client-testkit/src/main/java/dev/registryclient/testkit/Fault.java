@@ -185,7 +185,7 @@ public final class Fault {
    * Answers {@code code} (e.g. 500, 502, 503) with an {@code UNKNOWN} spec error body.
    *
    * @param code the HTTP status code to answer, 100 to 599
-   * @return a fault of kind {@link Kind#STATUS} for one request of any kind
+   * @return a fault of kind {@link Kind#STATUS}, used once, on any request
    * @throws IllegalArgumentException if {@code code} is not in 100..599
    */
   public static Fault status(int code) {
@@ -199,7 +199,7 @@ public final class Fault {
    * Answers 429 with {@code Retry-After} in whole seconds (rounded up).
    *
    * @param retryAfter how long the client is told to wait
-   * @return a fault of kind {@link Kind#TOO_MANY_REQUESTS} for one request of any kind
+   * @return a fault of kind {@link Kind#TOO_MANY_REQUESTS}, used once, on any request
    */
   public static Fault tooManyRequests(Duration retryAfter) {
     long seconds = (retryAfter.toMillis() + 999) / 1000;
@@ -213,7 +213,7 @@ public final class Fault {
    * {@link #resetAfter} for a real reset.
    *
    * @param bodyBytes how many body bytes to send before closing; not negative
-   * @return a fault of kind {@link Kind#DISCONNECT_AFTER} for one served body
+   * @return a fault of kind {@link Kind#DISCONNECT_AFTER}, used once, on the first body served
    * @throws IllegalArgumentException if {@code bodyBytes} is negative
    */
   public static Fault disconnectAfter(long bodyBytes) {
@@ -246,7 +246,7 @@ public final class Fault {
    * such a fault clients talk to the servers directly.
    *
    * @param bodyBytes how many body bytes to send before the reset; not negative
-   * @return a fault of kind {@link Kind#RESET_AFTER} for one served body
+   * @return a fault of kind {@link Kind#RESET_AFTER}, used once, on the first body served
    * @throws IllegalArgumentException if {@code bodyBytes} is negative
    */
   public static Fault resetAfter(long bodyBytes) {
@@ -256,7 +256,7 @@ public final class Fault {
   /**
    * Sends only the first half of the body with the full {@code Content-Length}, then closes.
    *
-   * @return a fault of kind {@link Kind#TRUNCATED_BODY} for one served body
+   * @return a fault of kind {@link Kind#TRUNCATED_BODY}, used once, on the first body served
    */
   public static Fault truncatedBody() {
     return of(Kind.TRUNCATED_BODY, 0);
@@ -266,7 +266,7 @@ public final class Fault {
    * Streams the body at {@code bytesPerSecond}.
    *
    * @param bytesPerSecond the rate to send the body at; positive
-   * @return a fault of kind {@link Kind#SLOW_BODY} for one served body
+   * @return a fault of kind {@link Kind#SLOW_BODY}, used once, on the first body served
    * @throws IllegalArgumentException if {@code bytesPerSecond} is not positive
    */
   public static Fault slowBody(long bytesPerSecond) {
@@ -279,7 +279,7 @@ public final class Fault {
   /**
    * Sends a body of the right size whose bytes are altered, so its digest does not match.
    *
-   * @return a fault of kind {@link Kind#WRONG_BYTES} for one served body
+   * @return a fault of kind {@link Kind#WRONG_BYTES}, used once, on the first body served
    */
   public static Fault wrongBytes() {
     return of(Kind.WRONG_BYTES, 0);
@@ -288,7 +288,7 @@ public final class Fault {
   /**
    * Sends a chunked body that never ends.
    *
-   * @return a fault of kind {@link Kind#ENDLESS_BODY} for one served body
+   * @return a fault of kind {@link Kind#ENDLESS_BODY}, used once, on the first body served
    */
   public static Fault endlessBody() {
     return of(Kind.ENDLESS_BODY, 0);
@@ -297,7 +297,7 @@ public final class Fault {
   /**
    * Answers {@code Range} requests with 200 and the whole body, on any server.
    *
-   * @return a fault of kind {@link Kind#IGNORE_RANGE} for one served body
+   * @return a fault of kind {@link Kind#IGNORE_RANGE}, used once, on the first body served
    */
   public static Fault ignoreRange() {
     return of(Kind.IGNORE_RANGE, 0);
@@ -306,7 +306,7 @@ public final class Fault {
   /**
    * The CDN answers {@code Range} requests with 200 and the whole body.
    *
-   * @return a fault of kind {@link Kind#IGNORE_RANGE} for one body the CDN serves
+   * @return a fault of kind {@link Kind#IGNORE_RANGE}, used once, on the first body the CDN serves
    */
   public static Fault cdnIgnoresRange() {
     return ignoreRange().at(Origin.CDN);
@@ -317,7 +317,7 @@ public final class Fault {
    * client refuses a downgrade from {@code https://}.
    *
    * @param url the {@code Location} to answer with; not null
-   * @return a fault of kind {@link Kind#REDIRECT} for one request of any kind
+   * @return a fault of kind {@link Kind#REDIRECT}, used once, on any request
    */
   public static Fault redirectTo(String url) {
     return new Fault(
@@ -327,7 +327,7 @@ public final class Fault {
   /**
    * Answers 302 to a URL that redirects back to the first, forever (A to B to A ...).
    *
-   * @return a fault of kind {@link Kind#REDIRECT_LOOP} for one request of any kind
+   * @return a fault of kind {@link Kind#REDIRECT_LOOP}, used once, on any request
    */
   public static Fault redirectLoop() {
     return of(Kind.REDIRECT_LOOP, 0);
@@ -336,7 +336,7 @@ public final class Fault {
   /**
    * Blob GETs redirect to a loopback port that refuses connections.
    *
-   * @return a fault of kind {@link Kind#CDN_REFUSED} for one blob GET at the registry
+   * @return a fault of kind {@link Kind#CDN_REFUSED}, used once, on a blob GET at the registry
    */
   public static Fault cdnRefused() {
     return blobGet(Kind.CDN_REFUSED);
@@ -345,7 +345,8 @@ public final class Fault {
   /**
    * Blob GETs redirect to a socket that never completes new connections: a connect timeout.
    *
-   * @return a fault of kind {@link Kind#CDN_CONNECT_TIMEOUT} for one blob GET at the registry
+   * @return a fault of kind {@link Kind#CDN_CONNECT_TIMEOUT}, used once, on a blob GET at the
+   *     registry
    */
   public static Fault cdnConnectTimeout() {
     return blobGet(Kind.CDN_CONNECT_TIMEOUT);
@@ -354,7 +355,7 @@ public final class Fault {
   /**
    * Blob GETs redirect to a socket that accepts but never answers: a read timeout.
    *
-   * @return a fault of kind {@link Kind#CDN_READ_TIMEOUT} for one blob GET at the registry
+   * @return a fault of kind {@link Kind#CDN_READ_TIMEOUT}, used once, on a blob GET at the registry
    */
   public static Fault cdnReadTimeout() {
     return blobGet(Kind.CDN_READ_TIMEOUT);
@@ -389,7 +390,8 @@ public final class Fault {
    * into a reset when such a fault is configured.
    *
    * @param bytes how many body bytes to read into the session before the reset; not negative
-   * @return a fault of kind {@link Kind#CUT_UPLOAD_AFTER} for one upload request with a body
+   * @return a fault of kind {@link Kind#CUT_UPLOAD_AFTER}, used once, on an upload request with a
+   *     body
    * @throws IllegalArgumentException if {@code bytes} is negative
    */
   public static Fault cutUploadAfter(long bytes) {
@@ -409,7 +411,8 @@ public final class Fault {
    * // then: registry.uploads() shows one LOST upload and one COMMITTED one
    * }</pre>
    *
-   * @return a fault of kind {@link Kind#LOSE_UPLOAD_SESSION} for one request on an upload session
+   * @return a fault of kind {@link Kind#LOSE_UPLOAD_SESSION}, used once, on a request to an upload
+   *     session
    */
   public static Fault loseUploadSession() {
     return upload(Kind.LOSE_UPLOAD_SESSION, 0);
