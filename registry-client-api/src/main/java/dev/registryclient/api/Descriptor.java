@@ -61,6 +61,13 @@ public record Descriptor(
   /**
    * Validates and copies.
    *
+   * @param mediaType what the target is, e.g. {@link MediaType#OCI_LAYER_TAR_GZIP}
+   * @param digest the digest of the target's bytes
+   * @param size the size of the target in bytes, at least 0
+   * @param urls where else the blob may be fetched from (foreign / non-distributable layers)
+   * @param annotations arbitrary metadata
+   * @param platform the platform of a child manifest in an index
+   * @param artifactType the artifact type of a child manifest, when it is an artifact
    * @throws IllegalArgumentException if {@code size} is negative
    */
   public Descriptor {
@@ -75,29 +82,57 @@ public record Descriptor(
     Objects.requireNonNull(artifactType, "artifactType");
   }
 
-  /** A descriptor with no URLs, annotations, platform or artifact type. */
+  /**
+   * A descriptor with no URLs, annotations, platform or artifact type.
+   *
+   * @param mediaType what the target is
+   * @param digest the digest of the target's bytes
+   * @param size the size of the target in bytes, at least 0
+   * @return the descriptor
+   * @throws IllegalArgumentException if {@code size} is negative
+   */
   public static Descriptor of(MediaType mediaType, Digest digest, long size) {
     return new Descriptor(
         mediaType, digest, size, List.of(), Map.of(), Optional.empty(), Optional.empty());
   }
 
-  /** This descriptor with {@code urls}. */
+  /**
+   * This descriptor with {@code urls}.
+   *
+   * @param urls the URLs the blob may also be fetched from (copied)
+   * @return a copy with {@code urls} replacing this descriptor's URLs
+   */
   public Descriptor withUrls(List<String> urls) {
     return new Descriptor(mediaType, digest, size, urls, annotations, platform, artifactType);
   }
 
-  /** This descriptor with {@code annotations} instead of its own. */
+  /**
+   * This descriptor with {@code annotations} instead of its own.
+   *
+   * @param annotations the annotations, in order (copied)
+   * @return a copy with {@code annotations}
+   */
   public Descriptor withAnnotations(Map<String, String> annotations) {
     return new Descriptor(mediaType, digest, size, urls, annotations, platform, artifactType);
   }
 
-  /** This descriptor with {@code platform}. */
+  /**
+   * This descriptor with {@code platform}.
+   *
+   * @param platform the platform of the child manifest
+   * @return a copy with {@code platform}
+   */
   public Descriptor withPlatform(Platform platform) {
     return new Descriptor(
         mediaType, digest, size, urls, annotations, Optional.of(platform), artifactType);
   }
 
-  /** This descriptor with {@code artifactType}. */
+  /**
+   * This descriptor with {@code artifactType}.
+   *
+   * @param artifactType the artifact type of the child manifest
+   * @return a copy with {@code artifactType}
+   */
   public Descriptor withArtifactType(MediaType artifactType) {
     return new Descriptor(
         mediaType, digest, size, urls, annotations, platform, Optional.of(artifactType));
@@ -107,6 +142,8 @@ public record Descriptor(
    * Whether this index child is an attestation manifest (provenance, SBOM) rather than an image:
    * its {@value #REFERENCE_TYPE_ANNOTATION} annotation is {@value #ATTESTATION_MANIFEST}. The
    * annotation decides, not the {@code unknown/unknown} platform BuildKit also sets.
+   *
+   * @return {@code true} for an attestation manifest
    */
   public boolean isAttestation() {
     return ATTESTATION_MANIFEST.equals(annotations.get(REFERENCE_TYPE_ANNOTATION));
@@ -116,6 +153,8 @@ public record Descriptor(
    * For an {@linkplain #isAttestation() attestation}, the digest of the image manifest it describes
    * ({@value #REFERENCE_DIGEST_ANNOTATION}); empty for anything else, and when the annotation is
    * missing or not a valid digest (the attestation is still one, it just names no image).
+   *
+   * @return the attested image manifest's digest, or empty
    */
   public Optional<Digest> attestedDigest() {
     if (!isAttestation()) {

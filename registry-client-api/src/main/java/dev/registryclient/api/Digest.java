@@ -43,17 +43,29 @@ public final class Digest implements Comparable<Digest> {
       this.hexLength = hexLength;
     }
 
-    /** The name used in digest strings, e.g. {@code sha256}. */
+    /**
+     * The name used in digest strings, e.g. {@code sha256}.
+     *
+     * @return the prefix, e.g. {@code sha256}
+     */
     public String prefix() {
       return prefix;
     }
 
-    /** The number of hex characters of a digest of this algorithm. */
+    /**
+     * The number of hex characters of a digest of this algorithm.
+     *
+     * @return 64 for SHA-256, 128 for SHA-512
+     */
     public int hexLength() {
       return hexLength;
     }
 
-    /** A fresh {@link MessageDigest} for this algorithm. */
+    /**
+     * A fresh {@link MessageDigest} for this algorithm.
+     *
+     * @return a new, unshared message digest
+     */
     public MessageDigest newMessageDigest() {
       try {
         return MessageDigest.getInstance(jcaName);
@@ -66,6 +78,8 @@ public final class Digest implements Comparable<Digest> {
     /**
      * The algorithm named {@code prefix}.
      *
+     * @param prefix the name as used in digest strings, e.g. {@code sha256}
+     * @return the algorithm
      * @throws IllegalArgumentException for an unknown or unsupported algorithm, quoting it
      */
     public static Algorithm fromPrefix(String prefix) {
@@ -94,6 +108,8 @@ public final class Digest implements Comparable<Digest> {
   /**
    * Parses {@code algorithm:hex}.
    *
+   * @param value the digest string, e.g. {@code sha256:6c3c62...}
+   * @return the digest
    * @throws IllegalArgumentException if {@code value} is not a valid digest, quoting it and the
    *     rule it broke
    */
@@ -114,7 +130,12 @@ public final class Digest implements Comparable<Digest> {
     return of(algorithm, value.substring(colon + 1));
   }
 
-  /** Whether {@code value} is a valid digest this class accepts. */
+  /**
+   * Whether {@code value} is a valid digest this class accepts.
+   *
+   * @param value the string to check, not {@code null}
+   * @return {@code true} if {@link #parse(String)} accepts {@code value}
+   */
   public static boolean isValid(String value) {
     try {
       parse(value);
@@ -127,6 +148,9 @@ public final class Digest implements Comparable<Digest> {
   /**
    * A digest from its parts.
    *
+   * @param algorithm the digest algorithm
+   * @param hex the lower-case hex part, of the algorithm's length
+   * @return the digest
    * @throws IllegalArgumentException if {@code hex} is not lower-case hex of the algorithm's length
    */
   public static Digest of(Algorithm algorithm, String hex) {
@@ -162,39 +186,72 @@ public final class Digest implements Comparable<Digest> {
     return new Digest(algorithm, hex);
   }
 
-  /** The digest of a finished {@link MessageDigest} result. */
+  /**
+   * The digest of a finished {@link MessageDigest} result.
+   *
+   * @param algorithm the algorithm that produced the hash
+   * @param hash the raw hash bytes, e.g. from {@link MessageDigest#digest()}
+   * @return the digest
+   * @throws IllegalArgumentException if {@code hash} does not have the algorithm's length
+   */
   public static Digest fromBytes(Algorithm algorithm, byte[] hash) {
     return of(algorithm, HEX.formatHex(hash));
   }
 
-  /** The SHA-256 digest of {@code content}. */
+  /**
+   * The SHA-256 digest of {@code content}.
+   *
+   * @param content the bytes to hash
+   * @return their SHA-256 digest
+   */
   public static Digest sha256(byte[] content) {
     return compute(Algorithm.SHA256, content);
   }
 
-  /** The digest of {@code content} with {@code algorithm}. */
+  /**
+   * The digest of {@code content} with {@code algorithm}.
+   *
+   * @param algorithm the algorithm to hash with
+   * @param content the bytes to hash
+   * @return their digest
+   */
   public static Digest compute(Algorithm algorithm, byte[] content) {
     return fromBytes(algorithm, algorithm.newMessageDigest().digest(content));
   }
 
-  /** The algorithm, e.g. {@link Algorithm#SHA256}. */
+  /**
+   * The algorithm, e.g. {@link Algorithm#SHA256}.
+   *
+   * @return the algorithm
+   */
   public Algorithm algorithm() {
     return algorithm;
   }
 
-  /** The lower-case hex part. */
+  /**
+   * The lower-case hex part.
+   *
+   * @return the hex part, without the {@code algorithm:} prefix
+   */
   public String hex() {
     return hex;
   }
 
   /**
    * The first 12 hex characters, as {@code docker} shows them, e.g. {@code sha256:6c3c624b58db}.
+   *
+   * @return {@code algorithm:} and the first 12 hex characters
    */
   public String shortForm() {
     return algorithm.prefix() + ":" + hex.substring(0, 12);
   }
 
-  /** Whether {@code content} hashes to this digest. */
+  /**
+   * Whether {@code content} hashes to this digest.
+   *
+   * @param content the bytes to hash
+   * @return {@code true} if their digest, with this digest's algorithm, equals this one
+   */
   public boolean matches(byte[] content) {
     return equals(compute(algorithm, content));
   }

@@ -54,12 +54,23 @@ public final class DigestingInputStream extends FilterInputStream {
     this.messageDigest = expected.algorithm().newMessageDigest();
   }
 
-  /** A verifying stream with a context that only names the {@link Phase#BLOB} phase. */
+  /**
+   * A verifying stream with a context that only names the {@link Phase#BLOB} phase.
+   *
+   * @param in the stream to read
+   * @param expected the digest the content must have
+   * @param expectedSize the size in bytes the content must have, or {@code -1} if unknown
+   * @throws IllegalArgumentException if {@code expectedSize} is below {@code -1}
+   */
   public DigestingInputStream(InputStream in, Digest expected, long expectedSize) {
     this(in, expected, expectedSize, ErrorContext.of(Phase.BLOB));
   }
 
-  /** How many bytes have been read so far. */
+  /**
+   * How many bytes have been read so far.
+   *
+   * @return the number of bytes read through this stream
+   */
   public long count() {
     return count;
   }
@@ -67,6 +78,8 @@ public final class DigestingInputStream extends FilterInputStream {
   /**
    * Whether the content has been checked and matched: at end of stream, or, with a known size, as
    * soon as that many bytes were read.
+   *
+   * @return {@code true} once size and digest have been checked and matched
    */
   public boolean verified() {
     return verified;

@@ -52,6 +52,8 @@ public final class ImageReference {
    * Parses and normalises a reference such as {@code ubuntu}, {@code ghcr.io/org/app:1.2} or {@code
    * localhost:5000/app@sha256:...}.
    *
+   * @param value the reference to parse
+   * @return the normalised reference
    * @throws IllegalArgumentException if {@code value} is not a valid reference, quoting it and the
    *     rule it breaks
    */
@@ -64,13 +66,19 @@ public final class ImageReference {
    *
    * @param registry {@code host[:port]}; must be recognisable as a registry when printed (contain
    *     {@code '.'} or {@code ':'}, or be {@code localhost})
+   * @param repository the repository path, e.g. {@code org/app}
+   * @return the reference
    * @throws IllegalArgumentException if either part breaks the grammar
    */
   public static ImageReference of(String registry, String repository) {
     return ReferenceParser.of(registry, repository);
   }
 
-  /** The registry as named, e.g. {@code docker.io}, {@code ghcr.io}, {@code localhost:5000}. */
+  /**
+   * The registry as named, e.g. {@code docker.io}, {@code ghcr.io}, {@code localhost:5000}.
+   *
+   * @return the registry, {@code host[:port]}
+   */
   public String registry() {
     return registry;
   }
@@ -78,27 +86,45 @@ public final class ImageReference {
   /**
    * The {@code host[:port]} to send API requests to: {@code registry-1.docker.io} for Docker Hub,
    * otherwise {@link #registry()}.
+   *
+   * @return the API {@code host[:port]}
    */
   public String registryApiHost() {
     return isDockerHub() ? DOCKER_HUB_API_HOST : registry;
   }
 
-  /** Whether this image lives on Docker Hub. */
+  /**
+   * Whether this image lives on Docker Hub.
+   *
+   * @return {@code true} if the registry is {@value #DOCKER_HUB}
+   */
   public boolean isDockerHub() {
     return registry.equals(DOCKER_HUB);
   }
 
-  /** The repository path, e.g. {@code library/ubuntu}. */
+  /**
+   * The repository path, e.g. {@code library/ubuntu}.
+   *
+   * @return the repository path
+   */
   public String repository() {
     return repository;
   }
 
-  /** The tag, if the reference names one. */
+  /**
+   * The tag, if the reference names one.
+   *
+   * @return the tag, or empty
+   */
   public Optional<String> tag() {
     return Optional.ofNullable(tag);
   }
 
-  /** The digest, if the reference names one. */
+  /**
+   * The digest, if the reference names one.
+   *
+   * @return the digest, or empty
+   */
   public Optional<Digest> digest() {
     return Optional.ofNullable(digest);
   }
@@ -106,6 +132,8 @@ public final class ImageReference {
   /**
    * What goes into {@code /v2/<repository>/manifests/<reference>}: the digest if present, else the
    * tag, else {@code latest}.
+   *
+   * @return the digest string, the tag or {@code latest}
    */
   public String reference() {
     if (digest != null) {
@@ -114,7 +142,11 @@ public final class ImageReference {
     return tag != null ? tag : DEFAULT_TAG;
   }
 
-  /** {@code registry/repository}, e.g. {@code docker.io/library/ubuntu}. */
+  /**
+   * {@code registry/repository}, e.g. {@code docker.io/library/ubuntu}.
+   *
+   * @return the registry and repository, without tag or digest
+   */
   public String name() {
     return registry + "/" + repository;
   }
@@ -122,6 +154,8 @@ public final class ImageReference {
   /**
    * This reference with {@code tag}, keeping any digest.
    *
+   * @param tag the new tag, replacing any tag
+   * @return a reference with {@code tag}
    * @throws IllegalArgumentException if {@code tag} is not a valid tag
    */
   public ImageReference withTag(String tag) {
@@ -130,12 +164,21 @@ public final class ImageReference {
     return new ImageReference(registry, repository, tag, digest);
   }
 
-  /** This reference with {@code digest}, keeping any tag. */
+  /**
+   * This reference with {@code digest}, keeping any tag.
+   *
+   * @param digest the new digest, replacing any digest
+   * @return a reference with {@code digest}
+   */
   public ImageReference withDigest(Digest digest) {
     return new ImageReference(registry, repository, tag, Objects.requireNonNull(digest, "digest"));
   }
 
-  /** This reference without tag and digest. */
+  /**
+   * This reference without tag and digest.
+   *
+   * @return a reference to the repository only
+   */
   public ImageReference withoutTagOrDigest() {
     return new ImageReference(registry, repository, null, null);
   }
@@ -145,6 +188,8 @@ public final class ImageReference {
    * {@code org/app} for {@code docker.io/org/app}, otherwise {@link #name()}. Docker Hub names
    * whose first component would read as a registry ({@code docker.io/my.org/app}) keep the prefix,
    * so the familiar form always parses back to this reference.
+   *
+   * @return the short name, without tag or digest
    */
   public String familiarName() {
     int slash = repository.indexOf('/');
@@ -160,7 +205,11 @@ public final class ImageReference {
     return repository;
   }
 
-  /** {@link #familiarName()} with tag and digest, e.g. {@code ubuntu:22.04}. */
+  /**
+   * {@link #familiarName()} with tag and digest, e.g. {@code ubuntu:22.04}.
+   *
+   * @return the short name with tag and digest, as {@code docker} prints it
+   */
   public String familiarString() {
     return familiarName() + suffix();
   }

@@ -130,6 +130,8 @@ public final class MediaType {
   /**
    * Parses a media type, e.g. a {@code Content-Type} header value.
    *
+   * @param value the media type text, e.g. {@code application/json; charset=utf-8}
+   * @return the media type; an interned constant for a known type without parameters
    * @throws IllegalArgumentException if {@code value} is not a valid media type, quoting it
    */
   public static MediaType parse(String value) {
@@ -139,6 +141,9 @@ public final class MediaType {
   /**
    * The media type {@code type/subtype} without parameters.
    *
+   * @param type the type, e.g. {@code application}; case-insensitive
+   * @param subtype the subtype, e.g. {@code json}; case-insensitive
+   * @return the media type, in lower case
    * @throws IllegalArgumentException if either part is not an RFC 9110 token
    */
   public static MediaType of(String type, String subtype) {
@@ -173,22 +178,38 @@ public final class MediaType {
     return new MediaType(t, s, params);
   }
 
-  /** The type, e.g. {@code application}. */
+  /**
+   * The type, e.g. {@code application}.
+   *
+   * @return the type, in lower case
+   */
   public String type() {
     return type;
   }
 
-  /** The subtype, e.g. {@code vnd.oci.image.manifest.v1+json}. */
+  /**
+   * The subtype, e.g. {@code vnd.oci.image.manifest.v1+json}.
+   *
+   * @return the subtype, in lower case
+   */
   public String subtype() {
     return subtype;
   }
 
-  /** The parameters with lower-case names, in the order given. */
+  /**
+   * The parameters with lower-case names, in the order given.
+   *
+   * @return an unmodifiable map of the parameters, possibly empty
+   */
   public Map<String, String> parameters() {
     return parameters;
   }
 
-  /** This media type without parameters; the interned constant if there is one. */
+  /**
+   * This media type without parameters; the interned constant if there is one.
+   *
+   * @return {@code type/subtype} without parameters
+   */
   public MediaType withoutParameters() {
     return parameters.isEmpty() ? this : create(type, subtype, Map.of());
   }
@@ -196,6 +217,9 @@ public final class MediaType {
   /**
    * Whether this media type falls within {@code range}: same type (or {@code *}), same subtype (or
    * {@code *}), and every parameter of {@code range} present here with the same value.
+   *
+   * @param range the media type or range to test against, e.g. {@code application/*}
+   * @return {@code true} if this media type falls within {@code range}
    */
   public boolean is(MediaType range) {
     return (range.type.equals("*") || range.type.equals(type))
@@ -203,32 +227,56 @@ public final class MediaType {
         && parameters.entrySet().containsAll(range.parameters.entrySet());
   }
 
-  /** An OCI image manifest or a Docker schema 2 manifest: one image for one platform. */
+  /**
+   * An OCI image manifest or a Docker schema 2 manifest: one image for one platform.
+   *
+   * @return {@code true} for an image manifest type, parameters ignored
+   */
   public boolean isManifest() {
     return MANIFESTS.contains(withoutParameters());
   }
 
-  /** An OCI image index or a Docker manifest list. */
+  /**
+   * An OCI image index or a Docker manifest list.
+   *
+   * @return {@code true} for an index type, parameters ignored
+   */
   public boolean isIndex() {
     return INDEXES.contains(withoutParameters());
   }
 
-  /** A Docker schema 1 manifest, signed or not. */
+  /**
+   * A Docker schema 1 manifest, signed or not.
+   *
+   * @return {@code true} for a schema 1 type, parameters ignored
+   */
   public boolean isSchema1() {
     return SCHEMA1.contains(withoutParameters());
   }
 
-  /** Any of {@link #isManifest()}, {@link #isIndex()} or {@link #isSchema1()}. */
+  /**
+   * Any of {@link #isManifest()}, {@link #isIndex()} or {@link #isSchema1()}.
+   *
+   * @return {@code true} for any manifest or index type
+   */
   public boolean isAnyManifest() {
     return isManifest() || isIndex() || isSchema1();
   }
 
-  /** An OCI or Docker image config. */
+  /**
+   * An OCI or Docker image config.
+   *
+   * @return {@code true} for an image config type, parameters ignored
+   */
   public boolean isConfig() {
     return CONFIGS.contains(withoutParameters());
   }
 
-  /** One of the OCI or Docker layer types (including non-distributable and foreign layers). */
+  /**
+   * One of the OCI or Docker layer types (including non-distributable and foreign layers).
+   *
+   * @return {@code true} for a layer type, parameters ignored
+   */
   public boolean isLayer() {
     return LAYERS.contains(withoutParameters());
   }

@@ -38,6 +38,11 @@ public record Platform(
   /**
    * Validates the names and copies the features.
    *
+   * @param os e.g. {@code linux}
+   * @param architecture e.g. {@code amd64}, {@code arm64}
+   * @param variant e.g. {@code v7} for {@code arm}
+   * @param osVersion e.g. {@code 10.0.17763.5820} for Windows images
+   * @param osFeatures e.g. {@code win32k}
    * @throws IllegalArgumentException if a name is empty or holds a character outside {@code A-Z a-z
    *     0-9 _ . + -}
    */
@@ -49,12 +54,27 @@ public record Platform(
     osFeatures = Immutables.list(osFeatures, "osFeatures");
   }
 
-  /** {@code os/architecture}. */
+  /**
+   * {@code os/architecture}.
+   *
+   * @param os e.g. {@code linux}
+   * @param architecture e.g. {@code amd64}
+   * @return the platform, without variant, OS version or features
+   * @throws IllegalArgumentException if a name is empty or holds a character not allowed
+   */
   public static Platform of(String os, String architecture) {
     return new Platform(os, architecture, Optional.empty(), Optional.empty(), List.of());
   }
 
-  /** {@code os/architecture/variant}. */
+  /**
+   * {@code os/architecture/variant}.
+   *
+   * @param os e.g. {@code linux}
+   * @param architecture e.g. {@code arm}
+   * @param variant e.g. {@code v7}
+   * @return the platform, without OS version or features
+   * @throws IllegalArgumentException if a name is empty or holds a character not allowed
+   */
   public static Platform of(String os, String architecture, String variant) {
     return new Platform(os, architecture, Optional.of(variant), Optional.empty(), List.of());
   }
@@ -62,6 +82,8 @@ public record Platform(
   /**
    * Parses {@code os[(osVersion)]/architecture[/variant]}, e.g. {@code linux/arm/v7}.
    *
+   * @param value the text form, e.g. {@code windows(10.0.17763.5820)/amd64}
+   * @return the platform, names in lower case
    * @throws IllegalArgumentException if {@code value} does not have that form, quoting it
    */
   public static Platform parse(String value) {
@@ -95,7 +117,11 @@ public record Platform(
     }
   }
 
-  /** The platform of this JVM, normalised, e.g. {@code linux/amd64} or {@code darwin/arm64/v8}. */
+  /**
+   * The platform of this JVM, normalised, e.g. {@code linux/amd64} or {@code darwin/arm64/v8}.
+   *
+   * @return the JVM's platform
+   */
   public static Platform current() {
     return PlatformNames.fromJvm(System.getProperty("os.name"), System.getProperty("os.arch"));
   }
@@ -106,6 +132,8 @@ public record Platform(
    * armhf} to {@code arm/v7}, {@code armel} to {@code arm/v6}, {@code macos} to {@code darwin},
    * default variants {@code v8} for arm64 and {@code v7} for arm, {@code 8} to {@code v8} and so
    * on, and {@code amd64/v1} to plain {@code amd64}. OS version and features are kept.
+   *
+   * @return the normalised platform
    */
   public Platform normalized() {
     return PlatformNames.normalize(this);
@@ -120,6 +148,9 @@ public record Platform(
    * this test. The OS version is only compared when {@code wanted} sets one (equal, or {@code
    * wanted} is a dotted prefix, so {@code 10.0.17763} matches {@code 10.0.17763.5820}); likewise
    * this platform must have every OS feature {@code wanted} lists.
+   *
+   * @param wanted the platform asked for
+   * @return {@code true} if an image for this platform satisfies {@code wanted}
    */
   public boolean matches(Platform wanted) {
     Platform have = normalized();

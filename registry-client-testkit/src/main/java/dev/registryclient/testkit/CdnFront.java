@@ -68,33 +68,60 @@ public final class CdnFront implements AutoCloseable {
     this.deadHosts = deadHosts;
   }
 
-  /** A builder for a front of the registry at {@code upstream} ({@code http://host:port}). */
+  /**
+   * A builder for a front of the registry at {@code upstream} ({@code http://host:port}).
+   *
+   * @param upstream the upstream registry's {@code http://} URL; not null
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code upstream} is not an {@code http://} URL with a host
+   */
   public static Builder builder(URI upstream) {
     return new Builder(upstream);
   }
 
-  /** {@code 127.0.0.1:PORT}, the registry part of image references pulled through the front. */
+  /**
+   * {@code 127.0.0.1:PORT}, the registry part of image references pulled through the front.
+   *
+   * @return the front's loopback address and port
+   */
   public String hostAndPort() {
     InetSocketAddress a = frontPort.address();
     return a.getAddress().getHostAddress() + ":" + a.getPort();
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /**
+   * {@code http://127.0.0.1:PORT}.
+   *
+   * @return the front's base URL, without a path
+   */
   public URI url() {
     return URI.create("http://" + hostAndPort());
   }
 
-  /** {@code http://127.0.0.2:PORT} (or another port of 127.0.0.1), the CDN origin. */
+  /**
+   * {@code http://127.0.0.2:PORT} (or another port of 127.0.0.1), the CDN origin.
+   *
+   * @return the CDN origin's base URL
+   */
   public URI cdnUrl() {
     return URI.create("http://" + KitServers.hostAndPort(cdn));
   }
 
-  /** The requests the front and the CDN origin answered so far. */
+  /**
+   * The requests the front and the CDN origin answered so far.
+   *
+   * @return this front's live request journal
+   */
   public Journal journal() {
     return journal;
   }
 
-  /** Moves the front's clock forward, so signed CDN URLs expire without sleeping. */
+  /**
+   * Moves the front's clock forward, so signed CDN URLs expire without sleeping.
+   *
+   * @param amount how far to move the clock; not negative
+   * @throws IllegalArgumentException if {@code amount} is negative
+   */
   public void advanceClock(Duration amount) {
     clock.advance(amount);
   }
@@ -125,7 +152,13 @@ public final class CdnFront implements AutoCloseable {
       }
     }
 
-    /** How long signed CDN URLs stay valid (default 5 minutes). */
+    /**
+     * How long signed CDN URLs stay valid (default 5 minutes).
+     *
+     * @param lifetime how long a signed URL stays valid; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code lifetime} is zero or negative
+     */
     public Builder urlLifetime(Duration lifetime) {
       if (lifetime.isNegative() || lifetime.isZero()) {
         throw new IllegalArgumentException("CDN URL lifetime must be positive: " + lifetime);
@@ -143,13 +176,20 @@ public final class CdnFront implements AutoCloseable {
      * <pre>{@code
      * CdnFront dead = CdnFront.builder(registry.url()).cdnConnectTimeout().start();
      * }</pre>
+     *
+     * @return this builder
      */
     public Builder cdnConnectTimeout() {
       cdnConnectTimeout = true;
       return this;
     }
 
-    /** Binds the front on 127.0.0.1 and the CDN origin on 127.0.0.2, both on free ports. */
+    /**
+     * Binds the front on 127.0.0.1 and the CDN origin on 127.0.0.2, both on free ports.
+     *
+     * @return the started front; close it to stop it
+     * @throws UncheckedIOException if a server cannot be bound
+     */
     public CdnFront start() {
       String prefix = "cdn-front-" + INSTANCES.incrementAndGet() + "-";
       KitServers servers = new KitServers(prefix, 16);

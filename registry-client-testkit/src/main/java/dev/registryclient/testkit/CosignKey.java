@@ -32,7 +32,12 @@ public final class CosignKey {
     this.keys = keys;
   }
 
-  /** A fresh P-256 key pair. */
+  /**
+   * A fresh P-256 key pair.
+   *
+   * @return a new key pair
+   * @throws IllegalStateException if the JDK has no EC provider
+   */
   public static CosignKey generate() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -43,12 +48,20 @@ public final class CosignKey {
     }
   }
 
-  /** The public key, for verifying in a test with the JDK. */
+  /**
+   * The public key, for verifying in a test with the JDK.
+   *
+   * @return the EC public key
+   */
   public PublicKey publicKey() {
     return keys.getPublic();
   }
 
-  /** The public key as {@code cosign.pub} holds it: PEM of the PKIX SubjectPublicKeyInfo. */
+  /**
+   * The public key as {@code cosign.pub} holds it: PEM of the PKIX SubjectPublicKeyInfo.
+   *
+   * @return the PEM text, ending with a line break
+   */
   public String publicKeyPem() {
     return "-----BEGIN PUBLIC KEY-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keys.getPublic().getEncoded())
@@ -58,7 +71,9 @@ public final class CosignKey {
   /**
    * Writes {@link #publicKeyPem()} to {@code file}.
    *
+   * @param file the file to write, replaced if it exists
    * @return {@code file}
+   * @throws UncheckedIOException if the file cannot be written
    */
   public Path writePublicKey(Path file) {
     try {
@@ -69,7 +84,12 @@ public final class CosignKey {
     }
   }
 
-  /** The base64 of the DER ECDSA (SHA-256) signature of {@code payload}. */
+  /**
+   * The base64 of the DER ECDSA (SHA-256) signature of {@code payload}.
+   *
+   * @param payload the bytes to sign, e.g. a simple signing payload
+   * @return the signature in base64
+   */
   public String sign(byte[] payload) {
     try {
       Signature ecdsa = Signature.getInstance("SHA256withECDSA");

@@ -121,7 +121,11 @@ public final class Fault {
       this.drawn = drawn;
     }
 
-    /** Whether this fault changes a served body rather than replacing the response. */
+    /**
+     * Whether this fault changes a served body rather than replacing the response.
+     *
+     * @return {@code true} for the kinds that alter a served blob or manifest body
+     */
     public boolean isBodyFault() {
       return drawn == Drawn.ON_SERVED_BODY;
     }
@@ -129,6 +133,8 @@ public final class Fault {
     /**
      * Whether this fault acts on a blob upload the registry itself handles (so not on a request a
      * 401 challenge or an earlier fault answered).
+     *
+     * @return {@code true} for {@link #CUT_UPLOAD_AFTER} and {@link #LOSE_UPLOAD_SESSION}
      */
     public boolean isUploadFault() {
       return drawn == Drawn.ON_UPLOAD;
@@ -175,7 +181,13 @@ public final class Fault {
     return new Fault(kind, amount, location, narrowed, times, optional);
   }
 
-  /** Answers {@code code} (e.g. 500, 502, 503) with an {@code UNKNOWN} spec error body. */
+  /**
+   * Answers {@code code} (e.g. 500, 502, 503) with an {@code UNKNOWN} spec error body.
+   *
+   * @param code the HTTP status code to answer, 100 to 599
+   * @return a fault of kind {@link Kind#STATUS}, used once, on any request
+   * @throws IllegalArgumentException if {@code code} is not in 100..599
+   */
   public static Fault status(int code) {
     if (code < 100 || code > 599) {
       throw new IllegalArgumentException("not an HTTP status code: " + code);
@@ -183,7 +195,12 @@ public final class Fault {
     return of(Kind.STATUS, code);
   }
 
-  /** Answers 429 with {@code Retry-After} in whole seconds (rounded up). */
+  /**
+   * Answers 429 with {@code Retry-After} in whole seconds (rounded up).
+   *
+   * @param retryAfter how long the client is told to wait
+   * @return a fault of kind {@link Kind#TOO_MANY_REQUESTS}, used once, on any request
+   */
   public static Fault tooManyRequests(Duration retryAfter) {
     long seconds = (retryAfter.toMillis() + 999) / 1000;
     return of(Kind.TOO_MANY_REQUESTS, seconds);
@@ -194,6 +211,10 @@ public final class Fault {
    * Content-Length} announced the full size. The JDK server gives no access to the socket, so this
    * is an abrupt close (FIN) rather than a TCP RST; clients see "premature EOF" or similar. See
    * {@link #resetAfter} for a real reset.
+   *
+   * @param bodyBytes how many body bytes to send before closing; not negative
+   * @return a fault of kind {@link Kind#DISCONNECT_AFTER}, used once, on the first body served
+   * @throws IllegalArgumentException if {@code bodyBytes} is negative
    */
   public static Fault disconnectAfter(long bodyBytes) {
     return of(Kind.DISCONNECT_AFTER, requireNonNegative(bodyBytes));
@@ -223,17 +244,31 @@ public final class Fault {
    * registry's servers (registry, token, CDN) get a small TCP front on their public ports that
    * relays each connection and turns the server's close of a faulted response into RST. Without
    * such a fault clients talk to the servers directly.
+   *
+   * @param bodyBytes how many body bytes to send before the reset; not negative
+   * @return a fault of kind {@link Kind#RESET_AFTER}, used once, on the first body served
+   * @throws IllegalArgumentException if {@code bodyBytes} is negative
    */
   public static Fault resetAfter(long bodyBytes) {
     return of(Kind.RESET_AFTER, requireNonNegative(bodyBytes));
   }
 
-  /** Sends only the first half of the body with the full {@code Content-Length}, then closes. */
+  /**
+   * Sends only the first half of the body with the full {@code Content-Length}, then closes.
+   *
+   * @return a fault of kind {@link Kind#TRUNCATED_BODY}, used once, on the first body served
+   */
   public static Fault truncatedBody() {
     return of(Kind.TRUNCATED_BODY, 0);
   }
 
-  /** Streams the body at {@code bytesPerSecond}. */
+  /**
+   * Streams the body at {@code bytesPerSecond}.
+   *
+   * @param bytesPerSecond the rate to send the body at; positive
+   * @return a fault of kind {@link Kind#SLOW_BODY}, used once, on the first body served
+   * @throws IllegalArgumentException if {@code bytesPerSecond} is not positive
+   */
   public static Fault slowBody(long bytesPerSecond) {
     if (bytesPerSecond <= 0) {
       throw new IllegalArgumentException("bytesPerSecond must be positive: " + bytesPerSecond);
@@ -241,22 +276,38 @@ public final class Fault {
     return of(Kind.SLOW_BODY, bytesPerSecond);
   }
 
-  /** Sends a body of the right size whose bytes are altered, so its digest does not match. */
+  /**
+   * Sends a body of the right size whose bytes are altered, so its digest does not match.
+   *
+   * @return a fault of kind {@link Kind#WRONG_BYTES}, used once, on the first body served
+   */
   public static Fault wrongBytes() {
     return of(Kind.WRONG_BYTES, 0);
   }
 
-  /** Sends a chunked body that never ends. */
+  /**
+   * Sends a chunked body that never ends.
+   *
+   * @return a fault of kind {@link Kind#ENDLESS_BODY}, used once, on the first body served
+   */
   public static Fault endlessBody() {
     return of(Kind.ENDLESS_BODY, 0);
   }
 
-  /** Answers {@code Range} requests with 200 and the whole body, on any server. */
+  /**
+   * Answers {@code Range} requests with 200 and the whole body, on any server.
+   *
+   * @return a fault of kind {@link Kind#IGNORE_RANGE}, used once, on the first body served
+   */
   public static Fault ignoreRange() {
     return of(Kind.IGNORE_RANGE, 0);
   }
 
-  /** The CDN answers {@code Range} requests with 200 and the whole body. */
+  /**
+   * The CDN answers {@code Range} requests with 200 and the whole body.
+   *
+   * @return a fault of kind {@link Kind#IGNORE_RANGE}, used once, on the first body the CDN serves
+   */
   public static Fault cdnIgnoresRange() {
     return ignoreRange().at(Origin.CDN);
   }
@@ -264,28 +315,48 @@ public final class Fault {
   /**
    * Answers 302 with {@code Location: url}, for example an {@code http://} URL to test that a
    * client refuses a downgrade from {@code https://}.
+   *
+   * @param url the {@code Location} to answer with; not null
+   * @return a fault of kind {@link Kind#REDIRECT}, used once, on any request
    */
   public static Fault redirectTo(String url) {
     return new Fault(
         Kind.REDIRECT, 0, Objects.requireNonNull(url, "url"), RequestMatcher.any(), 1, false);
   }
 
-  /** Answers 302 to a URL that redirects back to the first, forever (A to B to A ...). */
+  /**
+   * Answers 302 to a URL that redirects back to the first, forever (A to B to A ...).
+   *
+   * @return a fault of kind {@link Kind#REDIRECT_LOOP}, used once, on any request
+   */
   public static Fault redirectLoop() {
     return of(Kind.REDIRECT_LOOP, 0);
   }
 
-  /** Blob GETs redirect to a loopback port that refuses connections. */
+  /**
+   * Blob GETs redirect to a loopback port that refuses connections.
+   *
+   * @return a fault of kind {@link Kind#CDN_REFUSED}, used once, on a blob GET at the registry
+   */
   public static Fault cdnRefused() {
     return blobGet(Kind.CDN_REFUSED);
   }
 
-  /** Blob GETs redirect to a socket that never completes new connections: a connect timeout. */
+  /**
+   * Blob GETs redirect to a socket that never completes new connections: a connect timeout.
+   *
+   * @return a fault of kind {@link Kind#CDN_CONNECT_TIMEOUT}, used once, on a blob GET at the
+   *     registry
+   */
   public static Fault cdnConnectTimeout() {
     return blobGet(Kind.CDN_CONNECT_TIMEOUT);
   }
 
-  /** Blob GETs redirect to a socket that accepts but never answers: a read timeout. */
+  /**
+   * Blob GETs redirect to a socket that accepts but never answers: a read timeout.
+   *
+   * @return a fault of kind {@link Kind#CDN_READ_TIMEOUT}, used once, on a blob GET at the registry
+   */
   public static Fault cdnReadTimeout() {
     return blobGet(Kind.CDN_READ_TIMEOUT);
   }
@@ -317,6 +388,11 @@ public final class Fault {
    *
    * <p>Like {@link #resetAfter}, the registry's servers get a small TCP front that turns the close
    * into a reset when such a fault is configured.
+   *
+   * @param bytes how many body bytes to read into the session before the reset; not negative
+   * @return a fault of kind {@link Kind#CUT_UPLOAD_AFTER}, used once, on an upload request with a
+   *     body
+   * @throws IllegalArgumentException if {@code bytes} is negative
    */
   public static Fault cutUploadAfter(long bytes) {
     return upload(Kind.CUT_UPLOAD_AFTER, requireNonNegative(bytes));
@@ -334,6 +410,9 @@ public final class Fault {
    * TestRegistry.builder().faults(Fault.loseUploadSession().method("PUT"))
    * // then: registry.uploads() shows one LOST upload and one COMMITTED one
    * }</pre>
+   *
+   * @return a fault of kind {@link Kind#LOSE_UPLOAD_SESSION}, used once, on a request to an upload
+   *     session
    */
   public static Fault loseUploadSession() {
     return upload(Kind.LOSE_UPLOAD_SESSION, 0);
@@ -345,6 +424,11 @@ public final class Fault {
    * download the registry path of the same blob, {@code /v2/<repository>/blobs/<digest>}, is
    * searched too, so {@code on("/blobs/sha256:")} or {@code on("/v2/team/app/blobs/")} also hit the
    * blob bytes the CDN serves. See {@link RequestMatcher#on}.
+   *
+   * @param pathRegex a {@link java.util.regex.Pattern} searched in the request path
+   * @return a copy of this fault that also requires the path to match (replacing an earlier
+   *     pattern)
+   * @throws java.util.regex.PatternSyntaxException if {@code pathRegex} is not a valid pattern
    */
   public Fault on(String pathRegex) {
     return withMatcher(matcher.on(pathRegex));
@@ -358,6 +442,8 @@ public final class Fault {
    * <pre>{@code
    * Fault.wrongBytes().onBlobs().method("GET").times(3)
    * }</pre>
+   *
+   * @return a copy of this fault that also requires a blob request
    */
   public Fault onBlobs() {
     return withMatcher(matcher.onBlobs());
@@ -369,22 +455,41 @@ public final class Fault {
    * <pre>{@code
    * Fault.disconnectAfter(1024).onBlob(image.layers().get(0).digest())
    * }</pre>
+   *
+   * @param digest the blob's digest
+   * @return a copy of this fault that also requires a request for this blob
    */
   public Fault onBlob(Digest digest) {
     return withMatcher(matcher.onBlob(digest));
   }
 
-  /** Only requests with this HTTP method (ignoring case). */
+  /**
+   * Only requests with this HTTP method (ignoring case).
+   *
+   * @param httpMethod the method, e.g. {@code GET} or {@code PATCH}
+   * @return a copy of this fault that also requires this method
+   */
   public Fault method(String httpMethod) {
     return withMatcher(matcher.method(httpMethod));
   }
 
-  /** Only requests answered by this server (registry, token endpoint or CDN). */
+  /**
+   * Only requests answered by this server (registry, token endpoint or CDN).
+   *
+   * @param server the server that must answer the request
+   * @return a copy of this fault that also requires this server
+   */
   public Fault at(Origin server) {
     return withMatcher(matcher.at(server));
   }
 
-  /** Applies to the first {@code n} matching requests. */
+  /**
+   * Applies to the first {@code n} matching requests.
+   *
+   * @param n how many matching requests the fault applies to; at least 1
+   * @return a copy of this fault with {@code n} uses
+   * @throws IllegalArgumentException if {@code n} is less than 1
+   */
   public Fault times(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("times must be at least 1: " + n);
@@ -392,7 +497,11 @@ public final class Fault {
     return new Fault(kind, amount, location, matcher, n, optional);
   }
 
-  /** Applies to every matching request; it counts as fired once it fired at least once. */
+  /**
+   * Applies to every matching request; it counts as fired once it fired at least once.
+   *
+   * @return a copy of this fault with unlimited uses
+   */
   public Fault always() {
     return new Fault(kind, amount, location, matcher, Integer.MAX_VALUE, optional);
   }
@@ -401,42 +510,77 @@ public final class Fault {
    * Lets the fault go unfired without failing the test: for faults a test may legitimately not
    * reach, such as a 429 that only a retrying client under load would see. Without it, {@link
    * TestRegistryExtension} fails a test whose fault never fired.
+   *
+   * @return a copy of this fault that need not fire
    */
   public Fault optional() {
     return new Fault(kind, amount, location, matcher, times, true);
   }
 
-  /** What the fault does. */
+  /**
+   * What the fault does.
+   *
+   * @return the fault's kind
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The status code, seconds, byte count or rate, depending on {@link #kind()}. */
+  /**
+   * The status code, seconds, byte count or rate, depending on {@link #kind()}.
+   *
+   * @return the kind's number: the status code ({@link Kind#STATUS}), the {@code Retry-After}
+   *     seconds ({@link Kind#TOO_MANY_REQUESTS}), a byte count ({@link Kind#DISCONNECT_AFTER},
+   *     {@link Kind#RESET_AFTER}, {@link Kind#CUT_UPLOAD_AFTER}), the bytes per second ({@link
+   *     Kind#SLOW_BODY}); 0 for the other kinds
+   */
   public long amount() {
     return amount;
   }
 
-  /** The redirect target of {@link Kind#REDIRECT}, else {@code null}. */
+  /**
+   * The redirect target of {@link Kind#REDIRECT}, else {@code null}.
+   *
+   * @return the {@code Location} to redirect to, or {@code null} for other kinds
+   */
   public String location() {
     return location;
   }
 
-  /** How many requests it applies to ({@link Integer#MAX_VALUE} for always). */
+  /**
+   * How many requests it applies to ({@link Integer#MAX_VALUE} for always).
+   *
+   * @return the number of matching requests it applies to, at least 1
+   */
   public int times() {
     return times;
   }
 
-  /** Whether the test may pass without this fault having fired (see {@link #optional()}). */
+  /**
+   * Whether the test may pass without this fault having fired (see {@link #optional()}).
+   *
+   * @return {@code true} if {@link #optional()} made it optional
+   */
   public boolean isOptional() {
     return optional;
   }
 
-  /** The rule that selects the requests this fault applies to. */
+  /**
+   * The rule that selects the requests this fault applies to.
+   *
+   * @return the request rule; {@link RequestMatcher#any()} narrowed by {@link #on}, {@link #method}
+   *     and the other narrowing methods
+   */
   public RequestMatcher matcher() {
     return matcher;
   }
 
-  /** Whether {@code request} is one this fault applies to. */
+  /**
+   * Whether {@code request} is one this fault applies to.
+   *
+   * @param request the request's server, method and path
+   * @return {@code true} if the fault's rule selects the request (whether or not it has uses left)
+   */
   public boolean matches(RequestTarget request) {
     return matcher.matches(request);
   }
@@ -444,6 +588,11 @@ public final class Fault {
   /**
    * Whether a request to {@code server} with this method and path (or path and query) is one this
    * fault applies to; see {@link RequestTarget#of}.
+   *
+   * @param server the server the request is sent to
+   * @param httpMethod the request's method
+   * @param requestPath the request's path, optionally with its query
+   * @return {@code true} if the fault's rule selects the request (whether or not it has uses left)
    */
   public boolean matches(Origin server, String httpMethod, String requestPath) {
     return matches(RequestTarget.of(server, httpMethod, requestPath));

@@ -45,30 +45,55 @@ public final class ImageBuilder {
     this.repository = Objects.requireNonNull(repository, "repository");
   }
 
-  /** Writes an OCI image manifest instead of Docker schema 2. */
+  /**
+   * Writes an OCI image manifest instead of Docker schema 2.
+   *
+   * @return this builder
+   */
   public ImageBuilder oci() {
     return format(ImageFormat.OCI);
   }
 
-  /** Writes a Docker schema 2 manifest (the default). */
+  /**
+   * Writes a Docker schema 2 manifest (the default).
+   *
+   * @return this builder
+   */
   public ImageBuilder docker() {
     return format(ImageFormat.DOCKER);
   }
 
-  /** Writes manifests of {@code imageFormat}. */
+  /**
+   * Writes manifests of {@code imageFormat}.
+   *
+   * @param imageFormat the manifest family; not null
+   * @return this builder
+   */
   public ImageBuilder format(ImageFormat imageFormat) {
     this.format = Objects.requireNonNull(imageFormat, "imageFormat");
     return this;
   }
 
-  /** Sets the platform recorded in the config (and in an index); default linux/amd64. */
+  /**
+   * Sets the platform recorded in the config (and in an index); default linux/amd64.
+   *
+   * @param operatingSystem the {@code os}, e.g. {@code linux}; not null
+   * @param arch the {@code architecture}, e.g. {@code arm64}; not null
+   * @return this builder
+   */
   public ImageBuilder platform(String operatingSystem, String arch) {
     this.os = Objects.requireNonNull(operatingSystem, "operatingSystem");
     this.architecture = Objects.requireNonNull(arch, "arch");
     return this;
   }
 
-  /** Adds a layer of {@code size} random bytes, generated straight to disk (1 GiB is fine). */
+  /**
+   * Adds a layer of {@code size} random bytes, generated straight to disk (1 GiB is fine).
+   *
+   * @param size the layer's size in bytes; not negative
+   * @return this builder
+   * @throws IllegalArgumentException if {@code size} is negative
+   */
   public ImageBuilder layer(long size) {
     if (size < 0) {
       throw new IllegalArgumentException("layer size must not be negative: " + size);
@@ -77,25 +102,46 @@ public final class ImageBuilder {
     return this;
   }
 
-  /** Adds a layer with exactly these bytes. */
+  /**
+   * Adds a layer with exactly these bytes.
+   *
+   * @param content the layer's bytes; copied
+   * @return this builder
+   */
   public ImageBuilder layer(byte[] content) {
     layerSpecs.add(content.clone());
     return this;
   }
 
-  /** Uses these config bytes instead of the generated config. */
+  /**
+   * Uses these config bytes instead of the generated config.
+   *
+   * @param configJson the config blob's bytes, stored as they are; copied
+   * @return this builder
+   */
   public ImageBuilder config(byte[] configJson) {
     this.config = configJson.clone();
     return this;
   }
 
-  /** Adds a manifest annotation (OCI and Docker schema 2 manifests). */
+  /**
+   * Adds a manifest annotation (OCI and Docker schema 2 manifests).
+   *
+   * @param key the annotation's key; one set before is replaced
+   * @param value the annotation's value
+   * @return this builder
+   */
   public ImageBuilder annotation(String key, String value) {
     annotations.put(key, value);
     return this;
   }
 
-  /** Sets the manifest's {@code artifactType} (an OCI 1.1 artifact). */
+  /**
+   * Sets the manifest's {@code artifactType} (an OCI 1.1 artifact).
+   *
+   * @param type the artifact's media type, or {@code null} for none (the default)
+   * @return this builder
+   */
   public ImageBuilder artifactType(String type) {
     this.artifactType = type;
     return this;
@@ -103,18 +149,30 @@ public final class ImageBuilder {
 
   /**
    * Makes the manifest refer to {@code image} as its {@code subject}, so it lists as a referrer.
+   *
+   * @param image the manifest this one refers to, or {@code null} for none (the default)
+   * @return this builder
    */
   public ImageBuilder subject(PushedImage image) {
     this.subject = image;
     return this;
   }
 
-  /** Pushes blobs and manifest and tags it {@code tag}. */
+  /**
+   * Pushes blobs and manifest and tags it {@code tag}.
+   *
+   * @param tag the tag; not null
+   * @return the pushed image, with its manifest's digest and bytes
+   */
   public PushedImage push(String tag) {
     return pushAs(Objects.requireNonNull(tag, "tag"), format);
   }
 
-  /** Pushes blobs and manifest without a tag. */
+  /**
+   * Pushes blobs and manifest without a tag.
+   *
+   * @return the pushed image, with its manifest's digest and bytes and no tag
+   */
   public PushedImage pushByDigest() {
     return pushAs(null, format);
   }
@@ -161,6 +219,10 @@ public final class ImageBuilder {
   /**
    * Pushes the layers and a libtrust-signed (ES256) Docker schema 1 manifest tagged {@code tag}.
    * The returned digest is the one the registry serves: sha256 of the payload without signatures.
+   *
+   * @param tag the tag, also written into the manifest; not null
+   * @return the pushed image, with the signed manifest's bytes and no config
+   * @throws IllegalStateException if no layer was added
    */
   public PushedImage pushSchema1(String tag) {
     Objects.requireNonNull(tag, "tag");

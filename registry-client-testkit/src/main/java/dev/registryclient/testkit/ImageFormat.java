@@ -31,22 +31,38 @@ public enum ImageFormat {
     this.layerType = layerType;
   }
 
-  /** The image manifest media type. */
+  /**
+   * The image manifest media type.
+   *
+   * @return the media type of this family's image manifests
+   */
   public String manifestType() {
     return manifestType;
   }
 
-  /** The index / manifest list media type. */
+  /**
+   * The index / manifest list media type.
+   *
+   * @return the media type of this family's indexes (manifest lists)
+   */
   public String indexType() {
     return indexType;
   }
 
-  /** The config blob media type. */
+  /**
+   * The config blob media type.
+   *
+   * @return the media type of this family's config blobs
+   */
   public String configType() {
     return configType;
   }
 
-  /** The (gzip) layer media type. */
+  /**
+   * The (gzip) layer media type.
+   *
+   * @return the media type of this family's gzip-compressed layers
+   */
   public String layerType() {
     return layerType;
   }

@@ -41,22 +41,40 @@ public final class ImageSigner {
     this.cosignKey = Objects.requireNonNull(cosignKey, "cosignKey");
   }
 
-  /** A signer with a fresh RSA 2048 OpenPGP key and a fresh P-256 cosign key. */
+  /**
+   * A signer with a fresh RSA 2048 OpenPGP key and a fresh P-256 cosign key.
+   *
+   * @return a new signer with new keys
+   */
   public static ImageSigner generate() {
     return new ImageSigner(OpenPgpKey.generate(), CosignKey.generate());
   }
 
-  /** A signer with these keys (to share a key between signers or choose its size). */
+  /**
+   * A signer with these keys (to share a key between signers or choose its size).
+   *
+   * @param openPgpKey the key for simple signing signatures; not null
+   * @param cosignKey the key for sigstore signatures; not null
+   * @return a signer using these keys
+   */
   public static ImageSigner of(OpenPgpKey openPgpKey, CosignKey cosignKey) {
     return new ImageSigner(openPgpKey, cosignKey);
   }
 
-  /** The key of simple signing signatures. */
+  /**
+   * The key of simple signing signatures.
+   *
+   * @return the OpenPGP key
+   */
   public OpenPgpKey openPgpKey() {
     return openPgpKey;
   }
 
-  /** The key of sigstore signatures. */
+  /**
+   * The key of sigstore signatures.
+   *
+   * @return the cosign key
+   */
   public CosignKey cosignKey() {
     return cosignKey;
   }
@@ -64,22 +82,42 @@ public final class ImageSigner {
   /**
    * A simple signing signature of {@code image} under its own reference ({@code
    * host:port/repo:tag}).
+   *
+   * @param image the image to sign
+   * @return the signature, signed with {@link #openPgpKey()}
    */
   public SimpleSignature signSimple(PushedImage image) {
     return signSimple(image.digest(), image.reference());
   }
 
-  /** A simple signing signature claiming that {@code dockerReference} is {@code manifestDigest}. */
+  /**
+   * A simple signing signature claiming that {@code dockerReference} is {@code manifestDigest}.
+   *
+   * @param manifestDigest the manifest digest the signature names
+   * @param dockerReference the identity the signature names, e.g. {@code host:port/repo:tag}
+   * @return the signature, signed with {@link #openPgpKey()}
+   */
   public SimpleSignature signSimple(Digest manifestDigest, String dockerReference) {
     return SimpleSignature.sign(openPgpKey, manifestDigest, dockerReference);
   }
 
-  /** A sigstore signature of {@code image} under its own reference ({@code host:port/repo:tag}). */
+  /**
+   * A sigstore signature of {@code image} under its own reference ({@code host:port/repo:tag}).
+   *
+   * @param image the image to sign
+   * @return the signature, signed with {@link #cosignKey()}
+   */
   public SigstoreSignature signSigstore(PushedImage image) {
     return signSigstore(image.digest(), image.reference());
   }
 
-  /** A sigstore signature claiming that {@code dockerReference} is {@code manifestDigest}. */
+  /**
+   * A sigstore signature claiming that {@code dockerReference} is {@code manifestDigest}.
+   *
+   * @param manifestDigest the manifest digest the signature names
+   * @param dockerReference the identity the signature names, e.g. {@code host:port/repo:tag}
+   * @return the signature, signed with {@link #cosignKey()}
+   */
   public SigstoreSignature signSigstore(Digest manifestDigest, String dockerReference) {
     return SigstoreSignature.sign(cosignKey, manifestDigest, dockerReference);
   }

@@ -36,19 +36,32 @@ public final class IndexBuilder {
     this.repository = Objects.requireNonNull(repository, "repository");
   }
 
-  /** Adds a platform image. */
+  /**
+   * Adds a platform image.
+   *
+   * @param image the builder of the platform image, pushed when the index is; not null
+   * @return this builder
+   */
   public IndexBuilder add(ImageBuilder image) {
     images.add(Objects.requireNonNull(image, "image"));
     return this;
   }
 
-  /** Writes a Docker manifest list of Docker schema 2 images. */
+  /**
+   * Writes a Docker manifest list of Docker schema 2 images.
+   *
+   * @return this builder
+   */
   public IndexBuilder dockerManifestList() {
     format = ImageFormat.DOCKER;
     return this;
   }
 
-  /** Writes an OCI index of OCI images (the default). */
+  /**
+   * Writes an OCI index of OCI images (the default).
+   *
+   * @return this builder
+   */
   public IndexBuilder oci() {
     format = ImageFormat.OCI;
     return this;
@@ -59,18 +72,31 @@ public final class IndexBuilder {
    * does: platform {@code unknown/unknown}, annotations {@code vnd.docker.reference.type:
    * attestation-manifest} and {@code vnd.docker.reference.digest} naming the image, and one {@code
    * application/vnd.in-toto+json} layer. OCI indexes only, like BuildKit.
+   *
+   * @return this builder
    */
   public IndexBuilder withAttestations() {
     attestations = true;
     return this;
   }
 
-  /** Pushes the images and the index and tags the index {@code tag}. */
+  /**
+   * Pushes the images and the index and tags the index {@code tag}.
+   *
+   * @param tag the index's tag; not null
+   * @return the pushed index with its images (and attestations)
+   * @throws IllegalStateException if attestations are asked for in a Docker manifest list
+   */
   public PushedIndex push(String tag) {
     return pushAs(Objects.requireNonNull(tag, "tag"));
   }
 
-  /** Pushes the images and the index without a tag. */
+  /**
+   * Pushes the images and the index without a tag.
+   *
+   * @return the pushed index with its images (and attestations), and no tag
+   * @throws IllegalStateException if attestations are asked for in a Docker manifest list
+   */
   public PushedIndex pushByDigest() {
     return pushAs(null);
   }

@@ -33,27 +33,47 @@ public final class Journal {
     requests.add(request);
   }
 
-  /** All recorded requests. */
+  /**
+   * All recorded requests.
+   *
+   * @return an immutable snapshot of every recorded request, in arrival order
+   */
   public List<RecordedRequest> all() {
     return List.copyOf(requests);
   }
 
-  /** The requests answered by the registry's {@code /v2/} API. */
+  /**
+   * The requests answered by the registry's {@code /v2/} API.
+   *
+   * @return an immutable snapshot of the registry's requests, in arrival order
+   */
   public List<RecordedRequest> registry() {
     return filter(r -> r.origin() == Origin.REGISTRY);
   }
 
-  /** The requests answered by the token endpoint. */
+  /**
+   * The requests answered by the token endpoint.
+   *
+   * @return an immutable snapshot of the token endpoint's requests, in arrival order
+   */
   public List<RecordedRequest> token() {
     return filter(r -> r.origin() == Origin.TOKEN);
   }
 
-  /** The requests answered by the CDN origin. */
+  /**
+   * The requests answered by the CDN origin.
+   *
+   * @return an immutable snapshot of the CDN origin's requests, in arrival order
+   */
   public List<RecordedRequest> cdn() {
     return filter(r -> r.origin() == Origin.CDN);
   }
 
-  /** The requests answered by the lookaside signature server. */
+  /**
+   * The requests answered by the lookaside signature server.
+   *
+   * @return an immutable snapshot of the lookaside server's requests, in arrival order
+   */
   public List<RecordedRequest> lookaside() {
     return filter(r -> r.origin() == Origin.LOOKASIDE);
   }
@@ -66,6 +86,11 @@ public final class Journal {
    * of its blob: with CDN redirects on, {@code matching("GET", "/v2/team/app/blobs/")} lists the
    * registry's redirects <em>and</em> the CDN downloads they led to. Narrow it with {@link
    * #matching(RequestMatcher)} and {@link RequestMatcher#at}.
+   *
+   * @param method the HTTP method, e.g. {@code GET}
+   * @param pathRegex a {@link java.util.regex.Pattern} searched in the path
+   * @return an immutable snapshot of the matching requests, in arrival order
+   * @throws java.util.regex.PatternSyntaxException if {@code pathRegex} is not a valid pattern
    */
   public List<RecordedRequest> matching(String method, String pathRegex) {
     return matching(RequestMatcher.any().method(method).on(pathRegex));
@@ -78,12 +103,20 @@ public final class Journal {
    * <pre>{@code
    * journal.matching(RequestMatcher.any().onBlob(layer.digest()).at(Origin.CDN))
    * }</pre>
+   *
+   * @param matcher the rule a request must pass
+   * @return an immutable snapshot of the matching requests, in arrival order
    */
   public List<RecordedRequest> matching(RequestMatcher matcher) {
     return filter(matcher::matches);
   }
 
-  /** The requests that satisfy {@code predicate}. */
+  /**
+   * The requests that satisfy {@code predicate}.
+   *
+   * @param predicate the test each recorded request must pass
+   * @return an immutable snapshot of the requests that pass, in arrival order
+   */
   public List<RecordedRequest> filter(Predicate<RecordedRequest> predicate) {
     return requests.stream().filter(predicate).toList();
   }

@@ -60,37 +60,65 @@ public final class JwtTokenServer implements AutoCloseable {
     this.journal = journal;
   }
 
-  /** A builder with no users and no public repositories. */
+  /**
+   * A builder with no users and no public repositories.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The token endpoint, {@code http://127.0.0.1:PORT/token}: the registry's {@code realm}. */
+  /**
+   * The token endpoint, {@code http://127.0.0.1:PORT/token}: the registry's {@code realm}.
+   *
+   * @return the token endpoint's URL, for the registry's {@code auth.token.realm}
+   */
   public URI realm() {
     return URI.create("http://" + KitServers.hostAndPort(server) + "/token");
   }
 
-  /** The service name, which is also every token's audience. */
+  /**
+   * The service name, which is also every token's audience.
+   *
+   * @return the service name, for the registry's {@code auth.token.service}
+   */
   public String service() {
     return signer.audience();
   }
 
-  /** The issuer every token names. */
+  /**
+   * The issuer every token names.
+   *
+   * @return the {@code iss} of every token, for the registry's {@code auth.token.issuer}
+   */
   public String issuer() {
     return signer.issuer();
   }
 
-  /** A PEM file with the certificate of the key that signs the tokens. */
+  /**
+   * A PEM file with the certificate of the key that signs the tokens.
+   *
+   * @return the path of the PEM file, for the registry's {@code auth.token.rootcertbundle}
+   */
   public Path rootCertBundle() {
     return certDirectory.resolve(CERT_FILE);
   }
 
-  /** The libtrust id of the signing key, the {@code kid} of every token. */
+  /**
+   * The libtrust id of the signing key, the {@code kid} of every token.
+   *
+   * @return the signing key's libtrust key id
+   */
   public String keyId() {
     return signer.keyId();
   }
 
-  /** The token requests answered so far (all with origin {@code TOKEN}). */
+  /**
+   * The token requests answered so far (all with origin {@code TOKEN}).
+   *
+   * @return this server's live request journal
+   */
   public Journal journal() {
     return journal;
   }
@@ -129,37 +157,74 @@ public final class JwtTokenServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Adds a user, who may do nothing until granted. */
+    /**
+     * Adds a user, who may do nothing until granted.
+     *
+     * @param user the user name; a user added again gets the new password
+     * @param password the user's password
+     * @return this builder
+     */
     public Builder user(String user, String password) {
       access.user(user, password);
       return this;
     }
 
-    /** Lets {@code user} perform {@code actions} in repositories matching the glob. */
+    /**
+     * Lets {@code user} perform {@code actions} in repositories matching the glob.
+     *
+     * @param user a user added with {@link #user} before
+     * @param repositoryGlob the repositories the grant covers, e.g. {@code team/*} ({@code *}
+     *     matches anything, including {@code /})
+     * @param actions the actions allowed there: {@code pull}, {@code push}, {@code delete} or
+     *     {@code *}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code user} has not been added
+     */
     public Builder grant(String user, String repositoryGlob, String... actions) {
       access.grant(user, repositoryGlob, actions);
       return this;
     }
 
-    /** Lets anyone pull from repositories matching {@code repositoryGlob}. */
+    /**
+     * Lets anyone pull from repositories matching {@code repositoryGlob}.
+     *
+     * @param repositoryGlob the public repositories, e.g. {@code public/*}
+     * @return this builder
+     */
     public Builder publicRepository(String repositoryGlob) {
       access.publicRepository(repositoryGlob);
       return this;
     }
 
-    /** The service name and token audience (default {@code docker-registry-it}). */
+    /**
+     * The service name and token audience (default {@code docker-registry-it}).
+     *
+     * @param name the service name; not null
+     * @return this builder
+     */
     public Builder service(String name) {
       service = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** The token issuer (default {@code registry-client-testkit}). */
+    /**
+     * The token issuer (default {@code registry-client-testkit}).
+     *
+     * @param name the issuer; not null
+     * @return this builder
+     */
     public Builder issuer(String name) {
       issuer = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** How long tokens stay valid (default 5 minutes; distribution adds 60 s of leeway). */
+    /**
+     * How long tokens stay valid (default 5 minutes; distribution adds 60 s of leeway).
+     *
+     * @param lifetime the tokens' lifetime; positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code lifetime} is zero or negative
+     */
     public Builder tokenLifetime(Duration lifetime) {
       if (lifetime.isNegative() || lifetime.isZero()) {
         throw new IllegalArgumentException("token lifetime must be positive: " + lifetime);
@@ -168,7 +233,12 @@ public final class JwtTokenServer implements AutoCloseable {
       return this;
     }
 
-    /** Writes the certificate, binds a free loopback port and starts answering. */
+    /**
+     * Writes the certificate, binds a free loopback port and starts answering.
+     *
+     * @return the started server; close it to stop it
+     * @throws UncheckedIOException if the certificate cannot be written or the server cannot start
+     */
     public JwtTokenServer start() {
       JwtSigner signer = new JwtSigner(issuer, service);
       TokenIssuer tokens =

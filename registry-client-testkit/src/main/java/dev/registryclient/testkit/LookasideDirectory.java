@@ -28,17 +28,30 @@ public final class LookasideDirectory {
     this.root = root;
   }
 
-  /** The store rooted at {@code root}, created when the first signature is added. */
+  /**
+   * The store rooted at {@code root}, created when the first signature is added.
+   *
+   * @param root the root directory, made absolute; not null
+   * @return the store
+   */
   public static LookasideDirectory at(Path root) {
     return new LookasideDirectory(Objects.requireNonNull(root, "root").toAbsolutePath());
   }
 
-  /** The root directory. */
+  /**
+   * The root directory.
+   *
+   * @return the absolute root directory
+   */
   public Path root() {
     return root;
   }
 
-  /** {@code file:///...} of the root, for {@code lookaside:} in registries.d. */
+  /**
+   * {@code file:///...} of the root, for {@code lookaside:} in registries.d.
+   *
+   * @return the root's {@code file:} URI
+   */
   public URI uri() {
     return root.toUri();
   }
@@ -47,7 +60,10 @@ public final class LookasideDirectory {
    * Stores {@code signature} as the next signature of {@code image} (whatever the signature itself
    * names, so a signature of another digest or identity can be planted).
    *
+   * @param image the image whose signatures the signature joins
+   * @param signature the signature to store
    * @return the file written
+   * @throws UncheckedIOException if the file cannot be written
    */
   public Path add(PushedImage image, SimpleSignature signature) {
     return add(image.repository(), image.digest(), signature.bytes());
@@ -57,7 +73,11 @@ public final class LookasideDirectory {
    * Stores {@code bytes} as the next signature of {@code repository@manifestDigest} (for a
    * signature made elsewhere, or garbage).
    *
+   * @param repository the repository without the registry host, e.g. {@code team/app}
+   * @param manifestDigest the digest of the signed manifest
+   * @param bytes the signature file's content, stored as it is
    * @return the file written
+   * @throws UncheckedIOException if the file cannot be written
    */
   public Path add(String repository, Digest manifestDigest, byte[] bytes) {
     Path directory = directory(repository, manifestDigest);
@@ -74,7 +94,13 @@ public final class LookasideDirectory {
     }
   }
 
-  /** {@code <root>/<repository>@<algorithm>=<hex>}, where the signature files of an image go. */
+  /**
+   * {@code <root>/<repository>@<algorithm>=<hex>}, where the signature files of an image go.
+   *
+   * @param repository the repository without the registry host, e.g. {@code team/app}
+   * @param manifestDigest the digest of the signed manifest
+   * @return the directory, which need not exist
+   */
   public Path directory(String repository, Digest manifestDigest) {
     return root.resolve(
         repository + "@" + manifestDigest.algorithm().prefix() + "=" + manifestDigest.hex());
@@ -83,6 +109,9 @@ public final class LookasideDirectory {
   /**
    * A registries.d file that makes {@code scope} ({@code host:port}, or {@code host:port/repo})
    * read its signatures from this directory.
+   *
+   * @param scope the registry or repository the entry applies to
+   * @return the YAML content of the file
    */
   public String registriesD(String scope) {
     return "docker:\n  \"" + scope + "\":\n    lookaside: " + uri() + "\n";

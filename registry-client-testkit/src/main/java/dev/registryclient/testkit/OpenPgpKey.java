@@ -57,7 +57,11 @@ public final class OpenPgpKey {
         OpenPgpPackets.transferablePublicKey(publicKeyBody, userId, keys.getPrivate(), created);
   }
 
-  /** A fresh RSA 2048 key with user id {@link #DEFAULT_USER_ID}. */
+  /**
+   * A fresh RSA 2048 key with user id {@link #DEFAULT_USER_ID}.
+   *
+   * @return a new key
+   */
   public static OpenPgpKey generate() {
     return generate(DEFAULT_USER_ID, 2048);
   }
@@ -66,6 +70,9 @@ public final class OpenPgpKey {
    * A fresh RSA key of {@code rsaBits} (2048, 3072 or 4096) with {@code userId}, e.g. {@code "Test
    * <test@example.com>"}.
    *
+   * @param userId the user id; not null or blank
+   * @param rsaBits the RSA modulus size in bits: 2048, 3072 or 4096
+   * @return a new key
    * @throws IllegalArgumentException for another key size or an empty user id
    */
   public static OpenPgpKey generate(String userId, int rsaBits) {
@@ -86,32 +93,56 @@ public final class OpenPgpKey {
     }
   }
 
-  /** The v4 fingerprint as gpg prints it with {@code --with-colons}: 40 upper-case hex digits. */
+  /**
+   * The v4 fingerprint as gpg prints it with {@code --with-colons}: 40 upper-case hex digits.
+   *
+   * @return the fingerprint in hex
+   */
   public String fingerprint() {
     return HexFormat.of().withUpperCase().formatHex(fingerprint);
   }
 
-  /** The key id, the fingerprint's last 16 hex digits (upper case). */
+  /**
+   * The key id, the fingerprint's last 16 hex digits (upper case).
+   *
+   * @return the 64-bit key id in hex
+   */
   public String keyId() {
     return fingerprint().substring(24);
   }
 
-  /** The user id the key certifies. */
+  /**
+   * The user id the key certifies.
+   *
+   * @return the user id
+   */
   public String userId() {
     return userId;
   }
 
-  /** When the key was made (whole seconds). */
+  /**
+   * When the key was made (whole seconds).
+   *
+   * @return the key's creation time
+   */
   public Instant created() {
     return created;
   }
 
-  /** The public key as {@code gpg --export} writes it (binary OpenPGP packets). */
+  /**
+   * The public key as {@code gpg --export} writes it (binary OpenPGP packets).
+   *
+   * @return a copy of the transferable public key's bytes
+   */
   public byte[] publicKey() {
     return transferablePublicKey.clone();
   }
 
-  /** The public key as {@code gpg --export --armor} writes it. */
+  /**
+   * The public key as {@code gpg --export --armor} writes it.
+   *
+   * @return the ASCII-armored public key block
+   */
   public String publicKeyArmored() {
     return OpenPgpArmor.armor("PGP PUBLIC KEY BLOCK", transferablePublicKey);
   }
@@ -120,7 +151,9 @@ public final class OpenPgpKey {
    * Writes {@link #publicKeyArmored()} to {@code file} (for a policy's {@code keyPath}, or {@code
    * gpg --import}).
    *
+   * @param file the file to write, replaced if it exists
    * @return {@code file}
+   * @throws UncheckedIOException if the file cannot be written
    */
   public Path writePublicKey(Path file) {
     try {
@@ -134,6 +167,9 @@ public final class OpenPgpKey {
   /**
    * Signs {@code content} as {@code gpg --sign} does: an OpenPGP message holding the content and
    * its signature, made now.
+   *
+   * @param content the bytes to sign
+   * @return the signed OpenPGP message (binary, not armored)
    */
   public byte[] sign(byte[] content) {
     return signedMessage(content, content);

@@ -23,13 +23,22 @@ import java.util.Objects;
  */
 public record PushedAttestation(PushedImage manifest, Digest describes) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param manifest the attestation manifest; not null
+   * @param describes the digest of the attested image manifest; not null
+   */
   public PushedAttestation {
     Objects.requireNonNull(manifest, "manifest");
     Objects.requireNonNull(describes, "describes");
   }
 
-  /** The attestation manifest's digest. */
+  /**
+   * The attestation manifest's digest.
+   *
+   * @return the digest of {@link #manifest()}
+   */
   public Digest digest() {
     return manifest.digest();
   }

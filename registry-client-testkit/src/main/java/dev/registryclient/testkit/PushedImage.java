@@ -31,29 +31,58 @@ public record PushedImage(
     String os,
     String architecture) {
 
-  /** Copies the arrays and lists. */
+  /**
+   * Copies the arrays and lists.
+   *
+   * @param registry {@code host:port} of the registry
+   * @param repository the repository
+   * @param tag the tag, or null
+   * @param mediaType the manifest's media type
+   * @param digest the manifest digest the registry serves
+   * @param manifest the manifest bytes; copied
+   * @param config the config blob, or null for schema 1
+   * @param layers the layer blobs in order; copied
+   * @param os the platform's operating system
+   * @param architecture the platform's architecture
+   */
   public PushedImage {
     manifest = manifest.clone();
     layers = List.copyOf(layers);
   }
 
-  /** The manifest bytes (a copy). */
+  /**
+   * The manifest bytes (a copy).
+   *
+   * @return a copy of the manifest bytes
+   */
   @Override
   public byte[] manifest() {
     return manifest.clone();
   }
 
-  /** {@code host:port/repository:tag}, or the digest reference if there is no tag. */
+  /**
+   * {@code host:port/repository:tag}, or the digest reference if there is no tag.
+   *
+   * @return the tag reference, or {@link #digestReference()} if there is no tag
+   */
   public String reference() {
     return tag == null ? digestReference() : registry + "/" + repository + ":" + tag;
   }
 
-  /** {@code host:port/repository@digest}. */
+  /**
+   * {@code host:port/repository@digest}.
+   *
+   * @return the image's reference by digest
+   */
   public String digestReference() {
     return registry + "/" + repository + "@" + digest;
   }
 
-  /** The manifest's size in bytes. */
+  /**
+   * The manifest's size in bytes.
+   *
+   * @return the length of {@link #manifest()}
+   */
   public long size() {
     return manifest.length;
   }

@@ -49,12 +49,27 @@ public record RecordedRequest(
     LOOKASIDE
   }
 
-  /** Copies the headers so the record is immutable. */
+  /**
+   * Copies the headers so the record is immutable.
+   *
+   * @param origin which server answered
+   * @param method the HTTP method
+   * @param hostAndPort the address the request reached
+   * @param target the path and query as sent
+   * @param headers the request headers, names in lower case, already redacted; copied
+   * @param status the status code answered, or {@code -1}
+   * @param time when the request arrived
+   * @param requestBodyBytes how many request body bytes the server read
+   */
   public RecordedRequest {
     headers = Map.copyOf(headers);
   }
 
-  /** The path without the query. */
+  /**
+   * The path without the query.
+   *
+   * @return the part of {@link #target()} before any {@code ?}
+   */
   public String path() {
     int q = target.indexOf('?');
     return q < 0 ? target : target.substring(0, q);
@@ -63,18 +78,29 @@ public record RecordedRequest(
   /**
    * What the request is about: its repository and blob, and for a CDN download the registry path it
    * stands for; the model {@link Fault}s and {@link Journal#matching} match on.
+   *
+   * @return the request's server, method, path, repository and blob
    */
   public RequestTarget requestTarget() {
     return RequestTarget.of(origin, method, target);
   }
 
-  /** The first value of header {@code name} (case-insensitive), redacted if it is a secret. */
+  /**
+   * The first value of header {@code name} (case-insensitive), redacted if it is a secret.
+   *
+   * @param name the header name, in any case
+   * @return the header's first value, or empty if the request did not carry it
+   */
   public Optional<String> header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** Whether the request carried an {@code Authorization} header of any scheme. */
+  /**
+   * Whether the request carried an {@code Authorization} header of any scheme.
+   *
+   * @return {@code true} if an {@code Authorization} header was sent
+   */
   public boolean hasAuthorization() {
     return headers.containsKey("authorization");
   }

@@ -52,7 +52,11 @@ public final class RequestMatcher {
     this.blob = blob;
   }
 
-  /** Every request. */
+  /**
+   * Every request.
+   *
+   * @return the matcher without conditions
+   */
   public static RequestMatcher any() {
     return ANY;
   }
@@ -61,6 +65,8 @@ public final class RequestMatcher {
    * Only requests whose path, or (for a CDN download) the registry path of the same blob, contains
    * a match of {@code pathRegex}. Replaces an earlier path pattern.
    *
+   * @param pathRegex a {@link Pattern} searched in the path; not null
+   * @return a copy of this matcher with the path condition
    * @throws java.util.regex.PatternSyntaxException if {@code pathRegex} is not a regex
    */
   public RequestMatcher on(String pathRegex) {
@@ -68,29 +74,53 @@ public final class RequestMatcher {
     return new RequestMatcher(compiled, method, origin, blobsOnly, blob);
   }
 
-  /** Only requests with this HTTP method (ignoring case). */
+  /**
+   * Only requests with this HTTP method (ignoring case).
+   *
+   * @param httpMethod the method, e.g. {@code GET}; not null
+   * @return a copy of this matcher with the method condition
+   */
   public RequestMatcher method(String httpMethod) {
     return new RequestMatcher(
         path, Objects.requireNonNull(httpMethod, "httpMethod"), origin, blobsOnly, blob);
   }
 
-  /** Only requests answered by this server. */
+  /**
+   * Only requests answered by this server.
+   *
+   * @param server the server that must have answered; not null
+   * @return a copy of this matcher with the server condition
+   */
   public RequestMatcher at(Origin server) {
     return new RequestMatcher(
         path, method, Objects.requireNonNull(server, "server"), blobsOnly, blob);
   }
 
-  /** Only requests for a blob, answered by the registry or by the CDN. */
+  /**
+   * Only requests for a blob, answered by the registry or by the CDN.
+   *
+   * @return a copy of this matcher that also requires a blob request
+   */
   public RequestMatcher onBlobs() {
     return new RequestMatcher(path, method, origin, true, blob);
   }
 
-  /** Only requests for the blob {@code digest}, answered by the registry or by the CDN. */
+  /**
+   * Only requests for the blob {@code digest}, answered by the registry or by the CDN.
+   *
+   * @param digest the blob's digest; not null
+   * @return a copy of this matcher that also requires a request for this blob
+   */
   public RequestMatcher onBlob(Digest digest) {
     return new RequestMatcher(path, method, origin, true, Objects.requireNonNull(digest, "digest"));
   }
 
-  /** Whether {@code request} passes every condition. */
+  /**
+   * Whether {@code request} passes every condition.
+   *
+   * @param request the request's server, method, path and what it names
+   * @return {@code true} if every condition holds
+   */
   public boolean matches(RequestTarget request) {
     return (origin == null || origin == request.origin())
         && (method == null || method.equalsIgnoreCase(request.method()))
@@ -99,7 +129,12 @@ public final class RequestMatcher {
         && (path == null || pathMatches(request));
   }
 
-  /** Whether the request {@code recorded} passes every condition. */
+  /**
+   * Whether the request {@code recorded} passes every condition.
+   *
+   * @param recorded a request from the journal
+   * @return {@code true} if every condition holds for its {@link RecordedRequest#requestTarget()}
+   */
   public boolean matches(RecordedRequest recorded) {
     return matches(recorded.requestTarget());
   }

@@ -56,7 +56,16 @@ public record RequestTarget(
     Optional<String> repository,
     Optional<Digest> blob) {
 
-  /** Checks that nothing is null. */
+  /**
+   * Checks that nothing is null.
+   *
+   * @param origin the server that answered; not null
+   * @param method the HTTP method; not null
+   * @param path the path without the query; not null
+   * @param registryPath the path in the registry's URL space, or empty; not null
+   * @param repository the repository named, or empty; not null
+   * @param blob the blob named, or empty; not null
+   */
   public RequestTarget {
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(method, "method");
@@ -70,12 +79,22 @@ public record RequestTarget(
    * Describes a request to {@code origin}; {@code target} is the raw path with or without its query
    * ({@code /sha256/ab..?repository=team/app&expires=..}), as {@link RecordedRequest#target()}
    * holds it. Only the CDN's {@code repository} parameter is read from the query.
+   *
+   * @param origin the server the request went to
+   * @param method the HTTP method, e.g. {@code GET}
+   * @param target the raw path, with or without its query
+   * @return what the request is about, with the repository and blob it names filled in where the
+   *     path shows them
    */
   public static RequestTarget of(Origin origin, String method, String target) {
     return TargetParser.parse(origin, method, target);
   }
 
-  /** Whether this is a CDN request standing for a registry blob GET of {@link #registryPath()}. */
+  /**
+   * Whether this is a CDN request standing for a registry blob GET of {@link #registryPath()}.
+   *
+   * @return {@code true} for a CDN request whose registry path is known
+   */
   public boolean isCdnDownload() {
     return origin == Origin.CDN && registryPath.isPresent();
   }

@@ -68,22 +68,38 @@ public final class SigstoreSignature {
         timestamp);
   }
 
-  /** The manifest digest the payload names. */
+  /**
+   * The manifest digest the payload names.
+   *
+   * @return the digest in the payload's {@code docker-manifest-digest}
+   */
   public Digest manifestDigest() {
     return manifestDigest;
   }
 
-  /** The identity the payload names. */
+  /**
+   * The identity the payload names.
+   *
+   * @return the reference in the payload's {@code docker-reference}
+   */
   public String dockerReference() {
     return dockerReference;
   }
 
-  /** The signed JSON payload: the layer blob (a copy). */
+  /**
+   * The signed JSON payload: the layer blob (a copy).
+   *
+   * @return a copy of the payload bytes
+   */
   public byte[] payload() {
     return payload.clone();
   }
 
-  /** The base64 DER signature: the {@value #SIGNATURE_ANNOTATION} annotation. */
+  /**
+   * The base64 DER signature: the {@value #SIGNATURE_ANNOTATION} annotation.
+   *
+   * @return the signature in base64
+   */
   public String signature() {
     return signature;
   }
@@ -91,6 +107,8 @@ public final class SigstoreSignature {
   /**
    * The same signature over a payload changed after signing ({@code optional.timestamp} one second
    * later): well-formed JSON and DER, but the signature does not verify.
+   *
+   * @return a new signature with the same digest and reference that does not verify
    */
   public SigstoreSignature tampered() {
     return new SigstoreSignature(

@@ -59,27 +59,47 @@ public final class SimpleSignature {
         SignaturePayload.SIMPLE_SIGNING, manifestDigest, dockerReference, CREATOR, timestamp);
   }
 
-  /** The manifest digest the payload names. */
+  /**
+   * The manifest digest the payload names.
+   *
+   * @return the digest in the payload's {@code docker-manifest-digest}
+   */
   public Digest manifestDigest() {
     return manifestDigest;
   }
 
-  /** The identity the payload names, e.g. {@code 127.0.0.1:PORT/app:1.0}. */
+  /**
+   * The identity the payload names, e.g. {@code 127.0.0.1:PORT/app:1.0}.
+   *
+   * @return the reference in the payload's {@code docker-reference}
+   */
   public String dockerReference() {
     return dockerReference;
   }
 
-  /** The signing key's fingerprint (40 upper-case hex digits). */
+  /**
+   * The signing key's fingerprint (40 upper-case hex digits).
+   *
+   * @return the fingerprint of the key that signed it
+   */
   public String keyFingerprint() {
     return key.fingerprint();
   }
 
-  /** The signed JSON payload (a copy). */
+  /**
+   * The signed JSON payload (a copy).
+   *
+   * @return a copy of the payload bytes
+   */
   public byte[] payload() {
     return payload.clone();
   }
 
-  /** The OpenPGP message: the content of a lookaside {@code signature-N} file (a copy). */
+  /**
+   * The OpenPGP message: the content of a lookaside {@code signature-N} file (a copy).
+   *
+   * @return a copy of the signed OpenPGP message
+   */
   public byte[] bytes() {
     return bytes.clone();
   }
@@ -88,6 +108,9 @@ public final class SimpleSignature {
    * The same signature with its payload changed after signing ({@code optional.timestamp} one
    * second later): every packet and the JSON stay well formed, but the signature no longer
    * verifies, so a verifier must reject it as a bad signature rather than a malformed one.
+   *
+   * @return a new signature by the same key, naming the same digest and reference, that does not
+   *     verify
    */
   public SimpleSignature tampered() {
     byte[] altered = payload(manifestDigest, dockerReference, timestamp + 1);

@@ -25,7 +25,13 @@ public final class TempDirectory implements AutoCloseable {
     this.path = path;
   }
 
-  /** A new, empty directory under {@code java.io.tmpdir}. */
+  /**
+   * A new, empty directory under {@code java.io.tmpdir}.
+   *
+   * @param prefix the start of the directory's name, e.g. {@code bench-}; may be null
+   * @return the new directory
+   * @throws UncheckedIOException if it cannot be created
+   */
   public static TempDirectory create(String prefix) {
     try {
       return new TempDirectory(Files.createTempDirectory(prefix));
@@ -34,7 +40,11 @@ public final class TempDirectory implements AutoCloseable {
     }
   }
 
-  /** The directory. */
+  /**
+   * The directory.
+   *
+   * @return the directory's path
+   */
   public Path path() {
     return path;
   }

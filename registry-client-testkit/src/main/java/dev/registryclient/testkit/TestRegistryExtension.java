@@ -43,12 +43,21 @@ public final class TestRegistryExtension
     this(TestRegistry.builder());
   }
 
-  /** A registry started from {@code builder} (which may be reused). */
+  /**
+   * A registry started from {@code builder} (which may be reused).
+   *
+   * @param builder the options of each registry the extension starts; not null
+   */
   public TestRegistryExtension(TestRegistry.Builder builder) {
     this.builder = Objects.requireNonNull(builder, "builder");
   }
 
-  /** The running registry. */
+  /**
+   * The running registry.
+   *
+   * @return the registry of the running test (or test class)
+   * @throws IllegalStateException if no test is running
+   */
   public TestRegistry registry() {
     if (registry == null) {
       throw new IllegalStateException("the test registry runs only while a test runs");

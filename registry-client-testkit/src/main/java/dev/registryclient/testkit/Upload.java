@@ -44,7 +44,17 @@ public record Upload(
     Optional<String> mountedFrom,
     State state) {
 
-  /** Copies the steps and checks that nothing is null. */
+  /**
+   * Copies the steps and checks that nothing is null.
+   *
+   * @param repository the repository the blob was uploaded to; not null
+   * @param sessionId the session id, or empty for a mount; not null
+   * @param steps the requests handled for the upload, in order; copied
+   * @param bytesReceived the body bytes the registry kept, over all steps
+   * @param digest the digest it was committed or mounted under, or empty; not null
+   * @param mountedFrom the repository a mount took the blob from, or empty; not null
+   * @param state how it stands or how it ended; not null
+   */
   public Upload {
     Objects.requireNonNull(repository, "repository");
     Objects.requireNonNull(sessionId, "sessionId");
@@ -83,7 +93,14 @@ public record Upload(
    */
   public record Step(String method, long offset, long received, int status) {
 
-    /** Checks that the method is given. */
+    /**
+     * Checks that the method is given.
+     *
+     * @param method the HTTP method; not null
+     * @param offset how many bytes the session held when the request arrived
+     * @param received how many body bytes of this request the session kept
+     * @param status the status answered, or {@code -1} if the connection was cut
+     */
     public Step {
       Objects.requireNonNull(method, "method");
     }

@@ -27,27 +27,53 @@ public sealed interface Credentials
         Credentials.IdentityToken,
         Credentials.BearerToken {
 
-  /** No credentials. */
+  /**
+   * No credentials.
+   *
+   * @return the {@link Anonymous} instance
+   */
   static Credentials anonymous() {
     return Anonymous.INSTANCE;
   }
 
-  /** A username and password (or a personal access token used as password). */
+  /**
+   * A username and password (or a personal access token used as password).
+   *
+   * @param username the user name, never empty
+   * @param password the password or access token
+   * @return {@link UsernamePassword} credentials
+   * @throws IllegalArgumentException if {@code username} is empty
+   */
   static Credentials usernamePassword(String username, Secret password) {
     return new UsernamePassword(username, password);
   }
 
-  /** An OAuth2 refresh token, optionally with the username it was issued to. */
+  /**
+   * An OAuth2 refresh token, optionally with the username it was issued to.
+   *
+   * @param username the user the token was issued to, if known
+   * @param refreshToken the refresh token
+   * @return {@link IdentityToken} credentials
+   */
   static Credentials identityToken(Optional<String> username, Secret refreshToken) {
     return new IdentityToken(username, refreshToken);
   }
 
-  /** A bearer token to send to the registry as is. */
+  /**
+   * A bearer token to send to the registry as is.
+   *
+   * @param token the token, sent as {@code Authorization: Bearer <token>}
+   * @return {@link BearerToken} credentials
+   */
   static Credentials bearerToken(Secret token) {
     return new BearerToken(token);
   }
 
-  /** Whether these credentials carry no secret at all. */
+  /**
+   * Whether these credentials carry no secret at all.
+   *
+   * @return {@code true} only for {@link Anonymous}
+   */
   default boolean isAnonymous() {
     return this instanceof Anonymous;
   }
@@ -70,7 +96,12 @@ public sealed interface Credentials
    * @param password the password or access token
    */
   record UsernamePassword(String username, Secret password) implements Credentials {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param username the user name, never empty
+     * @param password the password or access token
+     */
     public UsernamePassword {
       Objects.requireNonNull(username, "username");
       Objects.requireNonNull(password, "password");
@@ -92,7 +123,12 @@ public sealed interface Credentials
    * @param refreshToken the refresh token
    */
   record IdentityToken(Optional<String> username, Secret refreshToken) implements Credentials {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param username the user the token belongs to, when known (Docker writes {@code <token>})
+     * @param refreshToken the refresh token
+     */
     public IdentityToken {
       Objects.requireNonNull(username, "username");
       Objects.requireNonNull(refreshToken, "refreshToken");
@@ -112,7 +148,11 @@ public sealed interface Credentials
    * @param token the token, sent as {@code Authorization: Bearer <token>}
    */
   record BearerToken(Secret token) implements Credentials {
-    /** Validates the component. */
+    /**
+     * Validates the component.
+     *
+     * @param token the token, sent as {@code Authorization: Bearer <token>}
+     */
     public BearerToken {
       Objects.requireNonNull(token, "token");
     }

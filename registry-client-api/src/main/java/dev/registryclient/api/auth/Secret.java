@@ -25,6 +25,8 @@ public final class Secret {
   /**
    * Wraps a secret value.
    *
+   * @param value the secret, not {@code null}
+   * @return a secret holding {@code value}
    * @throws IllegalArgumentException if the value is empty
    */
   public static Secret of(String value) {
@@ -35,7 +37,11 @@ public final class Secret {
     return new Secret(value);
   }
 
-  /** The secret itself. Call it only where the value leaves the process on purpose. */
+  /**
+   * The secret itself. Call it only where the value leaves the process on purpose.
+   *
+   * @return the secret value, never empty
+   */
   public String reveal() {
     return value;
   }

@@ -43,6 +43,14 @@ public record ClientSettings(
   /**
    * Validates and copies.
    *
+   * @param credentials where credentials come from; anonymous unless the builder was given some
+   * @param parallelism how many blobs one pull downloads at once, at least 1
+   * @param userAgent the {@code User-Agent} sent with every request
+   * @param defaults the settings for registries without their own
+   * @param registries per-registry settings keyed by {@code host[:port]} in lower case
+   * @param registryConfig mirrors and relocations: where images really come from
+   * @param trustPolicy the signatures pulls require, if any (no verification when empty)
+   * @param signatureStores where simple-signing signatures are kept (lookaside stores)
    * @throws IllegalArgumentException if {@code parallelism} is below 1 or above 64, or the user
    *     agent is blank or holds control characters
    */
@@ -66,7 +74,18 @@ public record ClientSettings(
     Objects.requireNonNull(signatureStores, "signatureStores");
   }
 
-  /** Settings without a trust policy. */
+  /**
+   * Settings without a trust policy.
+   *
+   * @param credentials where credentials come from
+   * @param parallelism how many blobs one pull downloads at once, 1 to 64
+   * @param userAgent the {@code User-Agent} sent with every request
+   * @param defaults the settings for registries without their own
+   * @param registries per-registry settings keyed by {@code host[:port]}
+   * @param registryConfig mirrors and relocations
+   * @throws IllegalArgumentException if {@code parallelism} is below 1 or above 64, or the user
+   *     agent is blank or holds control characters
+   */
   public ClientSettings(
       CredentialProvider credentials,
       int parallelism,
@@ -85,7 +104,17 @@ public record ClientSettings(
         SignatureStores.none());
   }
 
-  /** Settings without mirrors or relocations. */
+  /**
+   * Settings without mirrors or relocations.
+   *
+   * @param credentials where credentials come from
+   * @param parallelism how many blobs one pull downloads at once, 1 to 64
+   * @param userAgent the {@code User-Agent} sent with every request
+   * @param defaults the settings for registries without their own
+   * @param registries per-registry settings keyed by {@code host[:port]}
+   * @throws IllegalArgumentException if {@code parallelism} is below 1 or above 64, or the user
+   *     agent is blank or holds control characters
+   */
   public ClientSettings(
       CredentialProvider credentials,
       int parallelism,
@@ -95,12 +124,24 @@ public record ClientSettings(
     this(credentials, parallelism, userAgent, defaults, registries, RegistryConfig.none());
   }
 
-  /** Whether {@code registry} has settings of its own (not the defaults). */
+  /**
+   * Whether {@code registry} has settings of its own (not the defaults).
+   *
+   * @param registry the registry, {@code host[:port]}, case-insensitive
+   * @return {@code true} if {@link #registries()} has an entry for it
+   * @throws IllegalArgumentException if {@code registry} is blank or holds a path
+   */
   public boolean hasSettingsFor(String registry) {
     return registries.containsKey(key(registry));
   }
 
-  /** The settings for {@code registry} ({@code host[:port]}, case-insensitive). */
+  /**
+   * The settings for {@code registry} ({@code host[:port]}, case-insensitive).
+   *
+   * @param registry the registry, {@code host[:port]}
+   * @return its own settings, else {@link #defaults()}
+   * @throws IllegalArgumentException if {@code registry} is blank or holds a path
+   */
   public RegistrySettings forRegistry(String registry) {
     return registries.getOrDefault(key(registry), defaults);
   }

@@ -23,7 +23,14 @@ public record CopiedBlob(Digest digest, long size, Outcome outcome, int retries)
     SKIPPED
   }
 
-  /** Checks for nulls and negative retries. */
+  /**
+   * Checks for nulls and negative retries.
+   *
+   * @param digest the blob
+   * @param size its size in bytes (-1 when a schema 1 manifest does not say and nothing was sent)
+   * @param outcome uploaded, mounted or already present
+   * @param retries retries and resumes of its download and upload
+   */
   public CopiedBlob {
     Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(outcome, "outcome");

@@ -32,7 +32,14 @@ public sealed interface CopyEvent {
    */
   record Resolved(String source, ImageReference target, Descriptor manifest, int blobs)
       implements CopyEvent {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param source what is copied
+     * @param target where to
+     * @param manifest the top manifest chosen at the source
+     * @param blobs how many blobs the image has
+     */
     public Resolved {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(target, "target");
@@ -93,7 +100,12 @@ public sealed interface CopyEvent {
    * @param reason what went wrong there
    */
   record SourceFailed(String source, String reason) implements CopyEvent {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param source the source that failed, as it names the image, e.g. {@code mirror m:5000/app:1}
+     * @param reason what went wrong there
+     */
     public SourceFailed {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(reason, "reason");
@@ -113,7 +125,11 @@ public sealed interface CopyEvent {
    * @param image the image and what happened to it
    */
   record ImageSynced(SyncedImage image) implements CopyEvent {
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param image the image and what happened to it
+     */
     public ImageSynced {
       Objects.requireNonNull(image, "image");
     }

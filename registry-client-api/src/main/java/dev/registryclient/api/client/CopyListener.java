@@ -17,6 +17,10 @@ public interface CopyListener {
   /** A listener that ignores everything. */
   CopyListener NONE = event -> {};
 
-  /** One event; see {@link CopyEvent} for the kinds. */
+  /**
+   * One event; see {@link CopyEvent} for the kinds.
+   *
+   * @param event the event, never {@code null}
+   */
   void onEvent(CopyEvent event);
 }

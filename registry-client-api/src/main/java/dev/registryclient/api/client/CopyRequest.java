@@ -34,21 +34,43 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface CopyRequest {
 
-  /** Copies the image for {@code platform} from an index (default: {@link Platform#current()}). */
+  /**
+   * Copies the image for {@code platform} from an index (default: {@link Platform#current()}).
+   *
+   * @param platform the platform to pick
+   * @return this request
+   */
   CopyRequest platform(Platform platform);
 
-  /** Copies these platforms' images from an index under a new index holding only them. */
+  /**
+   * Copies these platforms' images from an index under a new index holding only them.
+   *
+   * @param platforms the platforms to keep
+   * @return this request
+   */
   CopyRequest platforms(Set<Platform> platforms);
 
-  /** Copies an index with every image in it, byte for byte. */
+  /**
+   * Copies an index with every image in it, byte for byte.
+   *
+   * @return this request
+   */
   CopyRequest allPlatforms();
 
-  /** Sends events to {@code listener} (default {@link CopyListener#NONE}). */
+  /**
+   * Sends events to {@code listener} (default {@link CopyListener#NONE}).
+   *
+   * @param listener the listener for progress events
+   * @return this request
+   */
   CopyRequest onProgress(CopyListener listener);
 
   /**
    * Stops the copy with a {@link dev.registryclient.api.exception.CancelledException} if it runs
    * longer than {@code timeout}; no manifest is written then.
+   *
+   * @param timeout the longest the copy may run, from {@code execute}
+   * @return this request
    */
   CopyRequest deadline(Duration timeout);
 
@@ -68,6 +90,8 @@ public interface CopyRequest {
    *
    * <p>A push has no signatures to carry; an index copied with a subset of its platforms would
    * invalidate its signatures: both fail with an {@link IllegalStateException} at {@code execute}.
+   *
+   * @return this request
    */
   CopyRequest copySignatures();
 
@@ -76,9 +100,14 @@ public interface CopyRequest {
    *
    * @throws dev.registryclient.api.exception.RegistryException the first failure, naming phase,
    *     registry and host
+   * @return what was copied and how
    */
   CopyResult execute();
 
-  /** Runs the copy on the client's workers; cancelling the future stops it. */
+  /**
+   * Runs the copy on the client's workers; cancelling the future stops it.
+   *
+   * @return a future of the result, completed exceptionally with the copy's failure
+   */
   CompletableFuture<CopyResult> executeAsync();
 }

@@ -33,7 +33,14 @@ public record DiffIdCheck(Outcome outcome, Optional<Digest> diffId, String detai
     NOT_CHECKED
   }
 
-  /** Checks for nulls and that a verified check names its diff_id. */
+  /**
+   * Checks for nulls and that a verified check names its diff_id.
+   *
+   * @param outcome whether the diff_id was verified
+   * @param diffId the verified diff_id; empty when not checked
+   * @param detail how it was checked ({@code "gzip"}, {@code "zstd"}, {@code "uncompressed"}) or
+   *     why it was not
+   */
   public DiffIdCheck {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(diffId, "diffId");
@@ -43,17 +50,32 @@ public record DiffIdCheck(Outcome outcome, Optional<Digest> diffId, String detai
     }
   }
 
-  /** A layer whose uncompressed content ({@code compression} decoded) matched {@code diffId}. */
+  /**
+   * A layer whose uncompressed content ({@code compression} decoded) matched {@code diffId}.
+   *
+   * @param diffId the diff_id the content hashed to
+   * @param compression how the layer was decoded, e.g. {@code "gzip"}
+   * @return a {@link Outcome#VERIFIED} check
+   */
   public static DiffIdCheck verified(Digest diffId, String compression) {
     return new DiffIdCheck(Outcome.VERIFIED, Optional.of(diffId), compression);
   }
 
-  /** A layer that was not checked, for {@code reason}. */
+  /**
+   * A layer that was not checked, for {@code reason}.
+   *
+   * @param reason why the layer was not checked
+   * @return a {@link Outcome#NOT_CHECKED} check
+   */
   public static DiffIdCheck notChecked(String reason) {
     return new DiffIdCheck(Outcome.NOT_CHECKED, Optional.empty(), reason);
   }
 
-  /** Whether the diff_id was verified. */
+  /**
+   * Whether the diff_id was verified.
+   *
+   * @return {@code true} if the outcome is {@link Outcome#VERIFIED}
+   */
   public boolean verified() {
     return outcome == Outcome.VERIFIED;
   }

@@ -31,7 +31,13 @@ public sealed interface PullEvent {
    */
   record Resolved(ImageReference reference, Descriptor manifest, long totalBytes)
       implements PullEvent {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param reference what was asked for
+     * @param manifest its top manifest (an index, or the image manifest)
+     * @param totalBytes bytes of all blobs the pull needs (skipped ones included), once known
+     */
     public Resolved {
       Objects.requireNonNull(reference, "reference");
       Objects.requireNonNull(manifest, "manifest");
@@ -112,7 +118,12 @@ public sealed interface PullEvent {
    * @param reason what went wrong there
    */
   record SourceFailed(String source, String reason) implements PullEvent {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param source the source that failed, as it names the image, e.g. {@code mirror m:5000/app:1}
+     * @param reason what went wrong there
+     */
     public SourceFailed {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(reason, "reason");
@@ -127,7 +138,11 @@ public sealed interface PullEvent {
    * @param verdict who signed, and every signature checked
    */
   record Verified(TrustVerdict verdict) implements PullEvent {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param verdict who signed, and every signature checked
+     */
     public Verified {
       Objects.requireNonNull(verdict, "verdict");
     }
@@ -143,7 +158,12 @@ public sealed interface PullEvent {
    * @param check what was found
    */
   record DiffIdChecked(Digest digest, DiffIdCheck check) implements PullEvent {
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param digest the layer
+     * @param check what was found
+     */
     public DiffIdChecked {
       Objects.requireNonNull(digest, "digest");
       Objects.requireNonNull(check, "check");

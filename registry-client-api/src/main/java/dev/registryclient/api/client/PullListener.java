@@ -18,6 +18,10 @@ public interface PullListener {
   /** A listener that ignores everything; a pull with it creates no events at all. */
   PullListener NONE = event -> {};
 
-  /** One event; see {@link PullEvent} for the kinds. */
+  /**
+   * One event; see {@link PullEvent} for the kinds.
+   *
+   * @param event the event, never {@code null}
+   */
   void onEvent(PullEvent event);
 }

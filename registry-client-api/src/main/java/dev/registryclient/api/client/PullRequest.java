@@ -27,24 +27,51 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface PullRequest {
 
-  /** Pulls the image for {@code platform} from an index (default: {@link Platform#current()}). */
+  /**
+   * Pulls the image for {@code platform} from an index (default: {@link Platform#current()}).
+   *
+   * @param platform the platform to pick
+   * @return this request
+   */
   PullRequest platform(Platform platform);
 
-  /** Pulls every image of an index and stores the index itself. */
+  /**
+   * Pulls every image of an index and stores the index itself.
+   *
+   * @return this request
+   */
   PullRequest allPlatforms();
 
-  /** Stores into {@code store}; same as {@code into(PullTarget.of(store))}. */
+  /**
+   * Stores into {@code store}; same as {@code into(PullTarget.of(store))}.
+   *
+   * @param store the blob store to write blobs and manifests into
+   * @return this request
+   */
   PullRequest into(BlobStore store);
 
-  /** Stores into {@code target}, e.g. an {@code OciLayout}, which also records the tag. */
+  /**
+   * Stores into {@code target}, e.g. an {@code OciLayout}, which also records the tag.
+   *
+   * @param target where to store blobs and manifests
+   * @return this request
+   */
   PullRequest into(PullTarget target);
 
-  /** Sends events to {@code listener} (default {@link PullListener#NONE}). */
+  /**
+   * Sends events to {@code listener} (default {@link PullListener#NONE}).
+   *
+   * @param listener the listener for progress events
+   * @return this request
+   */
   PullRequest onProgress(PullListener listener);
 
   /**
    * Stops the pull with a {@link dev.registryclient.api.exception.CancelledException} if it runs
    * longer than {@code timeout}.
+   *
+   * @param timeout the longest the pull may run, from {@code execute}
+   * @return this request
    */
   PullRequest deadline(Duration timeout);
 
@@ -60,6 +87,9 @@ public interface PullRequest {
    * <pre>{@code
    * client.pull("registry.example/ns/big:1").into(layout).segmentedDownloads(false).execute();
    * }</pre>
+   *
+   * @param enabled {@code false} to download every blob as one stream
+   * @return this request
    */
   PullRequest segmentedDownloads(boolean enabled);
 
@@ -75,6 +105,9 @@ public interface PullRequest {
    *
    * <p>Off by default because decompressing costs far more CPU than the digest check every blob
    * gets anyway (gzip: several times as much); see the project README for the numbers.
+   *
+   * @param verify {@code true} to check layers against the config's diff_ids
+   * @return this request
    */
   PullRequest verifyDiffIds(boolean verify);
 
@@ -86,6 +119,7 @@ public interface PullRequest {
    * @throws dev.registryclient.api.exception.RegistryException the first failure, naming phase,
    *     registry and the host contacted; {@link
    *     dev.registryclient.api.exception.CancelledException} when interrupted or past the deadline
+   * @return what was pulled and stored
    */
   PullResult execute();
 
@@ -94,6 +128,7 @@ public interface PullRequest {
    * partial blobs.
    *
    * @throws IllegalStateException if no target was set with {@code into}
+   * @return a future of the result, completed exceptionally with the pull's failure
    */
   CompletableFuture<PullResult> executeAsync();
 }

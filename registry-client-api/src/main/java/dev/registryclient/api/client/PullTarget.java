@@ -17,7 +17,11 @@ import java.util.Objects;
  */
 public interface PullTarget {
 
-  /** The store blobs and manifests are written to. */
+  /**
+   * The store blobs and manifests are written to.
+   *
+   * @return the blob store
+   */
   BlobStore blobs();
 
   /**
@@ -29,7 +33,12 @@ public interface PullTarget {
    */
   void pulled(ImageReference reference, Descriptor manifest);
 
-  /** A target that stores into {@code store} and records nothing else. */
+  /**
+   * A target that stores into {@code store} and records nothing else.
+   *
+   * @param store the store to write into
+   * @return a target whose {@link #pulled} does nothing
+   */
   static PullTarget of(BlobStore store) {
     Objects.requireNonNull(store, "store");
     return new PullTarget() {

@@ -17,13 +17,27 @@ import java.util.Objects;
  */
 public interface PushSource {
 
-  /** Where the manifests and blobs are. */
+  /**
+   * Where the manifests and blobs are.
+   *
+   * @return the store holding the image
+   */
   BlobStore blobs();
 
-  /** The top manifest to push: media type, digest and size. */
+  /**
+   * The top manifest to push: media type, digest and size.
+   *
+   * @return the top manifest's descriptor
+   */
   Descriptor manifest();
 
-  /** A source of the image {@code manifest} names in {@code store}. */
+  /**
+   * A source of the image {@code manifest} names in {@code store}.
+   *
+   * @param store the store holding the manifests and blobs
+   * @param manifest the descriptor of the top manifest in {@code store}
+   * @return the push source
+   */
   static PushSource of(BlobStore store, Descriptor manifest) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(manifest, "manifest");

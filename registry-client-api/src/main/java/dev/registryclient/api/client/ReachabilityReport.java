@@ -32,24 +32,44 @@ import java.util.Optional;
 public record ReachabilityReport(
     ImageReference reference, List<HostCheck> hosts, Optional<RegistryException> failure) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param reference the image checked
+   * @param hosts every host contacted, in the order first contacted, each with its roles and the
+   *     outcome of its connection check
+   * @param failure the error that stopped the requests a pull makes (a refused CDN, missing
+   *     credentials, an unknown tag); {@link #hosts()} then lists the hosts contacted until then
+   */
   public ReachabilityReport {
     Objects.requireNonNull(reference, "reference");
     hosts = List.copyOf(hosts);
     Objects.requireNonNull(failure, "failure");
   }
 
-  /** Whether a connection to every host listed worked. */
+  /**
+   * Whether a connection to every host listed worked.
+   *
+   * @return {@code true} if every host's check succeeded (also when no host is listed)
+   */
   public boolean allReachable() {
     return hosts.stream().allMatch(HostCheck::reachable);
   }
 
-  /** The hosts no connection could be made to. */
+  /**
+   * The hosts no connection could be made to.
+   *
+   * @return the unreachable hosts, in the order first contacted
+   */
   public List<HostCheck> unreachable() {
     return hosts.stream().filter(h -> !h.reachable()).toList();
   }
 
-  /** Whether every request a pull makes got its answer and every host is reachable. */
+  /**
+   * Whether every request a pull makes got its answer and every host is reachable.
+   *
+   * @return {@code true} if there is no failure and all hosts are reachable
+   */
   public boolean passed() {
     return failure.isEmpty() && allReachable();
   }

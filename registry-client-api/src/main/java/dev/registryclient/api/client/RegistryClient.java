@@ -50,15 +50,30 @@ import java.util.stream.Stream;
  */
 public interface RegistryClient extends AutoCloseable {
 
-  /** A builder for a client; the implementation is found on the class or module path. */
+  /**
+   * A builder for a client; the implementation is found on the class or module path.
+   *
+   * @return a new builder with default settings
+   */
   static RegistryClientBuilder builder() {
     return new RegistryClientBuilder();
   }
 
-  /** Starts configuring a pull of {@code reference} (a tag or a digest). */
+  /**
+   * Starts configuring a pull of {@code reference} (a tag or a digest).
+   *
+   * @param reference the image to pull, by tag or digest
+   * @return a request to configure and {@linkplain PullRequest#execute() execute}
+   */
   PullRequest pull(ImageReference reference);
 
-  /** {@link #pull(ImageReference)} with a parsed reference. */
+  /**
+   * {@link #pull(ImageReference)} with a parsed reference.
+   *
+   * @param reference the image to pull, e.g. {@code registry.example/ns/app:1.2}
+   * @return a request to configure and {@linkplain PullRequest#execute() execute}
+   * @throws IllegalArgumentException if {@code reference} is not a valid reference
+   */
   default PullRequest pull(String reference) {
     return pull(ImageReference.parse(reference));
   }
@@ -72,10 +87,21 @@ public interface RegistryClient extends AutoCloseable {
    *     .allPlatforms()
    *     .execute();
    * }</pre>
+   *
+   * @param source the image to copy, by tag or digest
+   * @param target where to copy it: a tag or digest reference
+   * @return a request to configure and {@linkplain CopyRequest#execute() execute}
    */
   CopyRequest copy(ImageReference source, ImageReference target);
 
-  /** {@link #copy(ImageReference, ImageReference)} with parsed references. */
+  /**
+   * {@link #copy(ImageReference, ImageReference)} with parsed references.
+   *
+   * @param source the image to copy, e.g. {@code quay.io/org/app:1}
+   * @param target where to copy it, e.g. {@code mirror.internal:5000/app:1}
+   * @return a request to configure and {@linkplain CopyRequest#execute() execute}
+   * @throws IllegalArgumentException if either is not a valid reference
+   */
   default CopyRequest copy(String source, String target) {
     return copy(ImageReference.parse(source), ImageReference.parse(target));
   }
@@ -89,16 +115,31 @@ public interface RegistryClient extends AutoCloseable {
    *     .allPlatforms()
    *     .execute();
    * }</pre>
+   *
+   * @param source the local image to push
+   * @param target where to push it: a tag or digest reference
+   * @return a request to configure and {@linkplain CopyRequest#execute() execute}
    */
   CopyRequest push(PushSource source, ImageReference target);
 
   /**
    * Starts configuring a sync of the tags of {@code sourceRepository} into {@code targetRepository}
    * (the same tags); see {@link SyncRequest}.
+   *
+   * @param sourceRepository the repository whose tags are synced
+   * @param targetRepository the repository they are copied into
+   * @return a request to configure and {@linkplain SyncRequest#execute() execute}
    */
   SyncRequest sync(ImageReference sourceRepository, ImageReference targetRepository);
 
-  /** {@link #sync(ImageReference, ImageReference)} with parsed references. */
+  /**
+   * {@link #sync(ImageReference, ImageReference)} with parsed references.
+   *
+   * @param sourceRepository the repository whose tags are synced, e.g. {@code quay.io/org/app}
+   * @param targetRepository the repository they are copied into
+   * @return a request to configure and {@linkplain SyncRequest#execute() execute}
+   * @throws IllegalArgumentException if either is not a valid reference
+   */
   default SyncRequest sync(String sourceRepository, String targetRepository) {
     return sync(ImageReference.parse(sourceRepository), ImageReference.parse(targetRepository));
   }
@@ -113,18 +154,28 @@ public interface RegistryClient extends AutoCloseable {
    *     .execute();
    * }</pre>
    *
+   * @param images the images to copy, each by tag or digest
    * @param targetNamespace a registry, or a registry and a path, e.g. {@code mirror:5000/ocp}
+   * @return a request to configure and {@linkplain SyncRequest#execute() execute}
    */
   SyncRequest sync(List<ImageReference> images, String targetNamespace);
 
   /**
    * Fetches and parses the manifest (or index) {@code reference} names, verifying its digest.
    *
+   * @param reference the manifest's tag or digest
+   * @return the parsed manifest: an image manifest, index or schema 1 manifest
    * @throws dev.registryclient.api.exception.NotFoundException if there is none
    */
   Manifest manifest(ImageReference reference);
 
-  /** {@link #manifest(ImageReference)} with a parsed reference. */
+  /**
+   * {@link #manifest(ImageReference)} with a parsed reference.
+   *
+   * @param reference the manifest's reference, e.g. {@code registry.example/ns/app@sha256:...}
+   * @return the parsed manifest
+   * @throws IllegalArgumentException if {@code reference} is not a valid reference
+   */
   default Manifest manifest(String reference) {
     return manifest(ImageReference.parse(reference));
   }
@@ -132,10 +183,19 @@ public interface RegistryClient extends AutoCloseable {
   /**
    * What {@code reference} points at, by a {@code HEAD} request: digest, media type and size of its
    * manifest. No manifest body is transferred.
+   *
+   * @param reference the tag or digest to resolve
+   * @return the descriptor of the manifest the reference names
    */
   Descriptor resolve(ImageReference reference);
 
-  /** {@link #resolve(ImageReference)} with a parsed reference. */
+  /**
+   * {@link #resolve(ImageReference)} with a parsed reference.
+   *
+   * @param reference the tag or digest to resolve
+   * @return the descriptor of the manifest the reference names
+   * @throws IllegalArgumentException if {@code reference} is not a valid reference
+   */
   default Descriptor resolve(String reference) {
     return resolve(ImageReference.parse(reference));
   }
@@ -177,6 +237,8 @@ public interface RegistryClient extends AutoCloseable {
    * // [Descriptor[mediaType=application/vnd.docker.distribution.manifest.v1+prettyjws, ...]]
    * }</pre>
    *
+   * @param reference the tag; a reference by digest gives an empty list without a request
+   * @return the other document's media type, digest and size; empty when there is none
    * @throws dev.registryclient.api.exception.NotFoundException if the tag does not exist
    */
   default List<Descriptor> alternateDigests(ImageReference reference) {
@@ -190,6 +252,8 @@ public interface RegistryClient extends AutoCloseable {
    * The image config of {@code reference} for this JVM's platform (chosen from an index if it is
    * one).
    *
+   * @param reference the image, by tag or digest
+   * @return the parsed image config
    * @throws dev.registryclient.api.exception.InvalidContentException for a schema 1 manifest, which
    *     has no config
    */
@@ -197,22 +261,41 @@ public interface RegistryClient extends AutoCloseable {
     return config(reference, Platform.current());
   }
 
-  /** The image config of {@code reference} for {@code platform}. */
+  /**
+   * The image config of {@code reference} for {@code platform}.
+   *
+   * @param reference the image, by tag or digest
+   * @param platform the platform to choose from an index
+   * @return the parsed image config
+   */
   ImageConfig config(ImageReference reference, Platform platform);
 
   /**
    * Streams the blob {@code digest} of the repository {@code repository} names (a tag or digest in
    * it is ignored). The stream fails at its end if size or digest do not match; close it.
+   *
+   * @param repository the repository holding the blob
+   * @param digest the blob's digest
+   * @return a stream of the blob's bytes, which the caller must close
    */
   InputStream blob(ImageReference repository, Digest digest);
 
   /**
    * The tags of a repository, fetched lazily page by page. Close the stream (try-with-resources) to
    * release a page still being read.
+   *
+   * @param repository the repository; a tag or digest in it is ignored
+   * @return a lazy stream of the tags, in the registry's order
    */
   Stream<String> tags(ImageReference repository);
 
-  /** {@link #tags(ImageReference)} with a parsed repository, e.g. {@code ghcr.io/org/app}. */
+  /**
+   * {@link #tags(ImageReference)} with a parsed repository, e.g. {@code ghcr.io/org/app}.
+   *
+   * @param repository the repository, e.g. {@code ghcr.io/org/app}
+   * @return a lazy stream of the tags, in the registry's order
+   * @throws IllegalArgumentException if {@code repository} is not a valid reference
+   */
   default Stream<String> tags(String repository) {
     return tags(ImageReference.parse(repository));
   }
@@ -220,12 +303,19 @@ public interface RegistryClient extends AutoCloseable {
   /**
    * The repositories of a registry ({@code host[:port]}), fetched lazily page by page; many public
    * registries refuse this.
+   *
+   * @param registry the registry, {@code host[:port]}
+   * @return a lazy stream of repository names
    */
   Stream<String> catalog(String registry);
 
   /**
    * The manifests that refer to {@code reference} as their subject (signatures, SBOMs, ...),
    * optionally only those of one artifact type. A tag is resolved to its digest first.
+   *
+   * @param reference the subject manifest, by tag or digest
+   * @param artifactType the artifact type to keep, or empty for all
+   * @return the referrers' descriptors, possibly empty
    */
   List<Descriptor> referrers(ImageReference reference, Optional<MediaType> artifactType);
 
@@ -253,10 +343,19 @@ public interface RegistryClient extends AutoCloseable {
    *
    * <p>A request that fails does not throw: the report holds the {@link
    * ReachabilityReport#failure() failure} and the hosts contacted until then, each checked.
+   *
+   * @param reference the image a pull would fetch
+   * @return the hosts contacted, their checks and any failure
    */
   ReachabilityReport reachability(ImageReference reference);
 
-  /** {@link #reachability(ImageReference)} with a parsed reference. */
+  /**
+   * {@link #reachability(ImageReference)} with a parsed reference.
+   *
+   * @param reference the image a pull would fetch
+   * @return the hosts contacted, their checks and any failure
+   * @throws IllegalArgumentException if {@code reference} is not a valid reference
+   */
   default ReachabilityReport reachability(String reference) {
     return reachability(ImageReference.parse(reference));
   }
@@ -270,6 +369,10 @@ public interface RegistryClient extends AutoCloseable {
    * TrustVerdict v = client.verify(ImageReference.parse("registry.redhat.io/ubi9/ubi:9.4"), policy);
    * if (!v.accepted()) System.err.println(v.reason());
    * }</pre>
+   *
+   * @param reference the image to check, by tag or digest
+   * @param policy the trust policy to apply
+   * @return the policy's decision, with every signature looked at
    */
   TrustVerdict verify(ImageReference reference, TrustPolicy policy);
 
@@ -285,6 +388,8 @@ public interface RegistryClient extends AutoCloseable {
    * }
    * }</pre>
    *
+   * @param reference the image to check, by tag or digest
+   * @return the policy's decision, with every signature looked at
    * @throws IllegalStateException if the client has no trust policy
    */
   TrustVerdict verify(ImageReference reference);
@@ -298,6 +403,9 @@ public interface RegistryClient extends AutoCloseable {
    * List<ReachabilityReport> sources = client.sourceReachability(ref);
    * boolean pullable = sources.stream().anyMatch(ReachabilityReport::passed);
    * }</pre>
+   *
+   * @param reference the image a pull would fetch
+   * @return one report per source, in the order a pull tries them
    */
   List<ReachabilityReport> sourceReachability(ImageReference reference);
 

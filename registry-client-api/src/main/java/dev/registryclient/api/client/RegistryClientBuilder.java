@@ -73,6 +73,9 @@ public final class RegistryClientBuilder {
    *     ? Optional.of(Credentials.usernamePassword("bot", Secret.of(vault.read("registry"))))
    *     : Optional.empty());
    * }</pre>
+   *
+   * @param credentials the provider asked for each registry's credentials
+   * @return this builder
    */
   public RegistryClientBuilder credentials(CredentialProvider credentials) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -92,6 +95,7 @@ public final class RegistryClientBuilder {
    * }</pre>
    *
    * @throws IllegalStateException if no implementation is on the class or module path
+   * @return this builder
    */
   public RegistryClientBuilder defaultCredentials() {
     return credentials(factory().defaultCredentials());
@@ -107,6 +111,8 @@ public final class RegistryClientBuilder {
    * RegistryClient client = RegistryClient.builder().authFile(Path.of("ci/auth.json")).build();
    * }</pre>
    *
+   * @param file the {@code auth.json} file to read
+   * @return this builder
    * @throws IllegalArgumentException if {@code file} is not a regular file
    * @throws IllegalStateException if no implementation is on the class or module path
    */
@@ -128,6 +134,8 @@ public final class RegistryClientBuilder {
    * }</pre>
    *
    * @param registry as in image references: {@code host[:port]}, e.g. {@code localhost:5000}
+   * @param credentials the credentials for that registry
+   * @return this builder
    * @throws IllegalArgumentException if {@code registry} is not a registry name
    */
   public RegistryClientBuilder credentials(String registry, Credentials credentials) {
@@ -142,6 +150,8 @@ public final class RegistryClientBuilder {
    * How many blobs one pull downloads at once (default {@value
    * ClientSettings#DEFAULT_PARALLELISM}).
    *
+   * @param parallelism the number of concurrent blob downloads per pull, 1 to 64
+   * @return this builder
    * @throws IllegalArgumentException if below 1 or above 64
    */
   public RegistryClientBuilder parallelism(int parallelism) {
@@ -152,13 +162,23 @@ public final class RegistryClientBuilder {
     return this;
   }
 
-  /** The {@code User-Agent} sent with every request. */
+  /**
+   * The {@code User-Agent} sent with every request.
+   *
+   * @param userAgent the header value
+   * @return this builder
+   */
   public RegistryClientBuilder userAgent(String userAgent) {
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
     return this;
   }
 
-  /** The settings for every registry that has none of its own. */
+  /**
+   * The settings for every registry that has none of its own.
+   *
+   * @param settings the default per-registry settings
+   * @return this builder
+   */
   public RegistryClientBuilder defaults(RegistrySettings settings) {
     this.defaults = Objects.requireNonNull(settings, "settings");
     return this;
@@ -168,6 +188,9 @@ public final class RegistryClientBuilder {
    * The settings for one registry, named as in image references: {@code host[:port]}, e.g. {@code
    * registry.internal:5000}.
    *
+   * @param registry the registry, {@code host[:port]}
+   * @param settings the settings for it, replacing the defaults
+   * @return this builder
    * @throws IllegalArgumentException if {@code registry} is blank or holds a path
    */
   public RegistryClientBuilder registry(String registry, RegistrySettings settings) {
@@ -186,6 +209,9 @@ public final class RegistryClientBuilder {
    *         MirrorRule.of("mirror.internal:5000/redhat")))))
    *     .build();
    * }</pre>
+   *
+   * @param config the mirror and relocation rules
+   * @return this builder
    */
   public RegistryClientBuilder registryConfig(RegistryConfig config) {
     this.registryConfig = Objects.requireNonNull(config, "config");
@@ -200,6 +226,7 @@ public final class RegistryClientBuilder {
    * @throws IllegalStateException if no implementation is on the class or module path
    * @throws dev.registryclient.api.exception.RegistryException if a file cannot be read or parsed
    *     (naming the file and line)
+   * @return this builder
    */
   public RegistryClientBuilder defaultRegistryConfig() {
     return registryConfig(factory().defaultRegistryConfig());
@@ -215,6 +242,8 @@ public final class RegistryClientBuilder {
    *     .build();
    * }</pre>
    *
+   * @param file the {@code registries.conf} file to read
+   * @return this builder
    * @throws dev.registryclient.api.exception.RegistryException if it cannot be read or parsed
    *     (naming the file and line)
    */
@@ -234,13 +263,21 @@ public final class RegistryClientBuilder {
    *     .signatureStores(stores)                   // lookaside stores, e.g. from registries.d
    *     .build();
    * }</pre>
+   *
+   * @param policy the policy every pulled image must satisfy
+   * @return this builder
    */
   public RegistryClientBuilder trustPolicy(TrustPolicy policy) {
     this.trustPolicy = Objects.requireNonNull(policy, "policy");
     return this;
   }
 
-  /** Where simple-signing signatures are read from (lookaside stores); default none. */
+  /**
+   * Where simple-signing signatures are read from (lookaside stores); default none.
+   *
+   * @param stores the signature store configuration
+   * @return this builder
+   */
   public RegistryClientBuilder signatureStores(SignatureStores stores) {
     this.signatureStores = Objects.requireNonNull(stores, "stores");
     return this;
@@ -258,6 +295,8 @@ public final class RegistryClientBuilder {
    *     .build();
    * }</pre>
    *
+   * @param file the {@code policy.json} file to read
+   * @return this builder
    * @throws dev.registryclient.api.exception.RegistryClientException naming the file and what is
    *     wrong with it
    */
@@ -269,6 +308,8 @@ public final class RegistryClientBuilder {
    * {@link #signatureStores(SignatureStores)} from a {@code containers-registries.d(5)} directory:
    * the lookaside store of each scope, from every {@code *.yaml} file in it.
    *
+   * @param directory the {@code registries.d} directory to read
+   * @return this builder
    * @throws dev.registryclient.api.exception.RegistryClientException naming the file and what is
    *     wrong with it
    */
@@ -276,7 +317,11 @@ public final class RegistryClientBuilder {
     return signatureStores(factory().registriesD(Objects.requireNonNull(directory, "directory")));
   }
 
-  /** The settings collected so far. */
+  /**
+   * The settings collected so far.
+   *
+   * @return a snapshot of the settings, as {@link #build()} would pass them to the factory
+   */
   public ClientSettings settings() {
     CredentialProvider provider =
         perRegistry.isEmpty() ? credentials : new PerRegistryCredentials(perRegistry, credentials);
@@ -295,6 +340,7 @@ public final class RegistryClientBuilder {
    * Builds the client with the first {@link RegistryClientFactory} found by {@link ServiceLoader}.
    *
    * @throws IllegalStateException if no implementation is on the class or module path
+   * @return a new client, to be closed by the caller
    */
   public RegistryClient build() {
     return factory().create(settings());

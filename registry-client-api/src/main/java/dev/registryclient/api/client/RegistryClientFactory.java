@@ -24,24 +24,36 @@ import java.nio.file.Path;
  * }</pre>
  */
 public interface RegistryClientFactory {
-  /** A new client with these settings; the caller closes it. */
+  /**
+   * A new client with these settings; the caller closes it.
+   *
+   * @param settings the client's settings
+   * @return a new client
+   */
   RegistryClient create(ClientSettings settings);
 
   /**
    * The credentials behind {@link RegistryClientBuilder#defaultCredentials()}: what {@code podman
    * login} and {@code docker login} stored, anonymous where they stored nothing.
+   *
+   * @return the default credential provider
    */
   CredentialProvider defaultCredentials();
 
   /**
    * The credentials behind {@link RegistryClientBuilder#authFile(Path)}: this {@code auth.json}
    * only, anonymous for registries it does not name.
+   *
+   * @param file the {@code auth.json} file to read
+   * @return a provider answering from that file only
    */
   CredentialProvider authFileCredentials(Path file);
 
   /**
    * The mirrors and relocations behind {@link RegistryClientBuilder#defaultRegistryConfig()}: the
    * user's or the system's {@code registries.conf}. None unless an implementation reads them.
+   *
+   * @return the registry configuration; {@link RegistryConfig#none()} by default
    */
   default RegistryConfig defaultRegistryConfig() {
     return RegistryConfig.none();
@@ -51,6 +63,8 @@ public interface RegistryClientFactory {
    * The rules of one {@code containers-registries.conf(5)} file, behind {@link
    * RegistryClientBuilder#registriesConf(Path)}.
    *
+   * @param file the {@code registries.conf} file to read
+   * @return the file's rules
    * @throws UnsupportedOperationException if this implementation cannot read such files
    */
   default RegistryConfig registriesConf(Path file) {
@@ -61,6 +75,8 @@ public interface RegistryClientFactory {
    * The trust policy of one {@code containers-policy.json(5)} file, behind {@link
    * RegistryClientBuilder#policyJson(Path)}.
    *
+   * @param file the {@code policy.json} file to read
+   * @return the file's policy
    * @throws UnsupportedOperationException if this implementation cannot read such files
    */
   default TrustPolicy policyJson(Path file) {
@@ -71,6 +87,8 @@ public interface RegistryClientFactory {
    * The signature stores of a {@code containers-registries.d(5)} directory (every {@code *.yaml}
    * file in it), behind {@link RegistryClientBuilder#registriesD(Path)}.
    *
+   * @param directory the {@code registries.d} directory to read
+   * @return the signature stores it configures
    * @throws UnsupportedOperationException if this implementation cannot read such files
    */
   default SignatureStores registriesD(Path directory) {

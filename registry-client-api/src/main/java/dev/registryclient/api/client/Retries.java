@@ -24,6 +24,9 @@ public record Retries(int maxAttempts, Duration firstBackoff, Duration maxTotal)
   /**
    * Validates.
    *
+   * @param maxAttempts the most attempts, the first included: 1 to 100 (1 never retries)
+   * @param firstBackoff the wait before the second attempt, zero or more
+   * @param maxTotal the time budget from the first attempt, positive
    * @throws IllegalArgumentException naming the value: attempts outside 1..100, a negative backoff
    *     or a total that is not positive
    */
@@ -40,17 +43,34 @@ public record Retries(int maxAttempts, Duration firstBackoff, Duration maxTotal)
     }
   }
 
-  /** Up to {@code maxAttempts} attempts within {@code maxTotal}, 500 ms doubling between them. */
+  /**
+   * Up to {@code maxAttempts} attempts within {@code maxTotal}, 500 ms doubling between them.
+   *
+   * @param maxAttempts the most attempts, the first included: 1 to 100
+   * @param maxTotal the time budget from the first attempt, positive
+   * @return the retry policy, with {@link #DEFAULT_FIRST_BACKOFF}
+   * @throws IllegalArgumentException if a value is out of range
+   */
   public static Retries of(int maxAttempts, Duration maxTotal) {
     return new Retries(maxAttempts, DEFAULT_FIRST_BACKOFF, maxTotal);
   }
 
-  /** One attempt only: failures surface at once. */
+  /**
+   * One attempt only: failures surface at once.
+   *
+   * @return a policy of a single attempt
+   */
   public static Retries none() {
     return of(1, Duration.ofMinutes(2));
   }
 
-  /** These retries with another wait before the second attempt. */
+  /**
+   * These retries with another wait before the second attempt.
+   *
+   * @param backoff the wait before the second attempt, zero or more
+   * @return a copy with {@code firstBackoff} set
+   * @throws IllegalArgumentException if {@code backoff} is negative
+   */
   public Retries withFirstBackoff(Duration backoff) {
     return new Retries(maxAttempts, backoff, maxTotal);
   }

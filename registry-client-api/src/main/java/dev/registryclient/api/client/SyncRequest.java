@@ -24,25 +24,51 @@ import java.util.regex.Pattern;
  */
 public interface SyncRequest {
 
-  /** Syncs only the tags that match {@code regex} as a whole (default: every tag). */
+  /**
+   * Syncs only the tags that match {@code regex} as a whole (default: every tag).
+   *
+   * @param regex the pattern a tag must match entirely
+   * @return this request
+   */
   SyncRequest tags(Pattern regex);
 
-  /** Copies the image for {@code platform} from each index (default: this JVM's platform). */
+  /**
+   * Copies the image for {@code platform} from each index (default: this JVM's platform).
+   *
+   * @param platform the platform to pick
+   * @return this request
+   */
   SyncRequest platform(Platform platform);
 
-  /** Copies each index with every image in it. */
+  /**
+   * Copies each index with every image in it.
+   *
+   * @return this request
+   */
   SyncRequest allPlatforms();
 
-  /** Sends the events of every image's copy to {@code listener}. */
+  /**
+   * Sends the events of every image's copy to {@code listener}.
+   *
+   * @param listener the listener for every image's copy events
+   * @return this request
+   */
   SyncRequest onProgress(CopyListener listener);
 
   /**
    * Carries each copied image's signatures along ({@link CopyRequest#copySignatures()}); an image
    * the target already has is left as it is, signatures included.
+   *
+   * @return this request
    */
   SyncRequest copySignatures();
 
-  /** Stops each image's copy that runs longer than {@code timeout} (it is then FAILED). */
+  /**
+   * Stops each image's copy that runs longer than {@code timeout} (it is then FAILED).
+   *
+   * @param timeout the longest each image's copy may run
+   * @return this request
+   */
   SyncRequest deadline(Duration timeout);
 
   /**
@@ -50,6 +76,7 @@ public interface SyncRequest {
    *
    * @throws dev.registryclient.api.exception.RegistryException only when the set of images cannot
    *     be listed (e.g. the source repository's tags)
+   * @return one entry per image, with its status
    */
   SyncResult execute();
 }

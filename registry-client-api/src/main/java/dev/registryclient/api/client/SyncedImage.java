@@ -31,7 +31,15 @@ public record SyncedImage(
     FAILED
   }
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param source the image read
+   * @param target where it belongs
+   * @param status copied, already present, or failed
+   * @param copy the copy's result, when it was copied
+   * @param failure why it failed, when it did
+   */
   public SyncedImage {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");

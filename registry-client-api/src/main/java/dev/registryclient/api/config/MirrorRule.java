@@ -19,6 +19,11 @@ public record MirrorRule(String location, boolean insecure, PullFromMirror pullF
   /**
    * Checks for nulls and for a location that starts with a registry host.
    *
+   * @param location where the mirror holds what the rule's prefix names: {@code host[:port]} and an
+   *     optional namespace, which replaces the prefix in a reference (surrounding blanks and
+   *     trailing {@code /} are dropped)
+   * @param insecure plain http or unverified TLS allowed for this mirror's host
+   * @param pullFrom which pulls it serves
    * @throws IllegalArgumentException if the location is empty, has a URL scheme or does not start
    *     with {@code host[:port]}
    */
@@ -32,7 +37,14 @@ public record MirrorRule(String location, boolean insecure, PullFromMirror pullF
     Locations.requireRegistryHost(location, "mirror location");
   }
 
-  /** A mirror for every pull, verified TLS. */
+  /**
+   * A mirror for every pull, verified TLS.
+   *
+   * @param location the mirror's {@code host[:port]} and optional namespace
+   * @return a rule with {@code insecure = false} and {@link PullFromMirror#ALL}
+   * @throws IllegalArgumentException if the location is empty, has a URL scheme or does not start
+   *     with {@code host[:port]}
+   */
   public static MirrorRule of(String location) {
     return new MirrorRule(location, false, PullFromMirror.ALL);
   }

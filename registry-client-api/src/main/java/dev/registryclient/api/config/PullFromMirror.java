@@ -14,7 +14,12 @@ public enum PullFromMirror {
   /** Pulls by tag only. */
   TAG_ONLY;
 
-  /** Whether a pull by digest ({@code true}) or by tag may use a mirror of this kind. */
+  /**
+   * Whether a pull by digest ({@code true}) or by tag may use a mirror of this kind.
+   *
+   * @param byDigest {@code true} for a pull by digest, {@code false} for one by tag
+   * @return whether a mirror of this kind serves that pull
+   */
   public boolean serves(boolean byDigest) {
     return this == ALL || (byDigest ? this == DIGEST_ONLY : this == TAG_ONLY);
   }

@@ -34,22 +34,40 @@ import java.util.Optional;
 public record RegistryConfig(List<RegistryRule> rules) {
   private static final RegistryConfig NONE = new RegistryConfig(List.of());
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param rules the registry rules
+   */
   public RegistryConfig {
     rules = List.copyOf(rules);
   }
 
-  /** No rules: every reference is its own only source. */
+  /**
+   * No rules: every reference is its own only source.
+   *
+   * @return the empty configuration
+   */
   public static RegistryConfig none() {
     return NONE;
   }
 
-  /** A configuration of these rules. */
+  /**
+   * A configuration of these rules.
+   *
+   * @param rules the registry rules, in order (copied)
+   * @return a configuration of {@code rules}
+   */
   public static RegistryConfig of(List<RegistryRule> rules) {
     return new RegistryConfig(rules);
   }
 
-  /** The most specific rule covering {@code reference}, if any; the first of equals. */
+  /**
+   * The most specific rule covering {@code reference}, if any; the first of equals.
+   *
+   * @param reference the image reference to look up
+   * @return the rule with the longest matching prefix, or empty if no rule covers {@code reference}
+   */
   public Optional<RegistryRule> ruleFor(ImageReference reference) {
     RegistryRule best = null;
     int bestLength = -1;
@@ -66,6 +84,10 @@ public record RegistryConfig(List<RegistryRule> rules) {
   /**
    * Whether {@code reference}'s own location must not be contacted (its rule is blocked). Mirrors
    * may still serve it: {@link #sources} says what may be tried.
+   *
+   * @param reference the image reference to look up
+   * @return {@code true} if the rule covering {@code reference} is blocked; {@code false} if none
+   *     covers it
    */
   public boolean blocked(ImageReference reference) {
     return ruleFor(reference).map(RegistryRule::blocked).orElse(false);
@@ -76,6 +98,8 @@ public record RegistryConfig(List<RegistryRule> rules) {
    * (by tag or by digest), then the primary location, leaving out every place a blocked rule
    * covers. Empty when nothing may be contacted.
    *
+   * @param reference the image reference asked for
+   * @return the sources in the order to try them; possibly empty
    * @throws IllegalArgumentException if a rule rewrites {@code reference} into something that is
    *     not a reference (a location ending in a tag, say, with a reference that has one too)
    */
@@ -104,6 +128,9 @@ public record RegistryConfig(List<RegistryRule> rules) {
    * pulls by digest only when {@code reference} names a tag, mirrors for pulls by tag only when it
    * names a digest. They are never contacted; errors name them, so that a pull by tag that fails at
    * the registry says a digest-only mirror was configured.
+   *
+   * @param reference the image reference asked for
+   * @return the mirrors not used, as sources; empty when no rule covers {@code reference}
    */
   public List<Source> skippedMirrors(ImageReference reference) {
     Optional<RegistryRule> rule = ruleFor(reference);
@@ -123,6 +150,9 @@ public record RegistryConfig(List<RegistryRule> rules) {
    * This configuration with {@code later}'s rules merged in, as a {@code registries.conf.d} drop-in
    * merges: a rule of {@code later} replaces this configuration's rule with the same prefix, the
    * others are added. Within each side, the first of several rules with one prefix counts.
+   *
+   * @param later the configuration whose rules take precedence, e.g. a drop-in read later
+   * @return a new configuration with the merged rules
    */
   public RegistryConfig with(RegistryConfig later) {
     Map<String, RegistryRule> byPrefix = new LinkedHashMap<>();

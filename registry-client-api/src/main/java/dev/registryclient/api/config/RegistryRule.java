@@ -53,6 +53,15 @@ public record RegistryRule(
    * that starts with a registry host. Surrounding blanks and trailing {@code /} are dropped (as
    * containers/image does); a blank location, or one equal to the prefix, becomes empty.
    *
+   * @param prefix the references this rule covers
+   * @param location where they are, replacing the prefix; empty means the prefix itself (for a
+   *     wildcard prefix: each reference as it is)
+   * @param insecure plain http or unverified TLS allowed for the location's host
+   * @param blocked the location must never be contacted. Mirrors still are: this is how a
+   *     mirror-only namespace is written (OpenShift's {@code mirrorSourcePolicy:
+   *     NeverContactSource} becomes {@code blocked = true} in registries.conf). Without mirrors
+   *     nothing covered can be pulled.
+   * @param mirrors tried in order before the location
    * @throws IllegalArgumentException naming the bad value and the rule it breaks
    */
   public RegistryRule {
@@ -79,12 +88,23 @@ public record RegistryRule(
     }
   }
 
-  /** A rule for {@code prefix} with mirrors and no relocation. */
+  /**
+   * A rule for {@code prefix} with mirrors and no relocation.
+   *
+   * @param prefix the references the rule covers
+   * @param mirrors the mirrors, tried in order
+   * @return a rule that is neither relocated, insecure nor blocked
+   * @throws IllegalArgumentException if the prefix or a mirror's location is invalid
+   */
   public static RegistryRule mirrored(String prefix, MirrorRule... mirrors) {
     return new RegistryRule(prefix, Optional.empty(), false, false, List.of(mirrors));
   }
 
-  /** Whether {@link #prefix()} is {@code *.domain}. */
+  /**
+   * Whether {@link #prefix()} is {@code *.domain}.
+   *
+   * @return {@code true} for a {@code *.domain} prefix
+   */
   public boolean wildcard() {
     return isWildcard(prefix);
   }
@@ -93,7 +113,12 @@ public record RegistryRule(
     return p.startsWith("*.");
   }
 
-  /** Whether this rule covers {@code reference}. */
+  /**
+   * Whether this rule covers {@code reference}.
+   *
+   * @param reference the image reference, matched in canonical form
+   * @return {@code true} if the prefix (or wildcard) covers it
+   */
   public boolean matches(ImageReference reference) {
     return matchEnd(reference) >= 0;
   }

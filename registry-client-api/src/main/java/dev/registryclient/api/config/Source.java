@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param insecure plain http or unverified TLS allowed for its host
  */
 public record Source(ImageReference reference, boolean mirror, boolean insecure) {
-  /** Checks for null. */
+  /**
+   * Checks for null.
+   *
+   * @param reference the image at that place (the prefix rewritten to the mirror's or the
+   *     registry's location)
+   * @param mirror whether it is a mirror
+   * @param insecure plain http or unverified TLS allowed for its host
+   */
   public Source {
     Objects.requireNonNull(reference, "reference");
   }

@@ -20,9 +20,14 @@ import java.util.Objects;
 public class BlobNotFoundInStoreException extends StoreException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The digest that was asked for, as text (a {@link dev.registryclient.api.Digest} is not
+   * serializable).
+   */
   private final String digest;
 
   /**
+   * @param context where the failure happened
    * @param digest the digest that was asked for, e.g. {@code sha256:ab...}
    * @param store where it was looked for, e.g. a directory or {@code "memory store"}
    */
@@ -31,7 +36,11 @@ public class BlobNotFoundInStoreException extends StoreException {
     this.digest = Objects.requireNonNull(digest, "digest");
   }
 
-  /** The digest that was asked for. */
+  /**
+   * The digest that was asked for.
+   *
+   * @return the digest, e.g. {@code sha256:ab...}
+   */
   public String digest() {
     return digest;
   }

@@ -16,12 +16,23 @@ package dev.registryclient.api.exception;
 public class CancelledException extends RegistryClientException {
   private static final long serialVersionUID = 1L;
 
-  /** A cancellation with the reason in {@code detail}, e.g. {@code "interrupted"}. */
+  /**
+   * A cancellation with the reason in {@code detail}, e.g. {@code "interrupted"}.
+   *
+   * @param context where the failure happened
+   * @param detail why it stopped, e.g. {@code "interrupted"}
+   * @param cause the interrupt or cancellation that stopped it, or {@code null}
+   */
   public CancelledException(ErrorContext context, String detail, Throwable cause) {
     super(context, detail, cause);
   }
 
-  /** A cancellation without a cause. */
+  /**
+   * A cancellation without a cause.
+   *
+   * @param context where the failure happened
+   * @param detail why it stopped, e.g. {@code "deadline of PT5M passed"}
+   */
   public CancelledException(ErrorContext context, String detail) {
     super(context, detail);
   }

@@ -21,7 +21,10 @@ import java.util.OptionalInt;
 public class ConfigurationException extends InvalidContentException {
   private static final long serialVersionUID = 1L;
 
+  /** The file (or other origin) that is wrong. */
   private final String file;
+
+  /** The 1-based line where it is wrong, or 0 when not known. */
   private final int line;
 
   /**
@@ -43,12 +46,20 @@ public class ConfigurationException extends InvalidContentException {
     this.line = line.orElse(0);
   }
 
-  /** The file (or other origin) that is wrong. */
+  /**
+   * The file (or other origin) that is wrong.
+   *
+   * @return the file or origin, as given to the constructor
+   */
   public String file() {
     return file;
   }
 
-  /** The 1-based line where it is wrong, if known. */
+  /**
+   * The 1-based line where it is wrong, if known.
+   *
+   * @return the 1-based line, or empty when not known
+   */
   public OptionalInt line() {
     return line > 0 ? OptionalInt.of(line) : OptionalInt.empty();
   }

@@ -25,12 +25,22 @@ public class DiffIdMismatchException extends DigestMismatchException {
   private static final long serialVersionUID = 1L;
 
   // strings, so the exception stays serializable (Digest is not)
+  /** The image pulled, as the caller named it. */
   private final String image;
+
+  /** The layer's compressed digest, as text. */
   private final String layer;
+
+  /** The diff_id the config lists for the layer, as text. */
   private final String expectedDiffId;
+
+  /**
+   * The digest of the uncompressed content, as text; {@code null} if it could not be decompressed.
+   */
   private final String actualDiffId;
 
   /**
+   * @param context where the failure happened (a pull, in the blob phase)
    * @param image the image pulled, e.g. {@code registry.example/app:1.0}
    * @param layer the layer's (compressed) digest, as the manifest names it
    * @param expectedDiffId the diff_id the config lists for it
@@ -58,22 +68,38 @@ public class DiffIdMismatchException extends DigestMismatchException {
     this.actualDiffId = actualDiffId.map(Digest::toString).orElse(null);
   }
 
-  /** The image pulled, as the caller named it. */
+  /**
+   * The image pulled, as the caller named it.
+   *
+   * @return the image reference, e.g. {@code registry.example/app:1.0}
+   */
   public String image() {
     return image;
   }
 
-  /** The layer's digest as the manifest names it. */
+  /**
+   * The layer's digest as the manifest names it.
+   *
+   * @return the layer's (compressed) digest
+   */
   public Digest layer() {
     return Digest.parse(layer);
   }
 
-  /** The diff_id the config lists for the layer. */
+  /**
+   * The diff_id the config lists for the layer.
+   *
+   * @return the expected digest of the uncompressed layer
+   */
   public Digest expectedDiffId() {
     return Digest.parse(expectedDiffId);
   }
 
-  /** The digest of the layer's uncompressed content; empty if it could not be decompressed. */
+  /**
+   * The digest of the layer's uncompressed content; empty if it could not be decompressed.
+   *
+   * @return the actual uncompressed digest, or empty
+   */
   public Optional<Digest> actualDiffId() {
     return Optional.ofNullable(actualDiffId).map(Digest::parse);
   }

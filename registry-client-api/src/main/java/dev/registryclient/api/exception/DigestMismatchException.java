@@ -9,10 +9,14 @@ import java.util.Objects;
 public class DigestMismatchException extends RegistryClientException {
   private static final long serialVersionUID = 1L;
 
+  /** The digest (or size) that was asked for. */
   private final String expected;
+
+  /** The digest (or size) of the bytes received. */
   private final String actual;
 
   /**
+   * @param context where the failure happened
    * @param expected the digest (or size) that was asked for, e.g. {@code sha256:ab...}
    * @param actual the digest (or size) of the bytes received
    */
@@ -26,6 +30,7 @@ public class DigestMismatchException extends RegistryClientException {
    * A mismatch found while writing to or reading from a known place, such as a blob store
    * directory.
    *
+   * @param context where the failure happened
    * @param where what was being written or read, e.g. {@code "store /var/cache/blobs"}
    * @param expected the digest (or size) that was asked for
    * @param actual the digest (or size) of the bytes received
@@ -44,12 +49,20 @@ public class DigestMismatchException extends RegistryClientException {
     this.actual = Objects.requireNonNull(actual, "actual");
   }
 
-  /** What was asked for. */
+  /**
+   * What was asked for.
+   *
+   * @return the expected digest (or size), as text
+   */
   public String expected() {
     return expected;
   }
 
-  /** What the bytes really hash (or measure) to. */
+  /**
+   * What the bytes really hash (or measure) to.
+   *
+   * @return the actual digest (or size), as text
+   */
   public String actual() {
     return actual;
   }

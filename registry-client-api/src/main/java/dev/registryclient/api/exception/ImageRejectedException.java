@@ -13,13 +13,22 @@ public class ImageRejectedException extends RegistryClientException {
 
   private final transient TrustVerdict verdict;
 
-  /** A rejection with the verdict that explains it. */
+  /**
+   * A rejection with the verdict that explains it.
+   *
+   * @param context where the failure happened
+   * @param verdict the trust policy's rejecting verdict; its reason becomes the detail
+   */
   public ImageRejectedException(ErrorContext context, TrustVerdict verdict) {
     super(context, verdict.reason());
     this.verdict = verdict;
   }
 
-  /** The policy's decision and every signature checked. */
+  /**
+   * The policy's decision and every signature checked.
+   *
+   * @return the verdict given to the constructor
+   */
   public TrustVerdict verdict() {
     return verdict;
   }

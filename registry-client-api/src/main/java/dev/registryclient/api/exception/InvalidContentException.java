@@ -7,12 +7,23 @@ package dev.registryclient.api.exception;
 public class InvalidContentException extends RegistryClientException {
   private static final long serialVersionUID = 1L;
 
-  /** Unreadable content with its cause. */
+  /**
+   * Unreadable content with its cause.
+   *
+   * @param context where the failure happened
+   * @param detail what went wrong, without the context prefix
+   * @param cause the parser's or reader's failure, or {@code null}
+   */
   public InvalidContentException(ErrorContext context, String detail, Throwable cause) {
     super(context, detail, cause);
   }
 
-  /** Unreadable content. */
+  /**
+   * Unreadable content.
+   *
+   * @param context where the failure happened
+   * @param detail what went wrong, without the context prefix
+   */
   public InvalidContentException(ErrorContext context, String detail) {
     super(context, detail, null);
   }

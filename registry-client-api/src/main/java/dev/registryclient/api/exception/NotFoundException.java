@@ -9,7 +9,14 @@ import java.util.List;
 public class NotFoundException extends RegistryServiceException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an absence with its HTTP status and parsed error entries. */
+  /**
+   * Creates an absence with its HTTP status and parsed error entries.
+   *
+   * @param context where the failure happened
+   * @param detail what went wrong, without the context prefix
+   * @param statusCode the HTTP status of the answer
+   * @param errors the parsed error body entries, possibly empty
+   */
   public NotFoundException(
       ErrorContext context, String detail, int statusCode, List<RegistryError> errors) {
     super(context, detail, statusCode, errors);

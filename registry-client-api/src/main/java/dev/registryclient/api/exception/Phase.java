@@ -45,7 +45,11 @@ public enum Phase {
     this.label = label;
   }
 
-  /** The lower-case word used in messages, e.g. {@code "blob"}. */
+  /**
+   * The lower-case word used in messages, e.g. {@code "blob"}.
+   *
+   * @return the label, e.g. {@code "token"}
+   */
   public String label() {
     return label;
   }

@@ -21,19 +21,33 @@ import java.util.Optional;
 public record RateLimitHeaders(
     Optional<String> limit, Optional<String> remaining, Optional<String> source) {
 
-  /** Validates that no component is {@code null}. */
+  /**
+   * Validates that no component is {@code null}.
+   *
+   * @param limit the {@code RateLimit-Limit} value, if sent
+   * @param remaining the {@code RateLimit-Remaining} value, if sent
+   * @param source the {@code Docker-RateLimit-Source} value, if sent
+   */
   public RateLimitHeaders {
     Objects.requireNonNull(limit, "limit");
     Objects.requireNonNull(remaining, "remaining");
     Objects.requireNonNull(source, "source");
   }
 
-  /** No rate-limit headers. */
+  /**
+   * No rate-limit headers.
+   *
+   * @return headers with every value empty
+   */
   public static RateLimitHeaders none() {
     return new RateLimitHeaders(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /** Whether none of the headers was sent. */
+  /**
+   * Whether none of the headers was sent.
+   *
+   * @return {@code true} if limit, remaining and source are all empty
+   */
   public boolean isEmpty() {
     return limit.isEmpty() && remaining.isEmpty() && source.isEmpty();
   }

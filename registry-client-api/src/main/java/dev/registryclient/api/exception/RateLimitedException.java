@@ -30,6 +30,10 @@ public class RateLimitedException extends RegistryServiceException {
   /**
    * A rate limit without rate-limit headers.
    *
+   * @param context where the failure happened
+   * @param detail what went wrong, without the context prefix
+   * @param statusCode the HTTP status of the last answer, normally 429
+   * @param errors the parsed error body entries, possibly empty
    * @param retryAfter the last {@code Retry-After} the registry sent, if any
    */
   public RateLimitedException(
@@ -42,6 +46,10 @@ public class RateLimitedException extends RegistryServiceException {
   }
 
   /**
+   * @param context where the failure happened
+   * @param detail what went wrong, without the context prefix
+   * @param statusCode the HTTP status of the last answer, normally 429
+   * @param errors the parsed error body entries, possibly empty
    * @param retryAfter the last {@code Retry-After} the registry sent, if any
    * @param headers the rate-limit headers of the last answer
    */
@@ -57,27 +65,47 @@ public class RateLimitedException extends RegistryServiceException {
     this.headers = Objects.requireNonNull(headers, "headers");
   }
 
-  /** The last {@code Retry-After} the registry sent, if any. */
+  /**
+   * The last {@code Retry-After} the registry sent, if any.
+   *
+   * @return the requested wait, or empty if the registry sent none
+   */
   public Optional<Duration> retryAfter() {
     return retryAfter;
   }
 
-  /** The {@code RateLimit-Limit} header as sent, e.g. {@code 100;w=21600}. */
+  /**
+   * The {@code RateLimit-Limit} header as sent, e.g. {@code 100;w=21600}.
+   *
+   * @return the header value, or empty if not sent
+   */
   public Optional<String> limit() {
     return headers.limit();
   }
 
-  /** The {@code RateLimit-Remaining} header as sent, e.g. {@code 0;w=21600}. */
+  /**
+   * The {@code RateLimit-Remaining} header as sent, e.g. {@code 0;w=21600}.
+   *
+   * @return the header value, or empty if not sent
+   */
   public Optional<String> remaining() {
     return headers.remaining();
   }
 
-  /** The {@code Docker-RateLimit-Source} header as sent: the IP or account the limit counts. */
+  /**
+   * The {@code Docker-RateLimit-Source} header as sent: the IP or account the limit counts.
+   *
+   * @return the header value, or empty if not sent
+   */
   public Optional<String> source() {
     return headers.source();
   }
 
-  /** All rate-limit headers of the last answer. */
+  /**
+   * All rate-limit headers of the last answer.
+   *
+   * @return the headers, empty values for those not sent
+   */
   public RateLimitHeaders headers() {
     return headers;
   }

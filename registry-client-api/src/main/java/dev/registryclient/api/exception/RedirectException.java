@@ -8,7 +8,12 @@ package dev.registryclient.api.exception;
 public class RedirectException extends RegistryClientException {
   private static final long serialVersionUID = 1L;
 
-  /** A refused or failed redirect. */
+  /**
+   * A refused or failed redirect.
+   *
+   * @param context where the failure happened
+   * @param detail what was wrong with the redirect, with the hops taken
+   */
   public RedirectException(ErrorContext context, String detail) {
     super(context, detail);
   }

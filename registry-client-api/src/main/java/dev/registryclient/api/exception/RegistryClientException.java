@@ -7,12 +7,23 @@ package dev.registryclient.api.exception;
 public class RegistryClientException extends RegistryException {
   private static final long serialVersionUID = 1L;
 
-  /** A client-side failure with a cause. */
+  /**
+   * A client-side failure with a cause.
+   *
+   * @param context where the failure happened
+   * @param detail what went wrong, without the context prefix
+   * @param cause the underlying failure, or {@code null}
+   */
   public RegistryClientException(ErrorContext context, String detail, Throwable cause) {
     super(context, detail, cause);
   }
 
-  /** A client-side failure without a cause. */
+  /**
+   * A client-side failure without a cause.
+   *
+   * @param context where the failure happened
+   * @param detail what went wrong, without the context prefix
+   */
   public RegistryClientException(ErrorContext context, String detail) {
     super(context, detail, null);
   }

@@ -27,6 +27,8 @@ public abstract class RegistryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient ErrorContext context;
+
+  /** What went wrong, without the context prefix. */
   private final String detail;
 
   /**
@@ -40,32 +42,57 @@ public abstract class RegistryException extends RuntimeException {
     this.detail = detail;
   }
 
-  /** Where the failure happened. */
+  /**
+   * Where the failure happened.
+   *
+   * @return the context given to the constructor; {@code null} after deserialization, as it is not
+   *     serialized
+   */
   public ErrorContext context() {
     return context;
   }
 
-  /** The phase in which the failure happened. */
+  /**
+   * The phase in which the failure happened.
+   *
+   * @return the context's phase
+   */
   public Phase phase() {
     return context.phase();
   }
 
-  /** The registry the caller asked for, when known. */
+  /**
+   * The registry the caller asked for, when known.
+   *
+   * @return the registry, or empty
+   */
   public Optional<String> registry() {
     return context.registry();
   }
 
-  /** The host:port actually contacted, when known (a CDN or token host after a hop). */
+  /**
+   * The host:port actually contacted, when known (a CDN or token host after a hop).
+   *
+   * @return the contacted host:port, or empty
+   */
   public Optional<String> contactedHost() {
     return context.contactedHost();
   }
 
-  /** The repository, when known. */
+  /**
+   * The repository, when known.
+   *
+   * @return the repository, or empty
+   */
   public Optional<String> repository() {
     return context.repository();
   }
 
-  /** The message without the context prefix. */
+  /**
+   * The message without the context prefix.
+   *
+   * @return the detail given to the constructor
+   */
   public String detail() {
     return detail;
   }

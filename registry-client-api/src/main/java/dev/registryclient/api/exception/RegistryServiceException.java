@@ -10,10 +10,15 @@ import java.util.stream.Collectors;
 public class RegistryServiceException extends RegistryException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code of the answer. */
   private final int statusCode;
+
+  /** The spec error entries of the body, in order. */
   private final List<RegistryError> errors;
 
   /**
+   * @param context where the failure happened
+   * @param detail what went wrong; the status and error entries are appended to it
    * @param statusCode the HTTP status
    * @param errors the parsed error body entries, possibly empty
    */
@@ -34,17 +39,30 @@ public class RegistryServiceException extends RegistryException {
         + errors.stream().map(RegistryError::toString).collect(Collectors.joining("; "));
   }
 
-  /** The HTTP status code of the answer. */
+  /**
+   * The HTTP status code of the answer.
+   *
+   * @return the status, e.g. 404
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The spec error entries of the body, in order; empty when the body had none. */
+  /**
+   * The spec error entries of the body, in order; empty when the body had none.
+   *
+   * @return an unmodifiable list of the entries
+   */
   public List<RegistryError> errors() {
     return errors;
   }
 
-  /** Whether any entry of the body has the given code, e.g. {@code "DENIED"}. */
+  /**
+   * Whether any entry of the body has the given code, e.g. {@code "DENIED"}.
+   *
+   * @param code the spec error code to look for, compared exactly
+   * @return {@code true} if an entry has that code
+   */
   public boolean hasErrorCode(String code) {
     return errors.stream().anyMatch(e -> e.code().equals(code));
   }

@@ -31,7 +31,9 @@ public class SourcesFailedException extends RegistryClientException {
   private final transient List<String> notTried;
 
   /**
+   * @param context where the failure happened
    * @param sources the sources tried, as they name the image, in order (one per failure)
+   * @param failures each source's failure, in the order tried (the last becomes the cause)
    */
   public SourcesFailedException(
       ErrorContext context, List<String> sources, List<RegistryException> failures) {
@@ -39,7 +41,9 @@ public class SourcesFailedException extends RegistryClientException {
   }
 
   /**
+   * @param context where the failure happened
    * @param sources the sources tried, as they name the image, in order (one per failure)
+   * @param failures each source's failure, in the order tried (the last becomes the cause)
    * @param notTried the mirrors configured but not asked, each with the reason, e.g. {@code mirror
    *     m:5000/app:1, which serves pulls by digest only}
    */
@@ -57,17 +61,33 @@ public class SourcesFailedException extends RegistryClientException {
     this.failures.forEach(this::addSuppressed);
   }
 
-  /** What each source did, in the order tried. */
+  /**
+   * What each source did, in the order tried.
+   *
+   * @return an unmodifiable list of the failures; empty after deserialization, as it is not
+   *     serialized
+   */
   public List<RegistryException> failures() {
     return failures;
   }
 
-  /** The mirrors the configuration names that this kind of pull does not use, with the reason. */
+  /**
+   * The mirrors the configuration names that this kind of pull does not use, with the reason.
+   *
+   * @return an unmodifiable list of descriptions, possibly empty
+   */
   public List<String> notTried() {
     return notTried;
   }
 
-  /** {@code every source failed: mirror m/app:1: <detail>; registry r/app:1: <detail>}. */
+  /**
+   * {@code every source failed: mirror m/app:1: <detail>; registry r/app:1: <detail>}.
+   *
+   * @param sources the sources tried, as they name the image, in order
+   * @param failures each source's failure, same order and size as {@code sources}
+   * @return the message text
+   * @throws IllegalArgumentException if the two lists differ in size
+   */
   public static String describe(List<String> sources, List<? extends RegistryException> failures) {
     return describe(sources, failures, List.of());
   }
@@ -75,6 +95,12 @@ public class SourcesFailedException extends RegistryClientException {
   /**
    * {@code every source failed: r/app:1: <detail>; not tried: mirror m/app:1, which serves pulls by
    * digest only}.
+   *
+   * @param sources the sources tried, as they name the image, in order
+   * @param failures each source's failure, same order and size as {@code sources}
+   * @param notTried the mirrors not asked, each with the reason; may be empty
+   * @return the message text
+   * @throws IllegalArgumentException if {@code sources} and {@code failures} differ in size
    */
   public static String describe(
       List<String> sources, List<? extends RegistryException> failures, List<String> notTried) {

@@ -8,12 +8,23 @@ package dev.registryclient.api.exception;
 public class TransportException extends RegistryClientException {
   private static final long serialVersionUID = 1L;
 
-  /** A network failure with its cause. */
+  /**
+   * A network failure with its cause.
+   *
+   * @param context where the failure happened
+   * @param detail what went wrong, without the context prefix
+   * @param cause the network failure, or {@code null}
+   */
   public TransportException(ErrorContext context, String detail, Throwable cause) {
     super(context, detail, cause);
   }
 
-  /** A network failure without a cause (e.g. an idle-read timeout detected by us). */
+  /**
+   * A network failure without a cause (e.g. an idle-read timeout detected by us).
+   *
+   * @param context where the failure happened
+   * @param detail what went wrong, without the context prefix
+   */
   public TransportException(ErrorContext context, String detail) {
     super(context, detail, null);
   }

@@ -20,7 +20,15 @@ public record HistoryEntry(
     Optional<String> comment,
     boolean emptyLayer) {
 
-  /** Validates that no component is {@code null}. */
+  /**
+   * Validates that no component is {@code null}.
+   *
+   * @param created when the step ran
+   * @param createdBy the command, e.g. {@code /bin/sh -c #(nop) ADD file:... in /}
+   * @param comment a free-form comment
+   * @param emptyLayer {@code true} if the step made no layer (e.g. {@code ENV}); such entries have
+   *     no matching entry in {@link ImageConfig#diffIds()}
+   */
   public HistoryEntry {
     Objects.requireNonNull(created, "created");
     Objects.requireNonNull(createdBy, "createdBy");

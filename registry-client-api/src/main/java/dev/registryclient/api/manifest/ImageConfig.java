@@ -52,6 +52,17 @@ public record ImageConfig(
   /**
    * Validates and copies.
    *
+   * @param mediaType the media type of the config descriptor
+   * @param digest the digest of {@code raw}; checked
+   * @param raw the exact bytes of the config blob
+   * @param os e.g. {@code linux}, as the document states it
+   * @param architecture e.g. {@code amd64}, as the document states it
+   * @param variant e.g. {@code v8}
+   * @param osVersion e.g. {@code 10.0.17763.5820}
+   * @param created when the image was built
+   * @param diffIds {@code rootfs.diff_ids}: the digests of the uncompressed layer tars, base first
+   * @param history the build history, oldest first
+   * @param config the execution defaults ({@code config} object)
    * @throws IllegalArgumentException if the digest is not the digest of {@code raw}
    */
   public ImageConfig {
@@ -71,18 +82,27 @@ public record ImageConfig(
    * The platform the config states.
    *
    * @throws IllegalArgumentException if os or architecture is empty or not a valid platform name
+   * @return the platform built from os, architecture, variant and os version
    */
   public Platform platform() {
     return new Platform(os, architecture, variant, osVersion, List.of());
   }
 
-  /** A copy of the exact bytes of the config blob. */
+  /**
+   * A copy of the exact bytes of the config blob.
+   *
+   * @return a fresh copy of the config blob's bytes
+   */
   @Override
   public byte[] raw() {
     return raw.clone();
   }
 
-  /** The size of the config blob in bytes. */
+  /**
+   * The size of the config blob in bytes.
+   *
+   * @return the length of {@link #raw()}
+   */
   public int size() {
     return raw.length;
   }

@@ -51,6 +51,14 @@ public record ImageIndex(
   /**
    * Validates and copies.
    *
+   * @param mediaType {@link MediaType#OCI_INDEX} or {@link MediaType#DOCKER_MANIFEST_LIST},
+   *     possibly with parameters
+   * @param digest the digest of {@code raw}; checked
+   * @param raw the exact bytes served
+   * @param manifests the child manifests in document order, each usually with a platform
+   * @param annotations the index's annotations
+   * @param subject the manifest this index refers to (OCI 1.1)
+   * @param artifactType what kind of artifact this is, when it is one (OCI 1.1)
    * @throws IllegalArgumentException if the media type is not an index type or the digest is not
    *     the digest of {@code raw}
    */
@@ -63,7 +71,16 @@ public record ImageIndex(
     Objects.requireNonNull(artifactType, "artifactType");
   }
 
-  /** An index without annotations, subject or artifact type, with the SHA-256 of {@code raw}. */
+  /**
+   * An index without annotations, subject or artifact type, with the SHA-256 of {@code raw}.
+   *
+   * @param mediaType {@link MediaType#OCI_INDEX} or {@link MediaType#DOCKER_MANIFEST_LIST},
+   *     possibly with parameters
+   * @param raw the exact bytes served (copied)
+   * @param manifests the child manifests in document order
+   * @return the index
+   * @throws IllegalArgumentException if the media type is not an index type
+   */
   public static ImageIndex of(MediaType mediaType, byte[] raw, List<Descriptor> manifests) {
     return new ImageIndex(
         mediaType,
@@ -79,6 +96,9 @@ public record ImageIndex(
    * The image children whose platform {@linkplain Platform#matches(Platform) matches} {@code
    * wanted}, in document order. Children without a platform and attestations never match, so {@code
    * unknown/unknown} does not select an attestation manifest.
+   *
+   * @param wanted the platform to look for
+   * @return the matching image descriptors, possibly empty
    */
   public List<Descriptor> manifestsMatching(Platform wanted) {
     Objects.requireNonNull(wanted, "wanted");
@@ -87,12 +107,20 @@ public record ImageIndex(
         .toList();
   }
 
-  /** The children that are images, not {@linkplain Descriptor#isAttestation() attestations}. */
+  /**
+   * The children that are images, not {@linkplain Descriptor#isAttestation() attestations}.
+   *
+   * @return the image descriptors in document order
+   */
   public List<Descriptor> images() {
     return manifests.stream().filter(d -> !d.isAttestation()).toList();
   }
 
-  /** The {@linkplain Descriptor#isAttestation() attestation manifests}, in document order. */
+  /**
+   * The {@linkplain Descriptor#isAttestation() attestation manifests}, in document order.
+   *
+   * @return the attestation descriptors, possibly empty
+   */
   public List<Descriptor> attestations() {
     return manifests.stream().filter(Descriptor::isAttestation).toList();
   }
@@ -100,6 +128,9 @@ public record ImageIndex(
   /**
    * The attestation manifests that describe the image manifest {@code image} (their {@link
    * Descriptor#attestedDigest()}), in document order; usually one, or none.
+   *
+   * @param image the digest of an image manifest in this index
+   * @return the attestation descriptors for it, possibly empty
    */
   public List<Descriptor> attestationsFor(Digest image) {
     Objects.requireNonNull(image, "image");
@@ -110,6 +141,8 @@ public record ImageIndex(
   /**
    * The platforms of the {@linkplain #images() images} that state one, in document order: what an
    * index offers to run. Attestations' {@code unknown/unknown} is never among them.
+   *
+   * @return the stated platforms, possibly empty
    */
   public List<Platform> platforms() {
     return images().stream().map(Descriptor::platform).flatMap(Optional::stream).toList();
@@ -132,7 +165,12 @@ public record ImageIndex(
     return 2;
   }
 
-  /** The descriptor that points at this index. */
+  /**
+   * The descriptor that points at this index.
+   *
+   * @return a descriptor with the media type without parameters, the digest and the size of this
+   *     index
+   */
   public Descriptor descriptor() {
     return Descriptor.of(mediaType.withoutParameters(), digest, raw.length);
   }

@@ -46,6 +46,15 @@ public record ImageManifest(
   /**
    * Validates and copies.
    *
+   * @param mediaType {@link MediaType#OCI_MANIFEST} or {@link MediaType#DOCKER_MANIFEST}, possibly
+   *     with parameters
+   * @param digest the digest of {@code raw}; checked
+   * @param raw the exact bytes served
+   * @param config the image config (or artifact config) blob
+   * @param layers the layers in apply order
+   * @param annotations the manifest's annotations
+   * @param subject the manifest this one refers to (signatures, SBOMs, OCI 1.1)
+   * @param artifactType what kind of artifact this is, when it is one (OCI 1.1)
    * @throws IllegalArgumentException if the media type is not an image manifest type or the digest
    *     is not the digest of {@code raw}
    */
@@ -59,7 +68,17 @@ public record ImageManifest(
     Objects.requireNonNull(artifactType, "artifactType");
   }
 
-  /** A manifest without annotations, subject or artifact type, with the SHA-256 of {@code raw}. */
+  /**
+   * A manifest without annotations, subject or artifact type, with the SHA-256 of {@code raw}.
+   *
+   * @param mediaType {@link MediaType#OCI_MANIFEST} or {@link MediaType#DOCKER_MANIFEST}, possibly
+   *     with parameters
+   * @param raw the exact bytes served (copied)
+   * @param config the config blob's descriptor
+   * @param layers the layers in apply order
+   * @return the manifest
+   * @throws IllegalArgumentException if the media type is not an image manifest type
+   */
   public static ImageManifest of(
       MediaType mediaType, byte[] raw, Descriptor config, List<Descriptor> layers) {
     return new ImageManifest(
@@ -90,7 +109,12 @@ public record ImageManifest(
     return 2;
   }
 
-  /** The descriptor that points at this manifest, e.g. for an index or a tag list. */
+  /**
+   * The descriptor that points at this manifest, e.g. for an index or a tag list.
+   *
+   * @return a descriptor with the media type without parameters, the digest and the size of this
+   *     manifest
+   */
   public Descriptor descriptor() {
     return Descriptor.of(mediaType.withoutParameters(), digest, raw.length);
   }

@@ -23,21 +23,39 @@ import dev.registryclient.api.MediaType;
  */
 public sealed interface Manifest permits ImageManifest, ImageIndex, Schema1Manifest {
 
-  /** The media type the manifest was served as (or declares). */
+  /**
+   * The media type the manifest was served as (or declares).
+   *
+   * @return the media type, possibly with parameters
+   */
   MediaType mediaType();
 
   /**
    * The digest registries address this manifest by: the digest of {@link #raw()}, except for a
    * signed schema 1 manifest, where it is the digest of the JWS payload without the signatures.
+   *
+   * @return the manifest's digest
    */
   Digest digest();
 
-  /** A fresh copy of the exact bytes served; changing it changes nothing here. */
+  /**
+   * A fresh copy of the exact bytes served; changing it changes nothing here.
+   *
+   * @return a copy of the bytes
+   */
   byte[] raw();
 
-  /** The number of bytes served, without copying them. */
+  /**
+   * The number of bytes served, without copying them.
+   *
+   * @return the size in bytes
+   */
   int size();
 
-  /** {@code schemaVersion}: 2, or 1 for {@link Schema1Manifest}. */
+  /**
+   * {@code schemaVersion}: 2, or 1 for {@link Schema1Manifest}.
+   *
+   * @return the schema version, 1 or 2
+   */
   int schemaVersion();
 }

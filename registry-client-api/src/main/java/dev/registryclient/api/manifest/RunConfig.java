@@ -36,7 +36,16 @@ public record RunConfig(
   public static final RunConfig EMPTY =
       new RunConfig(List.of(), List.of(), List.of(), Map.of(), Optional.empty(), Optional.empty());
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param entrypoint {@code Entrypoint}, empty if unset
+   * @param cmd {@code Cmd}, empty if unset
+   * @param env {@code Env} as {@code NAME=value} strings, in order
+   * @param labels {@code Labels}, in document order
+   * @param workingDir {@code WorkingDir}
+   * @param user {@code User}, e.g. {@code 1000:1000}
+   */
   public RunConfig {
     entrypoint = Immutables.list(entrypoint, "entrypoint");
     cmd = Immutables.list(cmd, "cmd");

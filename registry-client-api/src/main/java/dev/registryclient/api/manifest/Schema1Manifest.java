@@ -60,6 +60,17 @@ public record Schema1Manifest(
   /**
    * Validates and copies.
    *
+   * @param mediaType {@link MediaType#DOCKER_SCHEMA1_MANIFEST} or {@link
+   *     MediaType#DOCKER_SCHEMA1_SIGNED_MANIFEST}
+   * @param digest the digest of the payload without signatures (not checked here)
+   * @param raw the exact bytes served, signatures included
+   * @param name the repository name the manifest states
+   * @param tag the tag the manifest states (may be empty)
+   * @param architecture the architecture the manifest states, e.g. {@code amd64}
+   * @param fsLayers the layer digests in document order: newest layer first
+   * @param history the {@code v1Compatibility} strings, one per entry of {@code fsLayers}, same
+   *     order
+   * @param signatureStatus whether the manifest was signed and what checking the signatures showed
    * @throws IllegalArgumentException if the media type is not schema 1, or {@code fsLayers} and
    *     {@code history} differ in length
    */
@@ -88,6 +99,8 @@ public record Schema1Manifest(
   /**
    * The layer digests in apply order, base layer first: {@link #fsLayers()} reversed. Schema 1
    * repeats the empty layer {@code sha256:a3ed95ca...}; it is kept, once per position.
+   *
+   * @return an unmodifiable list of the layer digests, base first
    */
   public List<Digest> layers() {
     List<Digest> layers = new ArrayList<>(fsLayers);
@@ -95,12 +108,20 @@ public record Schema1Manifest(
     return List.copyOf(layers);
   }
 
-  /** Whether the manifest carries JWS signatures. */
+  /**
+   * Whether the manifest carries JWS signatures.
+   *
+   * @return {@code true} unless the signature status is {@link SignatureStatus#UNSIGNED}
+   */
   public boolean signed() {
     return signatureStatus != SignatureStatus.UNSIGNED;
   }
 
-  /** Whether the manifest is signed and every signature verified. */
+  /**
+   * Whether the manifest is signed and every signature verified.
+   *
+   * @return {@code true} only if the signature status is {@link SignatureStatus#VERIFIED}
+   */
   public boolean signaturesVerified() {
     return signatureStatus == SignatureStatus.VERIFIED;
   }

@@ -68,15 +68,27 @@ import java.util.stream.Stream;
  */
 public interface BlobStore extends AutoCloseable {
 
-  /** Whether a complete, verified blob with this digest is present. */
+  /**
+   * Whether a complete, verified blob with this digest is present.
+   *
+   * @param digest the blob's digest
+   * @return {@code true} if the blob is present
+   */
   boolean exists(Digest digest);
 
-  /** The size in bytes of the blob, or empty if it is not present. */
+  /**
+   * The size in bytes of the blob, or empty if it is not present.
+   *
+   * @param digest the blob's digest
+   * @return the size, or empty if the blob is not present
+   */
   OptionalLong size(Digest digest);
 
   /**
    * Opens the blob for streaming. The caller closes the stream.
    *
+   * @param digest the blob's digest
+   * @return a stream of the blob's bytes, which the caller must close
    * @throws BlobNotFoundInStoreException if the blob is not present
    * @throws StoreException if it cannot be read
    */
@@ -86,6 +98,9 @@ public interface BlobStore extends AutoCloseable {
    * Starts writing a blob that must have exactly {@code expectedSize} bytes hashing to {@code
    * expected}. Nothing becomes visible until {@link BlobWriter#commit()} succeeds.
    *
+   * @param expected the digest the content must hash to
+   * @param expectedSize the exact size of the content in bytes, not negative
+   * @return a new writer, open and empty
    * @throws IllegalArgumentException if {@code expectedSize} is negative
    * @throws StoreException if the store cannot accept writes (e.g. a read-only directory)
    */
@@ -94,6 +109,7 @@ public interface BlobStore extends AutoCloseable {
   /**
    * Removes the blob if present. Readers that already opened it may finish reading.
    *
+   * @param digest the blob's digest
    * @return whether a blob was removed
    */
   boolean delete(Digest digest);
@@ -101,6 +117,8 @@ public interface BlobStore extends AutoCloseable {
   /**
    * The digests of all complete blobs, in no particular order. The stream may hold resources such
    * as an open directory: close it, e.g. with try-with-resources.
+   *
+   * @return a stream of the present digests, to be closed by the caller
    */
   Stream<Digest> list();
 
@@ -112,6 +130,8 @@ public interface BlobStore extends AutoCloseable {
    * }</pre>
    *
    * @return the capability, or empty if this store does not offer it
+   * @param <T> the capability type
+   * @param type the capability interface, e.g. {@code Verifiable.class}
    */
   default <T extends BlobStoreCapability> Optional<T> capability(Class<T> type) {
     return Optional.empty();

@@ -25,15 +25,26 @@ public interface BlobWriter extends AutoCloseable {
   /** Size of the chunks {@link #transferFrom(InputStream)} reads. */
   int TRANSFER_CHUNK = 64 * 1024;
 
-  /** The digest the content must have. */
+  /**
+   * The digest the content must have.
+   *
+   * @return the expected digest
+   */
   Digest expectedDigest();
 
-  /** The number of bytes the content must have. */
+  /**
+   * The number of bytes the content must have.
+   *
+   * @return the expected size in bytes
+   */
   long expectedSize();
 
   /**
    * Appends bytes.
    *
+   * @param bytes the buffer holding the bytes; may be reused once this returns
+   * @param offset the index of the first byte in {@code bytes}
+   * @param length how many bytes to append
    * @throws DigestMismatchException if this would exceed the expected size; the writer is then
    *     aborted
    * @throws StoreException on a storage failure; the writer is then aborted
@@ -41,7 +52,11 @@ public interface BlobWriter extends AutoCloseable {
    */
   void write(byte[] bytes, int offset, int length);
 
-  /** Appends all of {@code bytes}; see {@link #write(byte[], int, int)}. */
+  /**
+   * Appends all of {@code bytes}; see {@link #write(byte[], int, int)}.
+   *
+   * @param bytes the bytes to append
+   */
   default void write(byte[] bytes) {
     write(bytes, 0, bytes.length);
   }
@@ -50,6 +65,7 @@ public interface BlobWriter extends AutoCloseable {
    * Appends everything {@code in} yields, in {@value #TRANSFER_CHUNK}-byte chunks, without closing
    * it.
    *
+   * @param in the stream to read until its end
    * @return the number of bytes transferred
    * @throws IOException if reading {@code in} fails (the writer stays open; close it to discard)
    */
@@ -63,7 +79,11 @@ public interface BlobWriter extends AutoCloseable {
     return total;
   }
 
-  /** How many bytes were written so far. */
+  /**
+   * How many bytes were written so far.
+   *
+   * @return the bytes written, from 0 to {@link #expectedSize()}
+   */
   long bytesWritten();
 
   /**

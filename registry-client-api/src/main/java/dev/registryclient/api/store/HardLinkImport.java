@@ -33,11 +33,19 @@ public interface HardLinkImport extends BlobStoreCapability {
    * Verifies that {@code source} hashes to {@code digest} and makes it available under that digest,
    * by a hard link where possible.
    *
+   * @param source the file to import; it must not be modified afterwards
+   * @param digest the digest its bytes must hash to
+   * @return how the blob was brought in
    * @throws DigestMismatchException if the file's bytes do not match; nothing is imported
    * @throws StoreException if the file cannot be read or the store cannot be written
    */
   ImportMode importFile(Path source, Digest digest);
 
-  /** The file holding a present blob, for linking it elsewhere; empty if it is not present. */
+  /**
+   * The file holding a present blob, for linking it elsewhere; empty if it is not present.
+   *
+   * @param digest the blob's digest
+   * @return the path of the blob's file, or empty
+   */
   Optional<Path> pathOf(Digest digest);
 }

@@ -25,16 +25,28 @@ import dev.registryclient.api.exception.StoreException;
  */
 public interface PositionalBlobWriter extends AutoCloseable {
 
-  /** The digest the content must have. */
+  /**
+   * The digest the content must have.
+   *
+   * @return the expected digest
+   */
   Digest expectedDigest();
 
-  /** The number of bytes the content must have. */
+  /**
+   * The number of bytes the content must have.
+   *
+   * @return the expected size in bytes
+   */
   long expectedSize();
 
   /**
    * Writes {@code length} bytes of {@code bytes} from {@code offset} at {@code position} of the
    * blob. The array may be reused once this returns.
    *
+   * @param position the offset in the blob of the first byte, 0-based
+   * @param bytes the buffer holding the bytes
+   * @param offset the index of the first byte in {@code bytes}
+   * @param length how many bytes to write
    * @throws DigestMismatchException if the bytes would end beyond {@link #expectedSize()}; the
    *     writer is then aborted
    * @throws IllegalArgumentException if the range overlaps bytes written before, or {@code
@@ -48,6 +60,8 @@ public interface PositionalBlobWriter extends AutoCloseable {
   /**
    * How many bytes from offset 0 on are written without a gap and hashed: the part of the blob that
    * is final. Grows while writes arrive; {@link #expectedSize()} once every byte is written.
+   *
+   * @return the length of the gap-free written prefix, in bytes
    */
   long hashedBytes();
 

@@ -33,6 +33,9 @@ public interface PositionalWrites extends BlobStoreCapability {
   /**
    * Starts writing a blob of exactly {@code expectedSize} bytes hashing to {@code expected}.
    *
+   * @param expected the digest the content must hash to
+   * @param expectedSize the exact size of the content in bytes, not negative
+   * @return a new writer, open and empty
    * @throws IllegalArgumentException if {@code expectedSize} is negative
    * @throws StoreException if the store cannot accept writes
    */
@@ -48,6 +51,10 @@ public interface PositionalWrites extends BlobStoreCapability {
    * valid only during the call. An exception it throws aborts the writer and propagates from the
    * {@code write} or {@code commit} that ran it.
    *
+   * @param expected the digest the content must hash to
+   * @param expectedSize the exact size of the content in bytes, not negative
+   * @param inOrder receives every byte of the blob once, in order of offset
+   * @return a new writer, open and empty
    * @throws IllegalArgumentException if {@code expectedSize} is negative
    * @throws StoreException if the store cannot accept writes
    */

@@ -11,7 +11,12 @@ import java.util.List;
  */
 public record ScrubReport(long checked, List<Digest> removed) {
 
-  /** Copies {@code removed}; rejects a negative count. */
+  /**
+   * Copies {@code removed}; rejects a negative count.
+   *
+   * @param checked how many blobs were verified
+   * @param removed the blobs whose content did not match their digest and were removed
+   */
   public ScrubReport {
     if (checked < 0) {
       throw new IllegalArgumentException("checked must not be negative: " + checked);
@@ -19,7 +24,11 @@ public record ScrubReport(long checked, List<Digest> removed) {
     removed = List.copyOf(removed);
   }
 
-  /** Whether every checked blob was intact. */
+  /**
+   * Whether every checked blob was intact.
+   *
+   * @return {@code true} if no blob was removed
+   */
   public boolean clean() {
     return removed.isEmpty();
   }

@@ -17,6 +17,7 @@ public interface Verifiable extends BlobStoreCapability {
   /**
    * Re-reads the blob and checks its digest and size.
    *
+   * @param digest the blob's digest
    * @throws BlobNotFoundInStoreException if it is not present
    * @throws DigestMismatchException if its bytes no longer match its name; the blob is left alone
    */

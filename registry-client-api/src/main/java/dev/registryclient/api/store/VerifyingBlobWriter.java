@@ -94,6 +94,8 @@ public abstract class VerifyingBlobWriter implements BlobWriter {
   /**
    * A writer that accepts exactly {@code expectedSize} bytes hashing to {@code expected}.
    *
+   * @param expected the digest the content must hash to
+   * @param expectedSize the exact size of the content in bytes
    * @param where what the bytes are written into, for error messages, e.g. {@code "store
    *     /var/cache/blobs"}
    * @throws IllegalArgumentException if {@code expectedSize} is negative
@@ -112,6 +114,12 @@ public abstract class VerifyingBlobWriter implements BlobWriter {
   /**
    * Stores {@code length} bytes of {@code bytes} from {@code offset}. They passed the size check
    * and are hashed already; the array is the caller's and may be reused once this returns.
+   *
+   * @param bytes the caller's buffer
+   * @param offset the index of the first byte in {@code bytes}
+   * @param length how many bytes to store
+   * @throws IOException if storing fails; the writer is then aborted and a {@link StoreException}
+   *     thrown
    */
   protected abstract void writeBytes(byte[] bytes, int offset, int length) throws IOException;
 
@@ -119,6 +127,9 @@ public abstract class VerifyingBlobWriter implements BlobWriter {
    * Makes the blob visible: called once, after all bytes were written and size and digest matched.
    * If the blob is already present, keep the existing copy, discard the new bytes and return
    * normally.
+   *
+   * @throws IOException if publishing fails; the writer is then aborted and a {@link
+   *     StoreException} thrown
    */
   protected abstract void publish() throws IOException;
 

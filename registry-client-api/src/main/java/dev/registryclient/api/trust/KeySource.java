@@ -16,7 +16,11 @@ public sealed interface KeySource {
    * @param path the file
    */
   record FromFile(Path path) implements KeySource {
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param path the file
+     */
     public FromFile {
       Objects.requireNonNull(path, "path");
     }
@@ -28,11 +32,20 @@ public sealed interface KeySource {
    * @param bytes the key material (copied)
    */
   record Inline(byte[] bytes) implements KeySource {
-    /** Copies the bytes. */
+    /**
+     * Copies the bytes.
+     *
+     * @param bytes the key material (copied)
+     */
     public Inline {
       bytes = bytes.clone();
     }
 
+    /**
+     * The key material.
+     *
+     * @return a copy of the bytes
+     */
     @Override
     public byte[] bytes() {
       return bytes.clone();

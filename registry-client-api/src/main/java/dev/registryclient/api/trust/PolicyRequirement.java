@@ -30,7 +30,12 @@ public sealed interface PolicyRequirement {
    * @param identity the identity rule ({@link SignedIdentity.MatchRepoDigestOrExact} by default)
    */
   record SignedBy(List<KeySource> keys, SignedIdentity identity) implements PolicyRequirement {
-    /** Checks for nulls and at least one key. */
+    /**
+     * Checks for nulls and at least one key.
+     *
+     * @param keys OpenPGP public key rings
+     * @param identity the identity rule ({@link SignedIdentity.MatchRepoDigestOrExact} by default)
+     */
     public SignedBy {
       keys = List.copyOf(keys);
       Objects.requireNonNull(identity, "identity");
@@ -51,7 +56,12 @@ public sealed interface PolicyRequirement {
    */
   record SigstoreSigned(List<KeySource> keys, SignedIdentity identity)
       implements PolicyRequirement {
-    /** Checks for nulls and at least one key. */
+    /**
+     * Checks for nulls and at least one key.
+     *
+     * @param keys PEM public keys (ECDSA P-256/P-384, RSA, Ed25519)
+     * @param identity the identity rule ({@link SignedIdentity.MatchRepoDigestOrExact} by default)
+     */
     public SigstoreSigned {
       keys = List.copyOf(keys);
       Objects.requireNonNull(identity, "identity");

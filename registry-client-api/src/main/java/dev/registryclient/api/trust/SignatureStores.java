@@ -57,6 +57,16 @@ public record SignatureStores(Optional<Store> defaultDocker, Map<String, Store> 
     /**
      * Checks the URLs.
      *
+     * @param lookaside where signatures are read: {@code http(s)://} or {@code file://}; a
+     *     signature of {@code host/repo@sha256:hex} is {@code
+     *     <lookaside>/repo@sha256=hex/signature-N}
+     * @param lookasideStaging where new signatures are written instead of {@code lookaside} (a copy
+     *     with {@code copySignatures()} writes to a {@code file://} one)
+     * @param useSigstoreAttachments whether sigstore signatures are read from the registry as
+     *     {@code sha256-<hex>.sig} tags; empty when not set. containers/image then reads none;
+     *     registry-client reads them unless this says {@code false} (a {@code sigstoreSigned}
+     *     requirement can only be met by a signature made with one of its keys, so reading them
+     *     never loosens a policy)
      * @throws IllegalArgumentException if a URL is not absolute {@code http}, {@code https} or
      *     {@code file}, or holds a user name or password
      */
@@ -66,7 +76,14 @@ public record SignatureStores(Optional<Store> defaultDocker, Map<String, Store> 
       Objects.requireNonNull(useSigstoreAttachments, "useSigstoreAttachments");
     }
 
-    /** A section with only a lookaside URL to read from. */
+    /**
+     * A section with only a lookaside URL to read from.
+     *
+     * @param uri where signatures are read: an absolute {@code http}, {@code https} or {@code file}
+     *     URL
+     * @return a section with no staging URL and {@code use-sigstore-attachments} not set
+     * @throws IllegalArgumentException if the URL is not acceptable (see the constructor)
+     */
     public static Store lookaside(URI uri) {
       return new Store(Optional.of(uri), Optional.empty(), Optional.empty());
     }
@@ -74,24 +91,41 @@ public record SignatureStores(Optional<Store> defaultDocker, Map<String, Store> 
     /**
      * Whether containers/image reads sigstore attachments: {@link #useSigstoreAttachments()}, else
      * false.
+     *
+     * @return the {@code use-sigstore-attachments} value, or {@code false} when not set
      */
     public boolean readsSigstoreAttachments() {
       return useSigstoreAttachments.orElse(false);
     }
   }
 
-  /** Copies the map, keeping its order. */
+  /**
+   * Copies the map, keeping its order.
+   *
+   * @param defaultDocker the {@code default-docker} section, if any
+   * @param docker the sections per scope, in file order
+   */
   public SignatureStores {
     Objects.requireNonNull(defaultDocker, "defaultDocker");
     docker = Collections.unmodifiableMap(new LinkedHashMap<>(docker));
   }
 
-  /** No configuration: no lookaside, sigstore attachments not set. */
+  /**
+   * No configuration: no lookaside, sigstore attachments not set.
+   *
+   * @return a configuration with no sections
+   */
   public static SignatureStores none() {
     return new SignatureStores(Optional.empty(), Map.of());
   }
 
-  /** A configuration of a default section and scoped sections. */
+  /**
+   * A configuration of a default section and scoped sections.
+   *
+   * @param defaultDocker the {@code default-docker} section, if any
+   * @param docker the sections per scope, in file order (copied)
+   * @return the configuration
+   */
   public static SignatureStores of(Optional<Store> defaultDocker, Map<String, Store> docker) {
     return new SignatureStores(defaultDocker, docker);
   }
@@ -104,6 +138,9 @@ public record SignatureStores(Optional<Store> defaultDocker, Map<String, Store> 
    * <p>{@code lookaside} is the first {@code lookaside} found; {@code lookasideStaging} is set only
    * when the first section that names either URL has a staging one (otherwise signatures would be
    * written to {@code lookaside}).
+   *
+   * @param image the image reference to look up
+   * @return the merged settings, or empty
    */
   public Optional<Store> storeFor(ImageReference image) {
     List<Store> sections = new ArrayList<>();

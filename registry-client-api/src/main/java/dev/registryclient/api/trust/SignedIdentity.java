@@ -25,6 +25,10 @@ public sealed interface SignedIdentity {
 
   /**
    * Whether a signature claiming {@code signed} satisfies this rule for a pull of {@code pulled}.
+   *
+   * @param pulled the image being pulled
+   * @param signed the {@code docker-reference} the signature claims
+   * @return {@code true} if the signature's identity is acceptable
    */
   boolean matches(ImageReference pulled, ImageReference signed);
 
@@ -66,6 +70,7 @@ public sealed interface SignedIdentity {
     /**
      * Checks that the reference names a tag or digest.
      *
+     * @param dockerReference the reference the signature must claim, with a tag or digest
      * @throws IllegalArgumentException if it names neither
      */
     public ExactReference {
@@ -89,7 +94,12 @@ public sealed interface SignedIdentity {
    *     dropped, as containers/image ignores it
    */
   record ExactRepository(ImageReference dockerRepository) implements SignedIdentity {
-    /** Drops any tag or digest. */
+    /**
+     * Drops any tag or digest.
+     *
+     * @param dockerRepository the repository the signature must claim; a tag or digest in it is
+     *     dropped, as containers/image ignores it
+     */
     public ExactRepository {
       dockerRepository = Objects.requireNonNull(dockerRepository, "dockerRepository");
       dockerRepository = dockerRepository.withoutTagOrDigest();
@@ -119,6 +129,8 @@ public sealed interface SignedIdentity {
     /**
      * Checks both prefixes.
      *
+     * @param prefix the part of the pulled reference to replace
+     * @param signedPrefix what the signatures say instead
      * @throws IllegalArgumentException if one is not a registry, namespace or repository name
      */
     public RemapIdentity {
@@ -138,6 +150,9 @@ public sealed interface SignedIdentity {
      * {@code mirror.example} remapped to {@code docker.io} turns {@code mirror.example/busybox:1}
      * into {@code docker.io/busybox:1}, which is no canonical name ({@code
      * docker.io/library/busybox:1} is).
+     *
+     * @param pulled the image being pulled
+     * @return the remapped reference, {@code pulled} as the policy knows it, or empty
      */
     public Optional<ImageReference> remap(ImageReference pulled) {
       ImageReference identity = DockerScopes.identity(pulled);

@@ -43,7 +43,13 @@ public record TrustPolicy(
     List<PolicyRequirement> defaultRequirements,
     Map<String, List<PolicyRequirement>> dockerScopes) {
 
-  /** Validates and copies (scope keys keep their order). */
+  /**
+   * Validates and copies (scope keys keep their order).
+   *
+   * @param defaultRequirements what applies where no scope matches
+   * @param dockerScopes requirements per scope of the {@code docker} transport, in file order; no
+   *     scope may be {@code ""} (that is {@code defaultRequirements}) or have no requirement
+   */
   public TrustPolicy {
     defaultRequirements = List.copyOf(defaultRequirements);
     Map<String, List<PolicyRequirement>> copy = new LinkedHashMap<>();
@@ -66,28 +72,56 @@ public record TrustPolicy(
     }
   }
 
-  /** A policy of a default and scopes. */
+  /**
+   * A policy of a default and scopes.
+   *
+   * @param defaultRequirements what applies where no scope matches; not empty
+   * @param dockerScopes requirements per scope, in order; no scope {@code ""} or without
+   *     requirement
+   * @return the policy
+   * @throws IllegalArgumentException if the default or a scope has no requirement, or a scope is
+   *     {@code ""}
+   */
   public static TrustPolicy of(
       List<PolicyRequirement> defaultRequirements,
       Map<String, List<PolicyRequirement>> dockerScopes) {
     return new TrustPolicy(defaultRequirements, dockerScopes);
   }
 
-  /** The requirements that apply to an image, and the scope they come from. */
+  /**
+   * The requirements that apply to an image, and the scope they come from.
+   *
+   * @param scope the scope name; empty for the policy's default
+   * @param requirements the requirements of the scope, all of which must be met
+   */
   public record Scoped(String scope, List<PolicyRequirement> requirements) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param scope the scope name; empty for the policy's default
+     * @param requirements the requirements of the scope (copied)
+     */
     public Scoped {
       Objects.requireNonNull(scope, "scope");
       requirements = List.copyOf(requirements);
     }
 
-    /** Whether it is the policy's default rather than a scope. */
+    /**
+     * Whether it is the policy's default rather than a scope.
+     *
+     * @return {@code true} if the scope name is empty
+     */
     public boolean isDefault() {
       return scope.isEmpty();
     }
   }
 
-  /** The most specific scope for {@code image} (or the default, with an empty scope name). */
+  /**
+   * The most specific scope for {@code image} (or the default, with an empty scope name).
+   *
+   * @param image the image reference to look up
+   * @return the scope name and its requirements
+   */
   public Scoped scopeFor(ImageReference image) {
     for (String candidate : DockerScopes.candidates(image)) {
       List<PolicyRequirement> found = dockerScopes.get(candidate);

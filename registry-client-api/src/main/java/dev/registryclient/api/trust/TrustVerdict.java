@@ -27,7 +27,16 @@ public record TrustVerdict(
     boolean accepted,
     List<SignatureCheck> checks,
     String reason) {
-  /** Checks for nulls and copies the list. */
+  /**
+   * Checks for nulls and copies the list.
+   *
+   * @param image the image checked
+   * @param manifest the manifest digest the signatures had to name
+   * @param scope the policy scope that applied ("" for the default)
+   * @param accepted whether every requirement of the scope was met
+   * @param checks every signature looked at, with its outcome
+   * @param reason a one-line summary: what was met, or which requirement failed and why
+   */
   public TrustVerdict {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(manifest, "manifest");

@@ -135,31 +135,26 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public BlobWriter writer(Digest expected, long expectedSize) {
-    Objects.requireNonNull(expected, "expected");
-    if (expectedSize < 0) {
-      throw new IllegalArgumentException(
-          "expectedSize must not be negative: " + expectedSize + " for " + expected);
-    }
-    Path target = layout.blobPath(expected);
-    try {
-      StagingFile staging = StagingFile.create(layout.ingest(), expected.hex().substring(0, 16));
-      return new StagedBlobWriter(expected, expectedSize, target, staging, fsync);
-    } catch (IOException e) {
-      throw StoreErrors.io("stage", expected, layout.ingest(), e);
-    }
+    StagingFile staging = stage(expected, expectedSize);
+    return new StagedBlobWriter(expected, expectedSize, layout.blobPath(expected), staging, fsync);
   }
 
   private PositionalBlobWriter positionalWriter(
       Digest expected, long expectedSize, Consumer<ByteBuffer> inOrder) {
+    StagingFile staging = stage(expected, expectedSize);
+    return new PositionalStagedWriter(
+        expected, expectedSize, layout.blobPath(expected), staging, fsync, inOrder);
+  }
+
+  /** A new staging file for a blob of {@code expectedSize} bytes, after checking the arguments. */
+  private StagingFile stage(Digest expected, long expectedSize) {
     Objects.requireNonNull(expected, "expected");
     if (expectedSize < 0) {
       throw new IllegalArgumentException(
           "expectedSize must not be negative: " + expectedSize + " for " + expected);
     }
-    Path target = layout.blobPath(expected);
     try {
-      StagingFile staging = StagingFile.create(layout.ingest(), expected.hex().substring(0, 16));
-      return new PositionalStagedWriter(expected, expectedSize, target, staging, fsync, inOrder);
+      return StagingFile.create(layout.ingest(), expected.hex().substring(0, 16));
     } catch (IOException e) {
       throw StoreErrors.io("stage", expected, layout.ingest(), e);
     }

@@ -48,20 +48,7 @@ final class BlobDownloader {
 
   /** A downloader that fetches every blob as one stream. */
   BlobDownloader(ImageSource source, BlobStore store, PullEvents events, ErrorContext context) {
-    this(source, store, events, context, BlobWriterHook.NONE);
-  }
-
-  /**
-   * A downloader that fetches every blob as one stream, into writers {@code hook} may wrap (to
-   * check more than the blob's digest).
-   */
-  BlobDownloader(
-      ImageSource source,
-      BlobStore store,
-      PullEvents events,
-      ErrorContext context,
-      BlobWriterHook hook) {
-    this(source, store, events, context, Segmentation.OFF, null, hook);
+    this(source, store, events, context, Segmentation.OFF, null, BlobWriterHook.NONE);
   }
 
   /**
@@ -84,6 +71,11 @@ final class BlobDownloader {
     this.segmentation = segmentation;
     this.workers = workers;
     this.hook = hook;
+  }
+
+  /** This downloader with its writers wrapped by {@code other} instead (to check more). */
+  BlobDownloader withHook(BlobWriterHook other) {
+    return new BlobDownloader(source, store, events, context, segmentation, workers, other);
   }
 
   /** Downloads {@code task} as one stream; throws the pull's outcome once it ended. */

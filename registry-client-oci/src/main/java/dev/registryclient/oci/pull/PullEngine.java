@@ -105,17 +105,7 @@ public final class PullEngine {
             ? DiffIdVerification.plan(
                 reference, selection.imageManifests(), store, codec, context.withPhase(Phase.BLOB))
             : null;
-    BlobDownloader layerDownloader =
-        diffIds == null
-            ? downloader
-            : new BlobDownloader(
-                source,
-                store,
-                events,
-                context.withPhase(Phase.BLOB),
-                options.segmentation(),
-                workers,
-                diffIds);
+    BlobDownloader layerDownloader = diffIds == null ? downloader : downloader.withHook(diffIds);
     outcomes.putAll(
         executor.run(plan.layers(), n, layerDownloader, store, events, scope, deadline));
     scope.checkpoint(deadline);

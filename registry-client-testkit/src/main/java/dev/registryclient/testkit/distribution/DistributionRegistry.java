@@ -42,22 +42,38 @@ public final class DistributionRegistry implements AutoCloseable {
     this.port = port;
   }
 
-  /** A builder with schema 1 compatibility and deletes enabled, no auth. */
+  /**
+   * A builder with schema 1 compatibility and deletes enabled, no auth.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code 127.0.0.1:PORT}, the registry part of image references. */
+  /**
+   * {@code 127.0.0.1:PORT}, the registry part of image references.
+   *
+   * @return the registry's loopback address and port
+   */
   public String hostAndPort() {
     return "127.0.0.1:" + port;
   }
 
-  /** The port the registry listens on. */
+  /**
+   * The port the registry listens on.
+   *
+   * @return the registry's TCP port on 127.0.0.1
+   */
   public int port() {
     return port;
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /**
+   * {@code http://127.0.0.1:PORT}.
+   *
+   * @return the registry's base URL, without a path
+   */
   public URI url() {
     return URI.create("http://" + hostAndPort());
   }
@@ -72,6 +88,11 @@ public final class DistributionRegistry implements AutoCloseable {
    * {@code repository}, so that it serves the blob from there. A pull-through cache ({@link
    * Builder#proxy}) stores what it fetched from its upstream in the background, after answering the
    * client; this says when it is done.
+   *
+   * @param repository the repository, e.g. {@code library/alpine}
+   * @param digest the blob's digest as {@code algorithm:hex}
+   * @return {@code true} if the blob's link exists in the repository's storage
+   * @throws IllegalArgumentException if {@code digest} has no {@code algorithm:} prefix
    */
   public boolean holdsBlob(String repository, String digest) {
     int colon = digest.indexOf(':');
@@ -90,7 +111,11 @@ public final class DistributionRegistry implements AutoCloseable {
     return Files.isRegularFile(link);
   }
 
-  /** The registry's log so far, for failure messages. */
+  /**
+   * The registry's log so far, for failure messages.
+   *
+   * @return the log's text, or a note saying why there is none
+   */
   public String log() {
     try {
       return Files.readString(workDir.path().resolve("registry.log"));
@@ -138,6 +163,10 @@ public final class DistributionRegistry implements AutoCloseable {
      *   // push to upstream, pull from cache
      * }
      * }</pre>
+     *
+     * @param remoteUrl the upstream registry's {@code http(s)://host[:port]} URL; not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code remoteUrl} has no scheme or no host
      */
     public Builder proxy(URI remoteUrl) {
       Objects.requireNonNull(remoteUrl, "remoteUrl");
@@ -149,7 +178,12 @@ public final class DistributionRegistry implements AutoCloseable {
       return this;
     }
 
-    /** Whether the registry accepts and serves signed schema 1 manifests (default true). */
+    /**
+     * Whether the registry accepts and serves signed schema 1 manifests (default true).
+     *
+     * @param enabled {@code false} to leave schema 1 support off, as distribution does by default
+     * @return this builder
+     */
     public Builder schema1(boolean enabled) {
       this.schema1 = enabled;
       return this;
@@ -159,6 +193,10 @@ public final class DistributionRegistry implements AutoCloseable {
      * The most repositories one {@code _catalog} page holds ({@code catalog.maxentries}); a client
      * asking without {@code n} gets pages of this size and a {@code Link} to the next one. Default:
      * distribution's own (1000).
+     *
+     * @param size the page size; at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code size} is less than 1
      */
     public Builder catalogPageSize(int size) {
       if (size < 1) {
@@ -175,6 +213,7 @@ public final class DistributionRegistry implements AutoCloseable {
      * @param service the {@code service} (and JWT audience)
      * @param issuer the JWT issuer the registry accepts
      * @param rootCertBundle a PEM file with the certificate whose key signs the tokens
+     * @return this builder
      */
     public Builder tokenAuth(URI realm, String service, String issuer, Path rootCertBundle) {
       this.tokenAuth = Optional.of(new TokenAuth(realm, service, issuer, rootCertBundle));
@@ -184,6 +223,9 @@ public final class DistributionRegistry implements AutoCloseable {
     /**
      * Protects the registry with bearer tokens from {@code tokens}: its realm, service, issuer and
      * certificate.
+     *
+     * @param tokens the running token server whose tokens the registry accepts
+     * @return this builder
      */
     public Builder tokenAuth(JwtTokenServer tokens) {
       return tokenAuth(tokens.realm(), tokens.service(), tokens.issuer(), tokens.rootCertBundle());
@@ -192,7 +234,10 @@ public final class DistributionRegistry implements AutoCloseable {
     /**
      * Starts the registry on a free loopback port and waits until {@code /v2/} answers.
      *
+     * @return the running registry; close it to stop it
      * @throws IllegalStateException if docker-registry is not installed or does not come up
+     * @throws UncheckedIOException if its configuration cannot be written or the process not
+     *     started
      */
     public DistributionRegistry start() {
       Path binary = ExternalTool.dockerRegistry().require();

@@ -42,6 +42,10 @@ public final class ExternalTool {
    * ExternalTool.skopeo().withEnvironment("GNUPGHOME", home.toString())
    *     .runOrFail(timeout, "copy", "--sign-by", fingerprint, from, to);
    * }</pre>
+   *
+   * @param variable the environment variable's name
+   * @param value its value
+   * @return a new tool with the variable added to (or replaced in) its environment
    */
   public ExternalTool withEnvironment(String variable, String value) {
     Map<String, String> more = new HashMap<>(environment);
@@ -49,32 +53,56 @@ public final class ExternalTool {
     return new ExternalTool(name, debianPackage, more);
   }
 
-  /** {@code skopeo}, from Debian's {@code skopeo} package. */
+  /**
+   * {@code skopeo}, from Debian's {@code skopeo} package.
+   *
+   * @return the tool
+   */
   public static ExternalTool skopeo() {
     return new ExternalTool("skopeo", "skopeo");
   }
 
-  /** {@code umoci}, from Debian's {@code umoci} package. */
+  /**
+   * {@code umoci}, from Debian's {@code umoci} package.
+   *
+   * @return the tool
+   */
   public static ExternalTool umoci() {
     return new ExternalTool("umoci", "umoci");
   }
 
-  /** {@code docker-registry} (distribution 2.8), from Debian's {@code docker-registry} package. */
+  /**
+   * {@code docker-registry} (distribution 2.8), from Debian's {@code docker-registry} package.
+   *
+   * @return the tool
+   */
   public static ExternalTool dockerRegistry() {
     return new ExternalTool("docker-registry", "docker-registry");
   }
 
-  /** {@code gpg} (GnuPG 2), from Debian's {@code gnupg} package. */
+  /**
+   * {@code gpg} (GnuPG 2), from Debian's {@code gnupg} package.
+   *
+   * @return the tool
+   */
   public static ExternalTool gpg() {
     return new ExternalTool("gpg", "gnupg");
   }
 
-  /** {@code gpgconf}, which stops a home directory's gpg-agent; Debian's {@code gnupg} has it. */
+  /**
+   * {@code gpgconf}, which stops a home directory's gpg-agent; Debian's {@code gnupg} has it.
+   *
+   * @return the tool
+   */
   public static ExternalTool gpgconf() {
     return new ExternalTool("gpgconf", "gnupg");
   }
 
-  /** The program's name as looked up on {@code PATH}. */
+  /**
+   * The program's name as looked up on {@code PATH}.
+   *
+   * @return the program's file name
+   */
   public String name() {
     return name;
   }
@@ -82,6 +110,7 @@ public final class ExternalTool {
   /**
    * The absolute path of the program.
    *
+   * @return the first executable of that name on {@code PATH}
    * @throws IllegalStateException naming the Debian package to install when it is not on PATH
    */
   public Path require() {
@@ -106,6 +135,8 @@ public final class ExternalTool {
   /**
    * Runs the program with {@code args} and waits at most {@code timeout}.
    *
+   * @param timeout how long to wait for the program to exit before killing it
+   * @param args the command-line arguments after the program's name
    * @return the finished run, whatever its exit code
    * @throws IllegalStateException when the program is missing or does not finish in time
    */
@@ -141,7 +172,15 @@ public final class ExternalTool {
     }
   }
 
-  /** Like {@link #run(Duration, String...)} but fails unless the exit code is 0. */
+  /**
+   * Like {@link #run(Duration, String...)} but fails unless the exit code is 0.
+   *
+   * @param timeout how long to wait for the program to exit before killing it
+   * @param args the command-line arguments after the program's name
+   * @return the program's standard output and error, interleaved
+   * @throws IllegalStateException if the program is missing, does not finish in time or exits with
+   *     another code than 0 (the message holds its output)
+   */
   public String runOrFail(Duration timeout, String... args) {
     Run run = run(timeout, args);
     if (run.exitCode() != 0) {
@@ -168,7 +207,13 @@ public final class ExternalTool {
    * @param output standard output and error, interleaved
    */
   public record Run(List<String> command, int exitCode, String output) {
-    /** Copies the command. */
+    /**
+     * Copies the command.
+     *
+     * @param command the command line; copied
+     * @param exitCode the exit code
+     * @param output standard output and error, interleaved
+     */
     public Run {
       command = List.copyOf(command);
     }

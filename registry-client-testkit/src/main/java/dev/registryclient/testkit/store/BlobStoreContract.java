@@ -49,7 +49,11 @@ public abstract class BlobStoreContract {
   /** The store under test, fresh for every test. */
   protected BlobStore store;
 
-  /** A new, empty store. Called once before every test. */
+  /**
+   * A new, empty store. Called once before every test.
+   *
+   * @return an empty store, owned by the test, which closes it
+   */
   protected abstract BlobStore newStore();
 
   /**
@@ -57,12 +61,19 @@ public abstract class BlobStoreContract {
    * may {@link BlobStore#close() close} {@code store} first, as an owner would before a restart,
    * and may be called more than once for the same store. The default returns {@code store} itself,
    * which suits stores that live only in memory.
+   *
+   * @param store the store the test has been using
+   * @return a store on the same data, as a restarted process would open it
    */
   protected BlobStore reopen(BlobStore store) {
     return store;
   }
 
-  /** The size of the streamed large-blob test; 64 MiB unless a store needs it smaller. */
+  /**
+   * The size of the streamed large-blob test; 64 MiB unless a store needs it smaller.
+   *
+   * @return the size in bytes of the blob streamed by the large-blob test
+   */
   protected long largeBlobSize() {
     return 64L << 20;
   }
@@ -295,7 +306,13 @@ public abstract class BlobStoreContract {
 
   // ---- helpers for subclasses -------------------------------------------------------------
 
-  /** Writes {@code content} under its SHA-256 digest and returns the digest. */
+  /**
+   * Writes {@code content} under its SHA-256 digest and returns the digest.
+   *
+   * @param store the store to write to
+   * @param content the blob's bytes
+   * @return the SHA-256 digest of {@code content}, under which it is now committed
+   */
   protected static Digest put(BlobStore store, byte[] content) {
     Digest digest = Digest.sha256(content);
     try (BlobWriter writer = store.writer(digest, content.length)) {
@@ -305,12 +322,27 @@ public abstract class BlobStoreContract {
     return digest;
   }
 
-  /** Streams {@code blob} into {@code store} under its own digest. */
+  /**
+   * Streams {@code blob} into {@code store} under its own digest.
+   *
+   * @param store the store to write to
+   * @param blob the generated content to commit
+   */
   protected static void writeGenerated(BlobStore store, GeneratedBlob blob) {
     writeAs(store, blob.digest(), blob.size(), blob.open());
   }
 
-  /** Streams {@code content} into {@code store} claiming it is {@code digest} of {@code size}. */
+  /**
+   * Streams {@code content} into {@code store} claiming it is {@code digest} of {@code size}.
+   *
+   * @param store the store to write to
+   * @param digest the digest the writer is opened with, whatever {@code content} really is
+   * @param size the size the writer is opened with, in bytes
+   * @param content the bytes to stream; closed afterwards
+   * @throws dev.registryclient.api.exception.DigestMismatchException if the store rejects the
+   *     content for {@code digest} and {@code size}
+   * @throws UncheckedIOException if reading {@code content} fails
+   */
   protected static void writeAs(BlobStore store, Digest digest, long size, InputStream content) {
     try (BlobWriter writer = store.writer(digest, size);
         InputStream in = content) {
@@ -321,7 +353,14 @@ public abstract class BlobStoreContract {
     }
   }
 
-  /** Reads a whole (small) blob. */
+  /**
+   * Reads a whole (small) blob.
+   *
+   * @param store the store to read from
+   * @param digest the blob's digest
+   * @return the blob's bytes
+   * @throws BlobNotFoundInStoreException if the store has no such blob
+   */
   protected static byte[] read(BlobStore store, Digest digest) {
     try (InputStream in = store.open(digest)) {
       return in.readAllBytes();
@@ -330,14 +369,24 @@ public abstract class BlobStoreContract {
     }
   }
 
-  /** The listed digests as a set, closing the stream. */
+  /**
+   * The listed digests as a set, closing the stream.
+   *
+   * @param store the store to list
+   * @return the digests of the committed blobs
+   */
   protected static Set<Digest> listed(BlobStore store) {
     try (Stream<Digest> all = store.list()) {
       return all.collect(Collectors.toSet());
     }
   }
 
-  /** UTF-8 bytes of {@code s}. */
+  /**
+   * UTF-8 bytes of {@code s}.
+   *
+   * @param s the text
+   * @return its UTF-8 encoding
+   */
   protected static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

@@ -20,7 +20,14 @@ public final class ConcurrentWriters {
 
   private ConcurrentWriters() {}
 
-  /** Runs {@code task.accept(i)} for {@code i} in {@code [0, threads)}, all at once. */
+  /**
+   * Runs {@code task.accept(i)} for {@code i} in {@code [0, threads)}, all at once.
+   *
+   * @param threads how many threads, and so how many calls of {@code task}
+   * @param task the work of one thread, given its index
+   * @throws IllegalStateException if the tasks do not finish within 120 seconds or the wait is
+   *     interrupted; a task's own {@link RuntimeException} or {@link Error} is rethrown as it is
+   */
   public static void run(int threads, IntConsumer task) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);

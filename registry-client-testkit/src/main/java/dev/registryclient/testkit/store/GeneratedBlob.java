@@ -31,22 +31,41 @@ public final class GeneratedBlob {
     this.seed = seed;
   }
 
-  /** Content of {@code size} bytes determined by {@code seed}. */
+  /**
+   * Content of {@code size} bytes determined by {@code seed}.
+   *
+   * @param size the content's length in bytes; not negative
+   * @param seed the generator's seed; equal seeds and sizes give equal content
+   * @return the blob, nothing generated yet
+   * @throws IllegalArgumentException if {@code size} is negative
+   */
   public static GeneratedBlob of(long size, long seed) {
     return new GeneratedBlob(size, seed);
   }
 
-  /** The number of bytes. */
+  /**
+   * The number of bytes.
+   *
+   * @return the content's length in bytes
+   */
   public long size() {
     return size;
   }
 
-  /** A fresh stream of the content. */
+  /**
+   * A fresh stream of the content.
+   *
+   * @return a new stream of the content from its start
+   */
   public InputStream open() {
     return new Generator(size, seed);
   }
 
-  /** The SHA-256 digest of the content, computed by streaming it once and then cached. */
+  /**
+   * The SHA-256 digest of the content, computed by streaming it once and then cached.
+   *
+   * @return the content's SHA-256 digest
+   */
   public synchronized Digest digest() {
     if (digest == null) {
       digest = digestOf(open());
@@ -54,7 +73,13 @@ public final class GeneratedBlob {
     return digest;
   }
 
-  /** Streams {@code in} to its end and returns its SHA-256 digest; closes it. */
+  /**
+   * Streams {@code in} to its end and returns its SHA-256 digest; closes it.
+   *
+   * @param in the stream to digest; closed afterwards
+   * @return the SHA-256 digest of the bytes read
+   * @throws UncheckedIOException if reading {@code in} fails
+   */
   public static Digest digestOf(InputStream in) {
     MessageDigest md = Digest.Algorithm.SHA256.newMessageDigest();
     byte[] buffer = new byte[64 * 1024];
