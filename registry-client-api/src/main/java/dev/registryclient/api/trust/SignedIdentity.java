@@ -38,6 +38,12 @@ public sealed interface SignedIdentity {
     public boolean matches(ImageReference pulled, ImageReference signed) {
       return DockerScopes.identity(pulled).equals(signed);
     }
+
+    /** The rule as policy.json names it, for messages. */
+    @Override
+    public String toString() {
+      return "matchExact";
+    }
   }
 
   /**
@@ -51,6 +57,12 @@ public sealed interface SignedIdentity {
     public boolean matches(ImageReference pulled, ImageReference signed) {
       return repoDigestOrExact(DockerScopes.identity(pulled), signed);
     }
+
+    /** The rule as policy.json names it, for messages. */
+    @Override
+    public String toString() {
+      return "matchRepoDigestOrExact";
+    }
   }
 
   /** The same repository, whatever tag or digest ({@code matchRepository}). */
@@ -58,6 +70,12 @@ public sealed interface SignedIdentity {
     @Override
     public boolean matches(ImageReference pulled, ImageReference signed) {
       return sameRepository(pulled, signed);
+    }
+
+    /** The rule as policy.json names it, for messages. */
+    @Override
+    public String toString() {
+      return "matchRepository";
     }
   }
 
@@ -85,6 +103,12 @@ public sealed interface SignedIdentity {
     public boolean matches(ImageReference pulled, ImageReference signed) {
       return dockerReference.equals(signed);
     }
+
+    /** The rule as policy.json names it, for messages. */
+    @Override
+    public String toString() {
+      return "exactReference " + dockerReference;
+    }
   }
 
   /**
@@ -108,6 +132,12 @@ public sealed interface SignedIdentity {
     @Override
     public boolean matches(ImageReference pulled, ImageReference signed) {
       return sameRepository(dockerRepository, signed);
+    }
+
+    /** The rule as policy.json names it, for messages. */
+    @Override
+    public String toString() {
+      return "exactRepository " + dockerRepository;
     }
   }
 
@@ -141,6 +171,12 @@ public sealed interface SignedIdentity {
     @Override
     public boolean matches(ImageReference pulled, ImageReference signed) {
       return remap(pulled).map(r -> repoDigestOrExact(r, signed)).orElse(false);
+    }
+
+    /** The rule as policy.json names it, for messages. */
+    @Override
+    public String toString() {
+      return "remapIdentity " + prefix + " -> " + signedPrefix;
     }
 
     /**
