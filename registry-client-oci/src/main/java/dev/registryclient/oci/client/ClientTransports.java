@@ -47,6 +47,17 @@ final class ClientTransports implements AutoCloseable {
   }
 
   /**
+   * A transport of its own, built like {@link #forRegistry}'s but sending each request once, for a
+   * probe such as {@link InsecureSchemes}'. The caller closes it.
+   */
+  Transport once(String apiHost, RegistrySettings s) {
+    if (closed) {
+      throw new IllegalStateException("the registry client is closed");
+    }
+    return configure(keyFor(apiHost, s)).retryPolicy(RetryPolicy.none()).build();
+  }
+
+  /**
    * A transport of its own for one {@link
    * dev.registryclient.api.client.RegistryClient#reachability} check, built like {@link
    * #forRegistry}'s but sending each request once and noting every host in {@code ledger}. Its own,

@@ -70,6 +70,7 @@ final class DefaultRegistryClient implements RegistryClient {
 
   private final ClientSettings settings;
   private final ClientTransports transports;
+  private final InsecureSchemes insecureSchemes;
   private final ExecutorService workers;
   private final ManifestCodec codec = ManifestCodec.defaults();
   private final PullEngine engine;
@@ -80,6 +81,7 @@ final class DefaultRegistryClient implements RegistryClient {
   DefaultRegistryClient(ClientSettings settings, SignatureCrypto crypto) {
     this.settings = settings;
     this.transports = new ClientTransports(settings);
+    this.insecureSchemes = new InsecureSchemes(transports);
     this.workers =
         Executors.newCachedThreadPool(threads("registry-client-" + CLIENTS.incrementAndGet()));
     this.engine = new PullEngine(workers, new InFlightBlobs(), codec);
@@ -135,7 +137,8 @@ final class DefaultRegistryClient implements RegistryClient {
 
   /**
    * The registry of one source. A source the configuration marks insecure skips TLS verification
-   * for its host, unless the caller configured that host or it is a loopback host (plain http).
+   * for its host, or speaks plain http if its host does not answer https ({@link InsecureSchemes}),
+   * unless the caller configured that host or it is a loopback host (plain http).
    */
   private Registry registry(Source source) {
     RegistrySettings s = settingsFor(source);
@@ -149,7 +152,7 @@ final class DefaultRegistryClient implements RegistryClient {
     if (source.insecure()
         && !settings.hasSettingsFor(registry)
         && s.scheme(registry).equals("https")) {
-      s = s.withInsecureTls(true);
+      s = insecureSchemes.settings(registry, source.reference().registryApiHost(), s);
     }
     return s;
   }

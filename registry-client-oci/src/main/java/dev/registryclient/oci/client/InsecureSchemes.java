@@ -1,0 +1,62 @@
+package dev.registryclient.oci.client;
+
+import dev.registryclient.api.client.RegistrySettings;
+import dev.registryclient.api.exception.Phase;
+import dev.registryclient.api.exception.RegistryException;
+import dev.registryclient.api.exception.TransportException;
+import dev.registryclient.core.transport.Request;
+import dev.registryclient.core.transport.Response;
+import dev.registryclient.core.transport.Transport;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How a source that {@code registries.conf} marks {@code insecure = true} is spoken to, as
+ * containers/image does: https without certificate verification, and plain http when the host does
+ * not answer https at all (an internal mirror without TLS). Decided once per host and client by a
+ * {@code GET /v2/} on each scheme, sent once; any HTTP answer, a 401 included, counts. When neither
+ * answers, https stays, so the request that follows fails with the TLS or connection error.
+ *
+ * <p>Only for hosts the caller did not configure and that are not on loopback (which speak http
+ * anyway): settings the caller gave are never second-guessed.
+ */
+final class InsecureSchemes {
+  private final ClientTransports transports;
+  private final Map<String, RegistrySettings> chosen = new ConcurrentHashMap<>();
+
+  InsecureSchemes(ClientTransports transports) {
+    this.transports = transports;
+  }
+
+  /**
+   * The settings to reach the insecure source {@code registry} ({@code host[:port]}) at {@code
+   * apiHost} with, derived from {@code configured}.
+   */
+  RegistrySettings settings(String registry, String apiHost, RegistrySettings configured) {
+    return chosen.computeIfAbsent(registry, r -> choose(r, apiHost, configured));
+  }
+
+  private RegistrySettings choose(String registry, String apiHost, RegistrySettings configured) {
+    RegistrySettings https = configured.withInsecureTls(true);
+    if (answers(registry, apiHost, https)) {
+      return https;
+    }
+    RegistrySettings http = configured.withPlainHttp(true);
+    return answers(registry, apiHost, http) ? http : https;
+  }
+
+  private boolean answers(String registry, String apiHost, RegistrySettings s) {
+    URI ping = URI.create(s.scheme(registry) + "://" + apiHost + "/v2/");
+    Request request = Request.builder(ping).phase(Phase.PING).build();
+    try (Transport once = transports.once(apiHost, s);
+        Response response = once.execute(request)) {
+      return true;
+    } catch (IOException | TransportException e) {
+      return false; // no HTTP answer on this scheme: TLS or connection failure
+    } catch (RegistryException e) {
+      return true; // an HTTP answer, mapped to an error
+    }
+  }
+}
