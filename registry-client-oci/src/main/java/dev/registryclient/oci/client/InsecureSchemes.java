@@ -35,16 +35,24 @@ final class InsecureSchemes {
    * apiHost} with, derived from {@code configured}.
    */
   RegistrySettings settings(String registry, String apiHost, RegistrySettings configured) {
-    return chosen.computeIfAbsent(registry, r -> choose(r, apiHost, configured));
-  }
-
-  private RegistrySettings choose(String registry, String apiHost, RegistrySettings configured) {
+    RegistrySettings known = chosen.get(registry);
+    if (known != null) {
+      return known;
+    }
     RegistrySettings https = configured.withInsecureTls(true);
     if (answers(registry, apiHost, https)) {
-      return https;
+      return remember(registry, https);
     }
     RegistrySettings http = configured.withPlainHttp(true);
-    return answers(registry, apiHost, http) ? http : https;
+    if (answers(registry, apiHost, http)) {
+      return remember(registry, http);
+    }
+    return https; // not remembered: a host that is down now is probed again next time
+  }
+
+  private RegistrySettings remember(String registry, RegistrySettings s) {
+    RegistrySettings earlier = chosen.putIfAbsent(registry, s);
+    return earlier != null ? earlier : s;
   }
 
   private boolean answers(String registry, String apiHost, RegistrySettings s) {
