@@ -49,10 +49,8 @@ final class FailoverCopySource implements CopySource {
   @Override
   public Manifest top() {
     SourceChain.Served<Manifest> served =
-        ranking
-            .order(chains.apply(reference))
-            .first(Phase.MANIFEST, source -> open.apply(source).top(), ranking.recording(warn));
-    ranking.served(served.source());
+        ranking.first(
+            chains.apply(reference), Phase.MANIFEST, source -> open.apply(source).top(), warn);
     serving = served.source();
     servingSource = open.apply(served.source());
     return served.value();
@@ -96,10 +94,8 @@ final class FailoverCopySource implements CopySource {
   private <T> T byDigest(Digest digest, Phase phase, Function<CopySource, T> attempt) {
     ImageReference asked = reference.withoutTagOrDigest().withDigest(digest);
     SourceChain.Served<T> served =
-        ranking
-            .order(chains.apply(asked))
-            .first(phase, source -> attempt.apply(open.apply(source)), ranking.recording(warn));
-    ranking.served(served.source());
+        ranking.first(
+            chains.apply(asked), phase, source -> attempt.apply(open.apply(source)), warn);
     return served.value();
   }
 }

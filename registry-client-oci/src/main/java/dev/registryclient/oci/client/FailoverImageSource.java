@@ -62,13 +62,11 @@ final class FailoverImageSource implements ImageSource {
             ? reference.withoutTagOrDigest().withDigest(Digest.parse(wanted))
             : reference.withoutTagOrDigest().withTag(wanted);
     SourceChain.Served<FetchedManifest> served =
-        ranking
-            .order(chains.apply(asked))
-            .first(
-                Phase.MANIFEST,
-                source -> open.apply(source).manifest(source.reference().reference()),
-                ranking.recording(warn));
-    ranking.served(served.source());
+        ranking.first(
+            chains.apply(asked),
+            Phase.MANIFEST,
+            source -> open.apply(source).manifest(source.reference().reference()),
+            warn);
     return served.value().from(served.source());
   }
 
@@ -76,13 +74,11 @@ final class FailoverImageSource implements ImageSource {
   public BlobStream openBlob(Digest digest, long size, RetryListener retries) {
     ImageReference blob = reference.withoutTagOrDigest().withDigest(digest);
     SourceChain.Served<BlobStream> served =
-        ranking
-            .order(chains.apply(blob))
-            .first(
-                Phase.BLOB,
-                source -> open.apply(source).openBlob(digest, size, retries),
-                ranking.recording(warn));
-    ranking.served(served.source());
+        ranking.first(
+            chains.apply(blob),
+            Phase.BLOB,
+            source -> open.apply(source).openBlob(digest, size, retries),
+            warn);
     return served.value().from(served.source());
   }
 
@@ -92,13 +88,11 @@ final class FailoverImageSource implements ImageSource {
       Digest digest, long size, long from, long to, RetryListener retries) {
     ImageReference blob = reference.withoutTagOrDigest().withDigest(digest);
     SourceChain.Served<Optional<BlobStream>> served =
-        ranking
-            .order(chains.apply(blob))
-            .first(
-                Phase.BLOB,
-                source -> open.apply(source).openBlobRange(digest, size, from, to, retries),
-                ranking.recording(warn));
-    ranking.served(served.source());
+        ranking.first(
+            chains.apply(blob),
+            Phase.BLOB,
+            source -> open.apply(source).openBlobRange(digest, size, from, to, retries),
+            warn);
     return served.value().map(stream -> stream.from(served.source()));
   }
 }

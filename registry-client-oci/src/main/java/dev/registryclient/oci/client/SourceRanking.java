@@ -2,11 +2,13 @@ package dev.registryclient.oci.client;
 
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.config.Source;
+import dev.registryclient.api.exception.Phase;
 import dev.registryclient.api.exception.RegistryException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * What one pull or copy learnt about the sources of its image, so that each request by digest
@@ -20,8 +22,24 @@ final class SourceRanking {
   private final Set<Source> failed = ConcurrentHashMap.newKeySet();
   private volatile Source lastServed;
 
+  /**
+   * Asks the sources of {@code chain} in the order this transfer has learnt ({@link
+   * SourceChain#first}), noting each source that fails and the one that answers.
+   *
+   * @param warn told about each source that failed before another answered
+   */
+  <T> SourceChain.Served<T> first(
+      SourceChain chain,
+      Phase phase,
+      Function<Source, T> attempt,
+      BiConsumer<Source, RegistryException> warn) {
+    SourceChain.Served<T> served = order(chain).first(phase, attempt, recording(warn));
+    served(served.source());
+    return served;
+  }
+
   /** {@code chain} ordered by what this transfer has seen so far. */
-  SourceChain order(SourceChain chain) {
+  private SourceChain order(SourceChain chain) {
     Optional<Digest> digest = chain.reference().digest();
     Source last = lastServed;
     Optional<Source> preferred =
@@ -34,7 +52,8 @@ final class SourceRanking {
   }
 
   /** {@code warn}, after noting that the source failed. */
-  BiConsumer<Source, RegistryException> recording(BiConsumer<Source, RegistryException> warn) {
+  private BiConsumer<Source, RegistryException> recording(
+      BiConsumer<Source, RegistryException> warn) {
     return (source, failure) -> {
       failed.add(key(source));
       warn.accept(source, failure);
@@ -42,7 +61,7 @@ final class SourceRanking {
   }
 
   /** Notes the source that answered. */
-  void served(Source source) {
+  private void served(Source source) {
     Source key = key(source);
     failed.remove(key);
     lastServed = key;
