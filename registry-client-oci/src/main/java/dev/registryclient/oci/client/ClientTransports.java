@@ -51,10 +51,7 @@ final class ClientTransports implements AutoCloseable {
    * probe such as {@link InsecureSchemes}'. The caller closes it.
    */
   Transport once(String apiHost, RegistrySettings s) {
-    if (closed) {
-      throw new IllegalStateException("the registry client is closed");
-    }
-    return configure(keyFor(apiHost, s)).retryPolicy(RetryPolicy.none()).build();
+    return sendingOnce(keyFor(apiHost, s)).build();
   }
 
   /**
@@ -65,13 +62,15 @@ final class ClientTransports implements AutoCloseable {
    * holds this check's hosts only. The caller closes it.
    */
   Transport probing(String registry, String apiHost, HostLedger ledger) {
+    return sendingOnce(keyFor(registry, apiHost)).hostLedger(ledger).build();
+  }
+
+  /** A builder like {@link #forRegistry}'s for a transport that sends each request once. */
+  private TransportBuilder sendingOnce(Key key) {
     if (closed) {
       throw new IllegalStateException("the registry client is closed");
     }
-    return configure(keyFor(registry, apiHost))
-        .hostLedger(ledger)
-        .retryPolicy(RetryPolicy.none())
-        .build();
+    return configure(key).retryPolicy(RetryPolicy.none());
   }
 
   private Key keyFor(String registry, String apiHost) {
