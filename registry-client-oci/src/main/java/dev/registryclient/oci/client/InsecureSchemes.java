@@ -56,11 +56,11 @@ final class InsecureSchemes {
   }
 
   private boolean answers(String registry, String apiHost, RegistrySettings s) {
-    URI ping = URI.create(s.scheme(registry) + "://" + apiHost + "/v2/");
-    Request request = Request.builder(ping).phase(Phase.PING).build();
-    try (Transport once = transports.once(apiHost, s);
-        Response response = once.execute(request)) {
-      return true;
+    try (Transport once = transports.once(apiHost, s)) {
+      URI ping = Registry.of(registry, apiHost, s, once).endpoints().ping();
+      try (Response response = once.execute(Request.builder(ping).phase(Phase.PING).build())) {
+        return true;
+      }
     } catch (IOException | TransportException e) {
       return false; // no HTTP answer on this scheme: TLS or connection failure
     } catch (RegistryException e) {
