@@ -41,9 +41,9 @@ import java.util.Objects;
  * redirects) work on every step of a push, selected with {@link #method} and {@link #on}: the
  * upload {@code POST}, each {@code PATCH}, the closing {@code PUT}, a status {@code GET} and the
  * manifest {@code PUT}. The registry reads the request body before answering, so a client sending a
- * large chunk sees the status, not a reset connection; the upload session is not touched. Two
- * faults act on the upload itself ({@link Kind#isUploadFault()}): {@link #cutUploadAfter} and
- * {@link #loseUploadSession}.
+ * large chunk sees the status, not a reset connection; the upload session is not touched. Three
+ * faults act on the upload itself ({@link Kind#isUploadFault()}): {@link #cutUploadAfter}, {@link
+ * #stallUploadAfter} and {@link #loseUploadSession}.
  *
  * <pre>{@code
  * Fault.status(503).method("PATCH").on("/blobs/uploads/").times(2)
@@ -105,6 +105,11 @@ public final class Fault {
      * connection with a TCP RST without answering.
      */
     CUT_UPLOAD_AFTER(Drawn.ON_UPLOAD),
+    /**
+     * Read {@code amount} bytes of an upload's request body into its session, then stop reading it,
+     * without answering, until the registry closes.
+     */
+    STALL_UPLOAD_AFTER(Drawn.ON_UPLOAD),
     /** Forget the upload session the request names and answer 404 {@code BLOB_UPLOAD_UNKNOWN}. */
     LOSE_UPLOAD_SESSION(Drawn.ON_UPLOAD);
 
@@ -134,7 +139,8 @@ public final class Fault {
      * Whether this fault acts on a blob upload the registry itself handles (so not on a request a
      * 401 challenge or an earlier fault answered).
      *
-     * @return {@code true} for {@link #CUT_UPLOAD_AFTER} and {@link #LOSE_UPLOAD_SESSION}
+     * @return {@code true} for {@link #CUT_UPLOAD_AFTER}, {@link #STALL_UPLOAD_AFTER} and {@link
+     *     #LOSE_UPLOAD_SESSION}
      */
     public boolean isUploadFault() {
       return drawn == Drawn.ON_UPLOAD;
@@ -399,6 +405,35 @@ public final class Fault {
   }
 
   /**
+   * On an upload request that carries a body ({@code PATCH}, {@code PUT}, or a monolithic {@code
+   * POST ?digest=}), the registry reads {@code bytes} bytes of the body into the upload session and
+   * then stops reading it, without answering, until the registry closes: a registry or proxy that
+   * stalled, or a TCP window that stays full. Once the socket buffers between them are full (on
+   * loopback they can hold several MiB: send a body well larger than that), the client is blocked
+   * in a socket write that only its own timeouts, or aborting the request, end. The step is
+   * recorded in {@link TestRegistry#uploads()} at once, without a status; the session stays open
+   * and the closing {@code PUT} stalled this way is never committed.
+   *
+   * <p>The fault fires when the registry starts reading an upload body, like {@link
+   * #cutUploadAfter}; {@link TestRegistry#timesFired} then tells a test that the upload is under
+   * way, to cancel it.
+   *
+   * <pre>{@code
+   * Fault stall = Fault.stallUploadAfter(1 << 20).method("PUT");
+   * // start the push, wait until registry.timesFired(stall) == 1, cancel it; then:
+   * assertThat(registry.uploads().get(0).state()).isNotEqualTo(Upload.State.COMMITTED);
+   * }</pre>
+   *
+   * @param bytes how many body bytes to read into the session before stalling; not negative
+   * @return a fault of kind {@link Kind#STALL_UPLOAD_AFTER}, used once, on an upload request with a
+   *     body
+   * @throws IllegalArgumentException if {@code bytes} is negative
+   */
+  public static Fault stallUploadAfter(long bytes) {
+    return upload(Kind.STALL_UPLOAD_AFTER, requireNonNegative(bytes));
+  }
+
+  /**
    * The next request on an existing upload session ({@code PATCH}, {@code PUT}, {@code GET} or
    * {@code DELETE} of its location) finds the session gone, as after a registry restart or an
    * upload purge: it answers 404 {@code BLOB_UPLOAD_UNKNOWN} and every later request on that
@@ -531,8 +566,8 @@ public final class Fault {
    *
    * @return the kind's number: the status code ({@link Kind#STATUS}), the {@code Retry-After}
    *     seconds ({@link Kind#TOO_MANY_REQUESTS}), a byte count ({@link Kind#DISCONNECT_AFTER},
-   *     {@link Kind#RESET_AFTER}, {@link Kind#CUT_UPLOAD_AFTER}), the bytes per second ({@link
-   *     Kind#SLOW_BODY}); 0 for the other kinds
+   *     {@link Kind#RESET_AFTER}, {@link Kind#CUT_UPLOAD_AFTER}, {@link Kind#STALL_UPLOAD_AFTER}),
+   *     the bytes per second ({@link Kind#SLOW_BODY}); 0 for the other kinds
    */
   public long amount() {
     return amount;

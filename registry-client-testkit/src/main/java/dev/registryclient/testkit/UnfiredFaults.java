@@ -27,7 +27,7 @@ final class UnfiredFaults {
       if (matched > 0 && fault.kind().isUploadFault()) {
         message.append(
             "; an upload fault fires only on an upload the registry handles (not on a 401 or a"
-                + " request another fault answered): a cut on a PATCH, PUT or POST ?digest= whose"
+                + " request another fault answered): a cut or stall on a PATCH, PUT or POST ?digest= whose"
                 + " body it reads, a lost session on a request to an open session");
       } else if (matched > 0 && fault.kind().isBodyFault()) {
         message.append(

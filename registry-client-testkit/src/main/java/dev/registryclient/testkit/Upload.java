@@ -89,7 +89,7 @@ public record Upload(
    *     start
    * @param received how many body bytes of this request the session kept (0 for a refused chunk)
    * @param status the status answered, or {@code -1} if the connection was cut ({@link
-   *     Fault#cutUploadAfter})
+   *     Fault#cutUploadAfter}) or the registry stalled reading it ({@link Fault#stallUploadAfter})
    */
   public record Step(String method, long offset, long received, int status) {
 

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,6 +97,53 @@ class UploadFaultsTest {
         assertThat(answer.size()).as("response bytes").isZero();
       }
       assertThat(registry.uploads().get(0).bytesReceived()).isEqualTo(CUT);
+    }
+  }
+
+  @Test
+  void aStalledUploadKeepsWhatTheRegistryReadAndNeverAnswersUntilTheRegistryCloses()
+      throws Exception {
+    Fault stall = Fault.stallUploadAfter(CUT).method("PATCH");
+    TestRegistry registry = TestRegistry.builder().faults(stall).start();
+    try (Socket socket = new Socket(registry.url().getHost(), registry.url().getPort())) {
+      UploadSteps push = new UploadSteps(registry, "up/app");
+      String location = push.start();
+      OutputStream out = socket.getOutputStream();
+      String head =
+          "PATCH "
+              + location
+              + " HTTP/1.1\r\nHost: "
+              + registry.hostAndPort()
+              + "\r\nContent-Length: "
+              + SIZE
+              + "\r\n\r\n";
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(BLOB, 0, 2 * CUT); // more than the registry reads, less than announced
+      out.flush();
+      for (int i = 0; i < 200 && registry.uploads().get(0).steps().size() < 2; i++) {
+        Thread.sleep(50);
+      }
+
+      assertThat(registry.timesFired(stall)).isEqualTo(1);
+      assertThat(registry.uploads().get(0).steps())
+          .extracting(Upload.Step::method, Upload.Step::received, Upload.Step::status)
+          .containsExactly(tuple("POST", 0L, 202), tuple("PATCH", (long) CUT, -1));
+      // the session answers on another connection while the stalled one waits
+      assertThat(push.status(location).headers().firstValue("Range")).hasValue("0-" + (CUT - 1));
+      socket.setSoTimeout(300);
+      InputStream in = socket.getInputStream();
+      assertThatThrownBy(in::read).as("no answer").isInstanceOf(SocketTimeoutException.class);
+      assertThat(registry.containsBlob(DIGEST)).isFalse();
+
+      registry.close();
+      socket.setSoTimeout(10_000);
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      try {
+        in.transferTo(answer);
+      } catch (SocketException reset) {
+        // closing the registry may reset the connection rather than close it: both end it
+      }
+      assertThat(answer.size()).as("response bytes").isZero();
     }
   }
 

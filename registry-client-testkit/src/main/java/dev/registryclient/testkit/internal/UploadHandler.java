@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code /v2/<name>/blobs/uploads/[<id>]}: POST (start, monolithic with {@code ?digest=}, or
  * cross-repository mount with {@code ?mount=&from=}), PATCH (chunks, checked against {@code
  * Content-Range} and the minimum chunk length), PUT with {@code ?digest=} (finish), GET (status)
- * and DELETE (cancel). Draws the upload faults: a cut request body and a lost session.
+ * and DELETE (cancel). Draws the upload faults: a cut or stalled request body and a lost session.
  */
 public final class UploadHandler {
   private static final Pattern CONTENT_RANGE = Pattern.compile("(?:bytes )?(\\d+)-(\\d+)(?:/.*)?");
@@ -165,6 +165,10 @@ public final class UploadHandler {
    * only its first bytes and then cuts the connection without answering.
    */
   private long receive(HttpExchange ex, Session session, String method) throws IOException {
+    Optional<Fault> stall = takeFault(ex, Fault.Kind.STALL_UPLOAD_AFTER);
+    if (stall.isPresent()) {
+      stall(ex, session, method, stall.get().amount());
+    }
     Optional<Fault> cut = takeFault(ex, Fault.Kind.CUT_UPLOAD_AFTER);
     if (cut.isEmpty()) {
       return session.append(ex.getRequestBody());
@@ -178,6 +182,25 @@ public final class UploadHandler {
     // the JDK server closes the connection when a handler fails before answering
     throw new BodySender.ConnectionCutException(
         "test registry fault: upload cut after " + kept + " request body bytes");
+  }
+
+  /**
+   * Reads the first {@code bytes} of the body into the session, then stops reading (a {@link
+   * Fault#stallUploadAfter} fault) until the registry closes, which interrupts this thread.
+   */
+  private static void stall(HttpExchange ex, Session session, String method, long bytes)
+      throws IOException {
+    long offset = session.size();
+    long kept = session.append(ex.getRequestBody(), bytes);
+    session.step(method, offset, kept, -1);
+    try {
+      Thread.sleep(Long.MAX_VALUE); // the client's bytes pile up in the socket buffers
+    } catch (InterruptedException closing) {
+      Thread.currentThread().interrupt();
+    }
+    // the JDK server closes the connection when a handler fails before answering
+    throw new BodySender.ConnectionCutException(
+        "test registry fault: upload stalled after " + kept + " request body bytes");
   }
 
   private Optional<Fault> takeFault(HttpExchange ex, Fault.Kind kind) {
