@@ -411,16 +411,17 @@ public final class Fault {
    * stalled, or a TCP window that stays full. Once the socket buffers between them are full (on
    * loopback they can hold several MiB: send a body well larger than that), the client is blocked
    * in a socket write that only its own timeouts, or aborting the request, end. The step is
-   * recorded in {@link TestRegistry#uploads()} at once, without a status; the session stays open
-   * and the closing {@code PUT} stalled this way is never committed.
+   * recorded in {@link TestRegistry#uploads()} without a status; the session stays open and a
+   * closing {@code PUT} stalled this way is never committed.
    *
    * <p>The fault fires when the registry starts reading an upload body, like {@link
-   * #cutUploadAfter}; {@link TestRegistry#timesFired} then tells a test that the upload is under
-   * way, to cancel it.
+   * #cutUploadAfter}. The step appears in {@link TestRegistry#uploads()} once the registry has read
+   * its bytes and stopped reading: a test that waits for it knows the client is sending into a
+   * stalled connection.
    *
    * <pre>{@code
    * Fault stall = Fault.stallUploadAfter(1 << 20).method("PUT");
-   * // start the push, wait until registry.timesFired(stall) == 1, cancel it; then:
+   * // start the push; wait until registry.uploads() shows a step with status -1; cancel; then:
    * assertThat(registry.uploads().get(0).state()).isNotEqualTo(Upload.State.COMMITTED);
    * }</pre>
    *

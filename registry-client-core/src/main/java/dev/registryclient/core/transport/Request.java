@@ -35,6 +35,7 @@ public final class Request {
   private final Optional<String> registryName;
   private final boolean sideRequest;
   private final boolean retriedByCaller;
+  private final Optional<Cancellation> cancellation;
 
   private Request(Builder b) {
     this.method = b.method;
@@ -49,6 +50,7 @@ public final class Request {
     this.registryName = Optional.ofNullable(b.registryName);
     this.sideRequest = b.sideRequest;
     this.retriedByCaller = b.retriedByCaller;
+    this.cancellation = Optional.ofNullable(b.cancellation);
   }
 
   /**
@@ -216,6 +218,16 @@ public final class Request {
   }
 
   /**
+   * The cancellation of the operation this request belongs to, which the engine gives a handle to
+   * abort the exchange while it is in flight.
+   *
+   * @return the operation's cancellation, or empty when only timeouts end the exchange
+   */
+  public Optional<Cancellation> cancellation() {
+    return cancellation;
+  }
+
+  /**
    * Where this request stands, for exceptions: phase, the registry as the caller named it, the
    * host:port really contacted and the repository. Every exception about an HTTP exchange takes its
    * context from here.
@@ -269,6 +281,7 @@ public final class Request {
     private String registryName;
     private boolean sideRequest;
     private boolean retriedByCaller;
+    private Cancellation cancellation;
 
     private Builder(URI uri) {
       uri(uri);
@@ -286,6 +299,7 @@ public final class Request {
       this.registryName = r.registryName.orElse(null);
       this.sideRequest = r.sideRequest;
       this.retriedByCaller = r.retriedByCaller;
+      this.cancellation = r.cancellation.orElse(null);
     }
 
     /**
@@ -439,6 +453,18 @@ public final class Request {
      */
     public Builder retriedByCaller() {
       this.retriedByCaller = true;
+      return this;
+    }
+
+    /**
+     * Lets the operation this request belongs to abort it while it is in flight (see {@link
+     * Cancellation}).
+     *
+     * @param cancellation the operation's cancellation
+     * @return this builder
+     */
+    public Builder cancellation(Cancellation cancellation) {
+      this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
       return this;
     }
 

@@ -140,7 +140,8 @@ public final class BlobUploader {
    *
    * @param retries told about every retry and resume of this blob
    * @param sent told how many more bytes the registry has acknowledged
-   * @param scope cancels the upload (closing the source) when the transfer ends early
+   * @param scope cancels the upload when the transfer ends early: it closes the source and aborts
+   *     the request in flight
    * @throws DigestMismatchException if the source's bytes do not have the blob's digest or size
    * @throws dev.registryclient.api.exception.RegistryException when the budget is spent or the
    *     registry refuses
@@ -242,7 +243,7 @@ public final class BlobUploader {
       while (true) {
         scope.check();
         Request post =
-            request(uploads, blob.repository(), Phase.UPLOAD)
+            uploadRequest(uploads)
                 .retryBudget(budget)
                 .method("POST")
                 .body(RequestBody.of(new byte[0], OCTETS))
@@ -523,10 +524,7 @@ public final class BlobUploader {
               ? new WindowBody(window, from, length)
               : RequestBody.slice(buffer, from, length - from, OCTETS);
       Request.Builder b =
-          request(
-                  last ? UploadLocation.withDigest(location, blob.digest()) : location,
-                  blob.repository(),
-                  Phase.UPLOAD)
+          uploadRequest(last ? UploadLocation.withDigest(location, blob.digest()) : location)
               .method(last ? "PUT" : "PATCH")
               .retriedByCaller() // resent only from the offset the registry reports
               .retryBudget(budget) // for the token and ping requests made on its way
@@ -552,7 +550,7 @@ public final class BlobUploader {
      * to that byte; the bytes must still be in the buffer ({@code [start, end]}).
      */
     private void resync(long start, long end) throws SessionLost {
-      Request get = request(location, blob.repository(), Phase.UPLOAD).retryBudget(budget).build();
+      Request get = uploadRequest(location).retryBudget(budget).build();
       Response response = transport.execute(get);
       try {
         if (response.status() == 404) {
@@ -586,6 +584,7 @@ public final class BlobUploader {
     }
 
     private void failedWith(TransportException e, URI uri, RetryEvent.Kind kind) {
+      scope.check(); // the transfer ended and aborted the request: report why, not the abort
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof SourceReadFailure source) {
           scope.check(); // a cancellation closed the source
@@ -673,7 +672,7 @@ public final class BlobUploader {
       try {
         transport
             .execute(
-                request(location, blob.repository(), Phase.UPLOAD)
+                uploadRequest(location)
                     .retryBudget(budget)
                     .method("DELETE")
                     .retriedByCaller() // once: the real error must not wait for this
@@ -682,6 +681,15 @@ public final class BlobUploader {
       } catch (RuntimeException e) {
         // best effort: an abandoned session expires on the registry by itself
       }
+    }
+
+    /**
+     * A request of this upload. The transfer's scope tracks it while it is in flight, so that the
+     * transfer ending (cancelled, or another blob failed) aborts it at once, even while the
+     * connection is blocked sending a chunk to a registry that stopped reading.
+     */
+    private Request.Builder uploadRequest(URI uri) {
+      return request(uri, blob.repository(), Phase.UPLOAD).cancellation(scope::register);
     }
 
     private ErrorContext context() {

@@ -10,6 +10,7 @@ import dev.registryclient.core.transport.RequestBody;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.TransportIOException;
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -129,6 +130,10 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
       wire.addHeader(h.getKey(), h.getValue());
     }
     InputStream upload = null;
+    // ending the request's operation aborts the exchange: a thread blocked in a socket write (a
+    // registry that stopped reading an upload) wakes at once, not when a timeout fires
+    Closeable tracked = request.cancellation().map(c -> c.track(wire::cancel)).orElse(() -> {});
+    boolean handedOut = false;
     try {
       HttpHost target = HttpHost.create(request.uri());
       String host = request.origin().hostWithPort();
@@ -174,15 +179,38 @@ public final class ApacheEngine implements Interceptor, AutoCloseable {
           entity == null ? new ByteArrayInputStream(new byte[0]) : entity.getContent();
       long length = entity == null ? 0 : entity.getContentLength();
       InputStream body =
-          new WatchedBody(content, length, watch, idleReadTimeout, wire::cancel, answer, host);
-      return Response.of(request, answer.getCode(), headersOf(answer), body);
+          new WatchedBody(
+              content,
+              length,
+              watch,
+              idleReadTimeout,
+              wire::cancel,
+              closingBoth(answer, tracked),
+              host);
+      Response response = Response.of(request, answer.getCode(), headersOf(answer), body);
+      handedOut = true; // tracked until its body is closed
+      return response;
     } catch (IOException e) {
       throw new TransportIOException(request, e);
     } finally {
+      if (!handedOut) {
+        tracked.close();
+      }
       if (upload != null) {
         upload.close();
       }
     }
+  }
+
+  /** Closes {@code response}, then stops tracking its exchange, even if closing failed. */
+  private static Closeable closingBoth(Closeable response, Closeable tracked) {
+    return () -> {
+      try {
+        response.close();
+      } finally {
+        tracked.close();
+      }
+    };
   }
 
   private SocketTimeoutException noResponse(String host, IOException cause) {
