@@ -63,8 +63,10 @@ final class Subcommands {
       if (arg.startsWith("@") || arg.equals(COMPLETION)) {
         return all();
       }
-      if (ALL.stream().anyMatch(subcommand -> subcommand.name().equals(arg))) {
-        return new Subcommands(arg::equals);
+      for (Subcommand subcommand : ALL) {
+        if (subcommand.name().equals(arg)) {
+          return new Subcommands(arg::equals);
+        }
       }
     }
     return new Subcommands(name -> false);
