@@ -45,7 +45,7 @@ public final class Main {
    * neither {@code --registries-conf} nor {@code --no-mirrors} (tests use a file of their own).
    */
   static int run(Terminal terminal, StandardRegistriesConf registriesConf, String... args) {
-    // only the subcommand that runs is built in full: --help is then ~50 ms faster
+    // only the subcommand that runs is built in full: --help is then ~40 ms faster
     return commandLine(terminal, registriesConf, Subcommands.forRunOf(args)).execute(args);
   }
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** A run builds in full only the subcommand it runs, and nobody can tell from the output. */
 class SubcommandsTest {
@@ -98,9 +97,6 @@ class SubcommandsTest {
         .collect(
             Collectors.toMap(
                 Map.Entry::getKey,
-                entry -> {
-                  OptionSpec help = entry.getValue().getCommandSpec().findOption("--help");
-                  return help != null;
-                }));
+                entry -> entry.getValue().getCommandSpec().findOption("--help") != null));
   }
 }
