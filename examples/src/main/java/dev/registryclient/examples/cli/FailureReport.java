@@ -122,9 +122,12 @@ record FailureReport(String line, Throwable failure) {
       return "Wait and try again, or log in for a higher limit.";
     } else if (e instanceof TransportException && isTls(e)) {
       // the message already says which certificate problem it is and how to fix it
-      return e.contactedHost().equals(e.registry())
-          ? "With this tool, --insecure turns verification off for the registry."
-          : "registry-client hosts REF lists every host a pull needs.";
+      if (!e.contactedHost().equals(e.registry())) {
+        return "registry-client hosts REF lists every host a pull needs.";
+      }
+      return e.detail().contains("answered in plain http")
+          ? "With this tool, --plain-http talks plain http to the registry."
+          : "With this tool, --insecure turns verification off for the registry.";
     } else if (e instanceof TransportException) {
       return "Check that "
           + host

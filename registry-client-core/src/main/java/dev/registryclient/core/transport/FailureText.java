@@ -65,7 +65,8 @@ public final class FailureText {
   /**
    * Whether another attempt may succeed: connect failures, resets and timeouts are transient (also
    * a reset on a TLS connection, which the JDK reports as an {@code SSLException}); an unknown
-   * host, a failed TLS handshake, an unverified peer and an interrupt are not.
+   * host, a failed TLS handshake, an unverified peer, a plain http answer to TLS and an interrupt
+   * are not.
    *
    * @param failure the I/O failure
    * @return whether it is transient
@@ -80,7 +81,8 @@ public final class FailureText {
     }
     return !(cause instanceof UnknownHostException
         || cause instanceof javax.net.ssl.SSLHandshakeException
-        || cause instanceof javax.net.ssl.SSLPeerUnverifiedException);
+        || cause instanceof javax.net.ssl.SSLPeerUnverifiedException
+        || (cause instanceof SSLException && TlsFailure.kind(cause) == TlsFailure.Kind.PLAIN_HTTP));
   }
 
   /**

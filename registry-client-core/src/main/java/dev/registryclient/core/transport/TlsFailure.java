@@ -8,8 +8,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Says why a TLS handshake failed in the words a user can act on: a certificate signed by a CA this
- * machine does not trust, one issued for another name, one expired or not yet valid. The JDK
- * reports these as an {@code SSLHandshakeException} whose cause chain or message tells which.
+ * machine does not trust, one issued for another name, one expired or not yet valid, or a server
+ * that answered in plain http. The JDK reports these as an {@code SSLException} whose type, cause
+ * chain or message tells which.
  *
  * <pre>{@code
  * TlsFailure.Kind kind = TlsFailure.kind(e); // UNKNOWN_CA for "PKIX path building failed"
@@ -22,6 +23,8 @@ final class TlsFailure {
     NAME_MISMATCH,
     EXPIRED,
     NOT_YET_VALID,
+    /** The server answered in plain http: no TLS on this port, however often it is asked. */
+    PLAIN_HTTP,
     OTHER
   }
 
@@ -40,10 +43,13 @@ final class TlsFailure {
       if (c instanceof CertificateNotYetValidException) {
         return Kind.NOT_YET_VALID;
       }
+      String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+      if (m.contains("unrecognized ssl message") || m.contains("plaintext connection")) {
+        return Kind.PLAIN_HTTP; // the JDK's words for an http answer to its ClientHello
+      }
       if (c instanceof SSLPeerUnverifiedException) {
         byMessage = Kind.NAME_MISMATCH; // HttpClient's own host name check
       }
-      String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
       if (c.getClass().getSimpleName().equals("SunCertPathBuilderException")
           || m.contains("pkix path building failed")
           || m.contains("unable to find valid certification path")) {
@@ -64,6 +70,7 @@ final class TlsFailure {
       case NAME_MISMATCH -> "its certificate is not issued for " + host.host();
       case EXPIRED -> "its certificate has expired";
       case NOT_YET_VALID -> "its certificate is not valid yet";
+      case PLAIN_HTTP -> "it answered in plain http, not TLS";
       case OTHER -> String.valueOf(failure.getMessage());
     };
   }
@@ -96,6 +103,12 @@ final class TlsFailure {
       case EXPIRED, NOT_YET_VALID ->
           Optional.of(
               "The certificate must be renewed, or this machine's clock is wrong" + insecure);
+      case PLAIN_HTTP ->
+          Optional.of(
+              registryHost
+                  ? "If this registry serves only plain http, use http for it (plain http in"
+                      + " its registry settings, or insecure = true in registries.conf)"
+                  : "The registry redirected to a port that does not serve TLS");
       case OTHER -> Optional.empty();
     };
   }

@@ -29,6 +29,9 @@ class FailureTextTest {
     assertThat(FailureText.isTransient(new SSLHandshakeException("PKIX path building failed")))
         .isFalse();
     assertThat(FailureText.isTransient(new SSLPeerUnverifiedException("no cert"))).isFalse();
+    // the JDK's plain SSLException when an http server answers the ClientHello
+    assertThat(FailureText.isTransient(new SSLException("Unsupported or unrecognized SSL message")))
+        .isFalse();
   }
 
   @Test

@@ -35,15 +35,24 @@ public final class StagingFile implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final FileLock lock;
+  private final EarlyWriteback writeback;
 
-  private StagingFile(Path path, FileChannel channel, FileLock lock) {
+  private StagingFile(Path path, FileChannel channel, FileLock lock, boolean earlyWriteback) {
     this.path = path;
     this.channel = channel;
     this.lock = lock;
+    this.writeback =
+        earlyWriteback ? EarlyWriteback.of(() -> channel.force(false)) : EarlyWriteback.none();
   }
 
-  /** Creates a fresh staging file in {@code dir}, named after {@code label} for debugging. */
-  public static StagingFile create(Path dir, String label) throws IOException {
+  /**
+   * Creates a fresh staging file in {@code dir}, named after {@code label} for debugging.
+   *
+   * @param earlyWriteback whether to start writing its bytes to the device while they arrive
+   *     ({@link EarlyWriteback}), for a store that syncs before it publishes
+   */
+  public static StagingFile create(Path dir, String label, boolean earlyWriteback)
+      throws IOException {
     Files.createDirectories(dir);
     Path path = dir.resolve(label + "-" + UUID.randomUUID() + SUFFIX);
     LiveStaging.add(path);
@@ -54,7 +63,7 @@ public final class StagingFile implements AutoCloseable {
               StandardOpenOption.CREATE_NEW,
               StandardOpenOption.WRITE,
               StandardOpenOption.READ); // a positional writer hashes by reading back
-      return new StagingFile(path, channel, channel.tryLock());
+      return new StagingFile(path, channel, channel.tryLock(), earlyWriteback);
     } catch (IOException | RuntimeException e) {
       LiveStaging.remove(path);
       throw e;
@@ -68,9 +77,11 @@ public final class StagingFile implements AutoCloseable {
 
   /** Writes all remaining bytes of {@code buffer}. */
   public void write(ByteBuffer buffer) throws IOException {
+    long written = 0;
     while (buffer.hasRemaining()) {
-      channel.write(buffer);
+      written += channel.write(buffer);
     }
+    writeback.wrote(written);
   }
 
   /** Writes all remaining bytes of {@code buffer} at {@code position}, from any thread. */
@@ -79,6 +90,7 @@ public final class StagingFile implements AutoCloseable {
     while (buffer.hasRemaining()) {
       at += channel.write(buffer, at);
     }
+    writeback.wrote(at - position);
   }
 
   /**

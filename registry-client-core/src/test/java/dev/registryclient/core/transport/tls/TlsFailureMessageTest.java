@@ -12,8 +12,12 @@ import dev.registryclient.core.testing.TestTransports;
 import dev.registryclient.core.transport.Request;
 import dev.registryclient.core.transport.Response;
 import dev.registryclient.core.transport.Transport;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,5 +132,49 @@ class TlsFailureMessageTest {
         .contains("failed: its certificate has expired")
         .contains("renewed, or this machine's clock is wrong")
         .doesNotContain("firewall");
+  }
+
+  @Test
+  void aServerAnsweringInPlainHttpSaysSoAtOnceWithoutRetrying() throws Exception {
+    FakeSleeper sleeper = new FakeSleeper();
+    try (ServerSocket plain = new ServerSocket(0, 8, TestCertificates.loopback());
+        Transport transport = TestTransports.quick(sleeper).build()) {
+      Thread answering = new Thread(() -> answerLikeGo(plain), "plain-http-answer");
+      answering.setDaemon(true);
+      answering.start();
+      URI base = URI.create("https://127.0.0.1:" + plain.getLocalPort());
+
+      TransportException e =
+          catchThrowableOfType(
+              TransportException.class,
+              () -> transport.execute(Request.get(base.resolve("/v2/"))).close());
+
+      assertThat(e.getMessage())
+          .contains("TLS with 127.0.0.1:" + base.getPort() + " failed: it answered in plain http")
+          .contains("If this registry serves only plain http, use http for it")
+          .doesNotContain("gave up", "firewall", "certs.d");
+      assertThat(sleeper.waits()).as("the same answer every time: no retries").isEmpty();
+    }
+  }
+
+  /**
+   * What Go's http server (docker-registry, most registries) does with a TLS ClientHello on a plain
+   * port: an HTTP 400 answer, then the connection closes.
+   */
+  private static void answerLikeGo(ServerSocket plain) {
+    for (int i = 0; i < 10 && !plain.isClosed(); i++) {
+      try (Socket client = plain.accept()) {
+        client.setSoTimeout(10_000);
+        client.getInputStream().read(new byte[512]);
+        client
+            .getOutputStream()
+            .write(
+                ("HTTP/1.0 400 Bad Request\r\n\r\n"
+                        + "Client sent an HTTP request to an HTTPS server.\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+      } catch (IOException e) {
+        return; // closed at the end of the test
+      }
+    }
   }
 }
