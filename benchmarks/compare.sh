@@ -25,7 +25,7 @@
 # curl | tee | SHA-256 for every blob at once (the bound: no parsing, no verification logic, no
 # JVM), curl of every blob into files and then SHA-256 of the files two at a time (the faster
 # reference on 2 cores: the hashing does not compete with the transfers), plus
-# `registry-client --version` (the JVM start-up alone); a fresh DIR and `sync` before each run.
+# `registry-client pull --help` with a pull's JIT flags (the start-up a pull pays); a fresh DIR and `sync` before each run.
 # Prints median seconds, MB/s (10^6 bytes of blobs per second), peak RSS and the ratios, then
 # pulls a single 512 MiB layer (BIG_RUNS rounds, default 3) with skopeo, the client at
 # JAVA_OPTS=-Xmx64m (segmented, and with --no-segments) and both references. The table also goes to
@@ -161,7 +161,9 @@ run_client() {
   "$client" pull --quiet ${CLIENT_ARGS:-} "$source/bench/$2:v1" --layout "$1" >/dev/null
 }
 # not a contender: the client's fixed cost (JVM start, class loading, picocli) without any pull
-run_startup() { "$client" --version >/dev/null; }
+# the start-up a pull pays: the JVM, the CLI and the pull command's options, with a pull's JIT
+# flags (the launcher runs plain --help and --version with C1 only)
+run_startup() { REGISTRY_CLIENT_ONE_SHOT_JIT=0 "$client" pull --help >/dev/null; }
 run_curl() {
   local dest="$1" name="$2" hex
   mkdir -p "$dest"

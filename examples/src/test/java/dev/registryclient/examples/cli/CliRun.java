@@ -4,6 +4,7 @@ import dev.registryclient.api.config.RegistryConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.ToIntFunction;
 
 /**
  * One in-process run of the CLI through its picocli entry point, with stdout and stderr captured.
@@ -26,11 +27,20 @@ record CliRun(int exit, byte[] stdoutBytes, String err) {
 
   /** Runs {@code registry-client args...} with {@code standard} as the default mirrors. */
   static CliRun with(StandardRegistriesConf standard, String... args) {
+    return capture(terminal -> Main.run(terminal, standard, args));
+  }
+
+  /** Runs {@code registry-client args...} on the whole tree, every subcommand built in full. */
+  static CliRun onFullTree(String... args) {
+    return capture(terminal -> Main.commandLine(terminal, NO_FILES).execute(args));
+  }
+
+  private static CliRun capture(ToIntFunction<Terminal> run) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      int exit = Main.run(Terminal.of(o, e, false), standard, args);
+      int exit = run.applyAsInt(Terminal.of(o, e, false));
       o.flush();
       e.flush();
       return new CliRun(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));

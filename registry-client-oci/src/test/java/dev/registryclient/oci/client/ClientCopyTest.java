@@ -282,7 +282,8 @@ class ClientCopyTest {
           client.copy(ImageReference.parse(image.reference()), at(target, "app:1.0")).execute();
 
       assertThat(raw(target, "app", "1.0")).isEqualTo(image.manifest());
-      assertThat(result.blobs()).extracting(CopiedBlob::retries).contains(1);
+      // one retry per blob fault; which blob meets which fault depends on the order of uploads
+      assertThat(result.blobs().stream().mapToInt(CopiedBlob::retries).sum()).isEqualTo(2);
     }
   }
 
