@@ -4,6 +4,7 @@ import dev.registryclient.api.config.RegistryConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
@@ -50,6 +51,21 @@ record CliRun(int exit, byte[] stdoutBytes, String err) {
   /** Stdout as text. */
   String out() {
     return new String(stdoutBytes, StandardCharsets.UTF_8);
+  }
+
+  /** The last line of stdout, where copy, push and sync print their summary; "" when empty. */
+  String lastLine() {
+    return lastLineOf(out());
+  }
+
+  /** The last line of stderr, where a failure's report ends; "" when empty. */
+  String lastErrLine() {
+    return lastLineOf(err);
+  }
+
+  private static String lastLineOf(String text) {
+    List<String> lines = text.lines().toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
   }
 
   @Override

@@ -1,20 +1,17 @@
 package dev.registryclient.examples.cli;
 
+import static dev.registryclient.examples.cli.RegistryLookup.digestAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.registryclient.api.Digest;
 import dev.registryclient.api.auth.Credentials;
 import dev.registryclient.api.auth.Secret;
-import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.testkit.PushedImage;
 import dev.registryclient.testkit.PushedIndex;
 import dev.registryclient.testkit.TestRegistry;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,18 +33,8 @@ class CopyCommandTest {
   static void start() {
     source = TestRegistry.builder().start();
     target = TestRegistry.builder().start();
-    guardedSource =
-        TestRegistry.builder()
-            .tokenAuth()
-            .user("reader", "r-secret")
-            .grant("reader", "*", "pull")
-            .start();
-    guardedTarget =
-        TestRegistry.builder()
-            .tokenAuth()
-            .user("mirror", "m-secret")
-            .grant("mirror", "ocp/*", "pull", "push")
-            .start();
+    guardedSource = GuardedRegistry.start("reader:r-secret", "*", "pull");
+    guardedTarget = GuardedRegistry.start("mirror:m-secret", "ocp/*", "pull", "push");
     image = source.image("team/app").layer(3000).layer(5000).push("1.0");
     index =
         source
@@ -66,32 +53,6 @@ class CopyCommandTest {
     }
   }
 
-  /** The last line of stdout. */
-  private static String lastLine(CliRun run) {
-    return lastLine(run.out());
-  }
-
-  private static String lastLine(String text) {
-    List<String> lines = text.lines().toList();
-    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-  }
-
-  /** The summary line, with MB and seconds left open. */
-  private static String summary(String src, Object digest, String dst, String blobs) {
-    return Pattern.quote("Copied " + src + " " + digest + " -> " + dst + " (" + blobs + ", ")
-        + "\\d+\\.\\d MB in \\d+\\.\\d s\\)";
-  }
-
-  private static Digest digestAt(String reference, Credentials credentials, String registry) {
-    var builder = RegistryClient.builder();
-    if (credentials != null) {
-      builder.credentials(registry, credentials);
-    }
-    try (RegistryClient client = builder.build()) {
-      return client.resolve(reference).digest();
-    }
-  }
-
   @Test
   void copiesAnImageToAnotherRegistryAndEndsWithTheSummaryLine() {
     String dst = target.hostAndPort() + "/mirror/app:1.0";
@@ -99,14 +60,14 @@ class CopyCommandTest {
     CliRun run = CliRun.of("copy", image.reference(), dst);
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run))
+    assertThat(run.lastLine())
         .matches(
-            summary(
+            CopySummary.pattern(
                 image.reference(),
                 image.digest(),
                 dst,
                 "3 blobs: 3 uploaded, 0 mounted, 0 skipped"));
-    assertThat(digestAt(dst, null, null)).isEqualTo(image.digest());
+    assertThat(digestAt(dst)).isEqualTo(image.digest());
     // not a terminal: one plain line per blob, no bar
     assertThat(run.err().lines().filter(l -> l.endsWith(" uploaded"))).hasSize(3);
     assertThat(run.err()).doesNotContain("\r");
@@ -122,7 +83,7 @@ class CopyCommandTest {
     assertThat(again.exit()).as(again.toString()).isZero();
     assertThat(again.out())
         .matches(
-            summary(
+            CopySummary.pattern(
                     image.reference(),
                     image.digest(),
                     dst,
@@ -138,14 +99,14 @@ class CopyCommandTest {
     CliRun run = CliRun.of("copy", image.reference(), dst);
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run))
+    assertThat(run.lastLine())
         .matches(
-            summary(
+            CopySummary.pattern(
                 image.reference(),
                 image.digest(),
                 dst,
                 "3 blobs: 0 uploaded, 3 mounted, 0 skipped"));
-    assertThat(lastLine(run)).contains("0.0 MB in");
+    assertThat(run.lastLine()).contains("0.0 MB in");
   }
 
   @Test
@@ -156,8 +117,8 @@ class CopyCommandTest {
     CliRun run = CliRun.of("copy", index.reference(), dst, "--platform", "linux/arm64");
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run)).startsWith("Copied " + index.reference() + " " + arm.digest());
-    assertThat(digestAt(dst, null, null)).isEqualTo(arm.digest());
+    assertThat(run.lastLine()).startsWith("Copied " + index.reference() + " " + arm.digest());
+    assertThat(digestAt(dst)).isEqualTo(arm.digest());
   }
 
   @Test
@@ -167,9 +128,9 @@ class CopyCommandTest {
     CliRun run = CliRun.of("copy", index.reference(), dst, "--all");
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run))
+    assertThat(run.lastLine())
         .matches(
-            summary(
+            CopySummary.pattern(
                 index.reference(),
                 index.digest(),
                 dst,
@@ -184,7 +145,7 @@ class CopyCommandTest {
     CliRun run = CliRun.of("copy", index.reference(), dst, "--platform", "all", "--quiet");
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(digestAt(dst, null, null)).isEqualTo(index.digest());
+    assertThat(digestAt(dst)).isEqualTo(index.digest());
   }
 
   @Test
@@ -202,11 +163,12 @@ class CopyCommandTest {
             "linux/arm64");
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    Digest written = digestAt(dst, null, null);
+    Digest written = digestAt(dst);
     assertThat(written).isNotEqualTo(index.digest());
-    assertThat(lastLine(run))
+    assertThat(run.lastLine())
         .matches(
-            summary(index.reference(), written, dst, "4 blobs: 4 uploaded, 0 mounted, 0 skipped"));
+            CopySummary.pattern(
+                index.reference(), written, dst, "4 blobs: 4 uploaded, 0 mounted, 0 skipped"));
     assertThat(run.err())
         .contains("Wrote a new index holding only the platforms chosen: " + written)
         .contains("the source's index is " + index.digest());
@@ -262,16 +224,16 @@ class CopyCommandTest {
             "mirror:m-secret");
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run))
+    assertThat(run.lastLine())
         .matches(
-            summary(
+            CopySummary.pattern(
                 guarded.reference(),
                 guarded.digest(),
                 dst,
                 "2 blobs: 2 uploaded, 0 mounted, 0 skipped"));
     assertThat(run.out() + run.err()).doesNotContain("r-secret", "m-secret");
     Credentials mirror = Credentials.usernamePassword("mirror", Secret.of("m-secret"));
-    assertThat(digestAt(dst, mirror, guardedTarget.hostAndPort())).isEqualTo(guarded.digest());
+    assertThat(digestAt(dst, guardedTarget.hostAndPort(), mirror)).isEqualTo(guarded.digest());
   }
 
   @Test
@@ -304,7 +266,7 @@ class CopyCommandTest {
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     // progress lines, then the report as the one line of the failure
     assertThat(run.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
-    assertThat(lastLine(run.err()))
+    assertThat(run.lastErrLine())
         .startsWith("error: ")
         .contains(guardedTarget.hostAndPort(), "--dest-user USER:PASS");
     assertThat(run.err()).doesNotContain("r-secret");
@@ -312,24 +274,18 @@ class CopyCommandTest {
 
   @Test
   void oneAuthfileServesBothRegistriesByHost() throws Exception {
-    Path authfile = dir.resolve("auth.json");
-    Files.writeString(
-        authfile,
-        "{\"auths\":{\""
-            + guardedSource.hostAndPort()
-            + "\":{\"auth\":\""
-            + basic("reader:r-secret")
-            + "\"},\""
-            + guardedTarget.hostAndPort()
-            + "\":{\"auth\":\""
-            + basic("mirror:m-secret")
-            + "\"}}}");
+    Path authfile =
+        AuthFile.write(
+            dir.resolve("auth.json"),
+            Map.of(
+                guardedSource.hostAndPort(), "reader:r-secret",
+                guardedTarget.hostAndPort(), "mirror:m-secret"));
     String dst = guardedTarget.hostAndPort() + "/ocp/ubi:authfile";
 
     CliRun run = CliRun.of("copy", guarded.reference(), dst, "--authfile", authfile.toString());
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run)).startsWith("Copied " + guarded.reference() + " " + guarded.digest());
+    assertThat(run.lastLine()).startsWith("Copied " + guarded.reference() + " " + guarded.digest());
   }
 
   @Test
@@ -361,9 +317,5 @@ class CopyCommandTest {
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--dest-user must be USER:PASS").doesNotContain("no-colon");
-  }
-
-  private static String basic(String userPass) {
-    return Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,9 +1,9 @@
 package dev.registryclient.examples.cli;
 
+import static dev.registryclient.examples.cli.RegistryLookup.digestAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.registryclient.api.Digest;
-import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.oci.layout.OciLayoutReader;
 import dev.registryclient.testkit.PushedImage;
 import dev.registryclient.testkit.PushedIndex;
@@ -11,7 +11,6 @@ import dev.registryclient.testkit.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,26 +64,6 @@ class PushCommandTest {
     return layout;
   }
 
-  private static String lastLine(CliRun run) {
-    return lastLine(run.out());
-  }
-
-  private static String lastLine(String text) {
-    List<String> lines = text.lines().toList();
-    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-  }
-
-  private static String summary(String src, Object digest, String dst, String blobs) {
-    return Pattern.quote("Copied " + src + " " + digest + " -> " + dst + " (" + blobs + ", ")
-        + "\\d+\\.\\d MB in \\d+\\.\\d s\\)";
-  }
-
-  private static Digest digestAt(String reference) {
-    try (RegistryClient client = RegistryClient.builder().build()) {
-      return client.resolve(reference).digest();
-    }
-  }
-
   @Test
   void pushesTheOnlyImageOfALayoutAndEndsWithTheSummaryLine() {
     Path layout = layout("one", image.reference());
@@ -93,9 +72,9 @@ class PushCommandTest {
     CliRun run = CliRun.of("push", layout.toString(), dst);
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run))
+    assertThat(run.lastLine())
         .matches(
-            summary(
+            CopySummary.pattern(
                 layout.toString(),
                 image.digest(),
                 dst,
@@ -114,7 +93,7 @@ class PushCommandTest {
     CliRun run = CliRun.of("push", layout + ":1", dst);
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run)).startsWith("Copied " + layout + ":1 " + inLayout + " -> " + dst);
+    assertThat(run.lastLine()).startsWith("Copied " + layout + ":1 " + inLayout + " -> " + dst);
     assertThat(digestAt(dst)).isEqualTo(inLayout);
   }
 
@@ -128,7 +107,7 @@ class PushCommandTest {
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out())
         .matches(
-            summary(
+            CopySummary.pattern(
                     layout + ":2.0",
                     other.digest(),
                     dst,
@@ -190,9 +169,9 @@ class PushCommandTest {
     CliRun run = CliRun.of("push", layout.toString(), dst);
 
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run))
+    assertThat(run.lastLine())
         .matches(
-            summary(
+            CopySummary.pattern(
                 layout.toString(),
                 index.digest(),
                 dst,
@@ -223,11 +202,11 @@ class PushCommandTest {
     assertThat(anonymous.exit()).as(anonymous.toString()).isEqualTo(1);
     // progress lines, then the report as the one line of the failure
     assertThat(anonymous.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
-    assertThat(lastLine(anonymous.err()))
+    assertThat(anonymous.lastErrLine())
         .startsWith("error: ")
         .contains(guarded.hostAndPort(), "--dest-user USER:PASS");
     assertThat(run.exit()).as(run.toString()).isZero();
-    assertThat(lastLine(run)).startsWith("Copied " + layout + " " + image.digest() + " -> " + dst);
+    assertThat(run.lastLine()).startsWith("Copied " + layout + " " + image.digest() + " -> " + dst);
     assertThat(run.out() + run.err()).doesNotContain("p-secret");
   }
 

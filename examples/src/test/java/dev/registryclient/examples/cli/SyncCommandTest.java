@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.registryclient.testkit.Fault;
 import dev.registryclient.testkit.TestRegistry;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,18 +28,8 @@ class SyncCommandTest {
         TestRegistry.builder()
             .faults(Fault.status(400).on("/v2/broken/ubi/manifests/9.5$").method("PUT").always())
             .start();
-    guardedSource =
-        TestRegistry.builder()
-            .tokenAuth()
-            .user("reader", "r-secret")
-            .grant("reader", "*", "pull")
-            .start();
-    guardedTarget =
-        TestRegistry.builder()
-            .tokenAuth()
-            .user("mirror", "m-secret")
-            .grant("mirror", "ocp/*", "pull", "push")
-            .start();
+    guardedSource = GuardedRegistry.start("reader:r-secret", "*", "pull");
+    guardedTarget = GuardedRegistry.start("mirror:m-secret", "ocp/*", "pull", "push");
     for (TestRegistry r : List.of(source, guardedSource)) {
       r.image("ubi9/ubi").layer(3000).push("9.4");
       r.image("ubi9/ubi").layer(4000).push("9.5");
@@ -56,11 +44,6 @@ class SyncCommandTest {
     }
   }
 
-  private static String lastLine(CliRun run) {
-    List<String> lines = run.out().lines().toList();
-    return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-  }
-
   @Test
   void syncsTheMatchingTagsAndASecondRunFindsThemPresent() {
     String src = source.hostAndPort() + "/ubi9/ubi";
@@ -70,12 +53,13 @@ class SyncCommandTest {
     CliRun second = CliRun.of("sync", src, dst, "--tags", "9\\..*");
 
     assertThat(first.exit()).as(first.toString()).isZero();
-    assertThat(lastLine(first)).isEqualTo("Synced 2 images: 2 copied, 0 already present, 0 failed");
+    assertThat(first.lastLine())
+        .isEqualTo("Synced 2 images: 2 copied, 0 already present, 0 failed");
     assertThat(first.err().lines().filter(l -> l.startsWith("Copied " + src + ":9.")))
         .hasSize(2)
         .allMatch(l -> l.contains(" -> " + dst + ":9.") && l.contains("2 blobs: 2 uploaded"));
     assertThat(second.exit()).as(second.toString()).isZero();
-    assertThat(lastLine(second))
+    assertThat(second.lastLine())
         .isEqualTo("Synced 2 images: 0 copied, 2 already present, 0 failed");
     assertThat(second.err().lines().toList())
         .containsExactlyInAnyOrder(
@@ -117,14 +101,9 @@ class SyncCommandTest {
   @Test
   void srcUserDestUserAndAuthfileReachTokenAuthRegistries() throws Exception {
     String src = guardedSource.hostAndPort() + "/ubi9/ubi";
-    Path authfile = dir.resolve("auth.json");
-    Files.writeString(
-        authfile,
-        "{\"auths\":{\""
-            + guardedTarget.hostAndPort()
-            + "\":{\"auth\":\""
-            + Base64.getEncoder().encodeToString("mirror:m-secret".getBytes(StandardCharsets.UTF_8))
-            + "\"}}}");
+    Path authfile =
+        AuthFile.write(
+            dir.resolve("auth.json"), Map.of(guardedTarget.hostAndPort(), "mirror:m-secret"));
 
     CliRun users =
         CliRun.of(
@@ -150,9 +129,10 @@ class SyncCommandTest {
             authfile.toString());
 
     assertThat(users.exit()).as(users.toString()).isZero();
-    assertThat(lastLine(users)).isEqualTo("Synced 1 images: 1 copied, 0 already present, 0 failed");
+    assertThat(users.lastLine())
+        .isEqualTo("Synced 1 images: 1 copied, 0 already present, 0 failed");
     assertThat(withAuthfile.exit()).as(withAuthfile.toString()).isZero();
-    assertThat(lastLine(withAuthfile))
+    assertThat(withAuthfile.lastLine())
         .isEqualTo("Synced 1 images: 1 copied, 0 already present, 0 failed");
     assertThat(users.out() + users.err() + withAuthfile.out() + withAuthfile.err())
         .doesNotContain("r-secret", "m-secret");
