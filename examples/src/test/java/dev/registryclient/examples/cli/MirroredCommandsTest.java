@@ -1,15 +1,15 @@
 package dev.registryclient.examples.cli;
 
+import static dev.registryclient.examples.cli.RegistryLookup.digestAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.registryclient.api.ImageReference;
-import dev.registryclient.api.client.RegistryClient;
 import dev.registryclient.testkit.PushedImage;
 import dev.registryclient.testkit.TestRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,18 +73,26 @@ class MirroredCommandsTest {
     return at(location) + "\npull-from-mirror = \"digest-only\"";
   }
 
+  /** {@code pull REFERENCE} into a layout, reading mirrors from {@code conf} only. */
+  private CliRun pull(String reference, Path conf, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "pull",
+                reference,
+                "--layout",
+                dir.resolve("out").toString(),
+                "--registries-conf",
+                conf.toString()));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
   @Test
   void aPullByDigestIsServedByADigestOnlyMirrorWithoutAWarning() throws IOException {
     Path conf = registriesConf(digestOnly(mirror.hostAndPort()));
 
-    CliRun run =
-        CliRun.of(
-            "pull",
-            byDigest(),
-            "--layout",
-            dir.resolve("out").toString(),
-            "--registries-conf",
-            conf.toString());
+    CliRun run = pull(byDigest(), conf);
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).contains("Pulled " + byDigest() + " " + image.digest());
@@ -99,15 +107,7 @@ class MirroredCommandsTest {
   void verboseSaysWhichSourceServedTheManifestAndEachBlob() throws IOException {
     Path conf = registriesConf(at(mirror.hostAndPort()));
 
-    CliRun run =
-        CliRun.of(
-            "pull",
-            byTag(),
-            "--layout",
-            dir.resolve("out").toString(),
-            "--registries-conf",
-            conf.toString(),
-            "--verbose");
+    CliRun run = pull(byTag(), conf, "--verbose");
 
     assertThat(run.exit()).as(run.toString()).isZero();
     String there = mirror.hostAndPort() + "/ubi9/ubi";
@@ -123,14 +123,7 @@ class MirroredCommandsTest {
     Path conf = registriesConf(digestOnly(mirror.hostAndPort()));
     int requestsBefore = mirror.journal().registry().size();
 
-    CliRun run =
-        CliRun.of(
-            "pull",
-            byTag(),
-            "--layout",
-            dir.resolve("out").toString(),
-            "--registries-conf",
-            conf.toString());
+    CliRun run = pull(byTag(), conf);
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.err())
@@ -146,15 +139,7 @@ class MirroredCommandsTest {
   void aRefusingMirrorIsAWarningEvenWithQuietWhenTheNextServes() throws IOException {
     Path conf = registriesConf(at(deadMirror), at(mirror.hostAndPort()));
 
-    CliRun run =
-        CliRun.of(
-            "pull",
-            byTag(),
-            "--layout",
-            dir.resolve("out").toString(),
-            "--registries-conf",
-            conf.toString(),
-            "--quiet");
+    CliRun run = pull(byTag(), conf, "--quiet");
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.err().lines())
@@ -199,9 +184,7 @@ class MirroredCommandsTest {
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).contains("Copied " + byTag() + " " + image.digest() + " -> " + to);
     assertThat(run.err()).contains("warning: source mirror " + deadMirror);
-    try (RegistryClient client = RegistryClient.builder().build()) {
-      assertThat(client.resolve(ImageReference.parse(to)).digest()).isEqualTo(image.digest());
-    }
+    assertThat(digestAt(to)).isEqualTo(image.digest());
   }
 
   @Test
@@ -213,10 +196,7 @@ class MirroredCommandsTest {
 
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).contains("Synced 1 images: 1 copied, 0 already present, 0 failed");
-    try (RegistryClient client = RegistryClient.builder().build()) {
-      assertThat(client.resolve(ImageReference.parse(to + ":9.4")).digest())
-          .isEqualTo(image.digest());
-    }
+    assertThat(digestAt(to + ":9.4")).isEqualTo(image.digest());
   }
 
   @Test

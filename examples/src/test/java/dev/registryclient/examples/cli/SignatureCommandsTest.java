@@ -8,6 +8,8 @@ import dev.registryclient.testkit.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,16 +78,21 @@ class SignatureCommandsTest {
     return d;
   }
 
+  /** Runs {@code command} under {@link #policy}, with signatures from the kit's lookaside. */
+  private CliRun underPolicy(ImageSigner trusted, String... command) throws IOException {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(
+        List.of(
+            "--policy",
+            policy(trusted).toString(),
+            "--registries.d",
+            registriesD(null, null).toString()));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
   @Test
   void verifyPrintsALinePerSignatureAndTheVerdict() throws IOException {
-    CliRun run =
-        CliRun.of(
-            "verify",
-            signed.reference(),
-            "--policy",
-            policy(SIGNER).toString(),
-            "--registries.d",
-            registriesD(null, null).toString());
+    CliRun run = underPolicy(SIGNER, "verify", signed.reference());
 
     assertThat(run.exit()).as(run.toString()).isZero();
     String[] lines = run.out().split("\n");
@@ -108,14 +115,7 @@ class SignatureCommandsTest {
 
   @Test
   void verifyExitsOneWhenThePolicyRejects() throws IOException {
-    CliRun run =
-        CliRun.of(
-            "verify",
-            unsigned.reference(),
-            "--policy",
-            policy(SIGNER).toString(),
-            "--registries.d",
-            registriesD(null, null).toString());
+    CliRun run = underPolicy(SIGNER, "verify", unsigned.reference());
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.out())
@@ -134,16 +134,7 @@ class SignatureCommandsTest {
   @Test
   void aPullUnderAPolicyThatRejectsStoresNothing() throws IOException {
     Path layout = dir.resolve("layout");
-    CliRun run =
-        CliRun.of(
-            "pull",
-            signed.reference(),
-            "--layout",
-            layout.toString(),
-            "--policy",
-            policy(NOBODY).toString(),
-            "--registries.d",
-            registriesD(null, null).toString());
+    CliRun run = underPolicy(NOBODY, "pull", signed.reference(), "--layout", layout.toString());
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).contains("rejected by scope " + registry.hostAndPort());
@@ -154,15 +145,8 @@ class SignatureCommandsTest {
   @Test
   void aPullUnderAPolicyThatAcceptsSaysWhoSigned() throws IOException {
     CliRun run =
-        CliRun.of(
-            "pull",
-            signed.reference(),
-            "--layout",
-            dir.resolve("layout").toString(),
-            "--policy",
-            policy(SIGNER).toString(),
-            "--registries.d",
-            registriesD(null, null).toString());
+        underPolicy(
+            SIGNER, "pull", signed.reference(), "--layout", dir.resolve("layout").toString());
 
     assertThat(run.exit()).as(run.toString()).isZero();
     String[] lines = run.out().split("\n");
@@ -172,14 +156,7 @@ class SignatureCommandsTest {
 
   @Test
   void inspectUnderAPolicyRefusesAnUnsignedImage() throws IOException {
-    CliRun run =
-        CliRun.of(
-            "inspect",
-            unsigned.reference(),
-            "--policy",
-            policy(SIGNER).toString(),
-            "--registries.d",
-            registriesD(null, null).toString());
+    CliRun run = underPolicy(SIGNER, "inspect", unsigned.reference());
 
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
