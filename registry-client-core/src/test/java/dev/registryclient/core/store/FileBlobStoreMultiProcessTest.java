@@ -6,9 +6,7 @@ import dev.registryclient.api.Digest;
 import dev.registryclient.api.store.BlobWriter;
 import dev.registryclient.api.store.Verifiable;
 import dev.registryclient.testkit.store.GeneratedBlob;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +41,7 @@ class FileBlobStoreMultiProcessTest {
     }
     assertThat(listed(store)).containsExactly(blob.digest());
     store.capability(Verifiable.class).orElseThrow().verify(blob.digest());
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   @Test
@@ -51,7 +49,7 @@ class FileBlobStoreMultiProcessTest {
     GeneratedBlob blob = GeneratedBlob.of(SIZE, 40);
     try (ChildJvm child = ChildJvm.start(StoreWriterProcess.class, args("crash", blob, 40))) {
       child.awaitLine("writing");
-      assertThat(stagingFiles()).hasSize(1);
+      assertThat(StagingFiles.in(dir)).hasSize(1);
       child.killHard();
     }
     FileBlobStore afterCrash = FileBlobStore.open(dir); // default age: the fresh file stays
@@ -60,10 +58,10 @@ class FileBlobStoreMultiProcessTest {
             GeneratedBlob.of(1000, 41).digest(), GeneratedBlob.of(2000, 42).digest());
     assertThat(afterCrash.exists(blob.digest())).isFalse();
     assertThat(afterCrash.capability(Verifiable.class).orElseThrow().scrub().clean()).isTrue();
-    assertThat(stagingFiles()).hasSize(1);
+    assertThat(StagingFiles.in(dir)).hasSize(1);
 
     FileBlobStore.builder(dir).staleStagingAfter(Duration.ZERO).build();
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   @Test
@@ -72,22 +70,12 @@ class FileBlobStoreMultiProcessTest {
     try (ChildJvm child = ChildJvm.start(StoreWriterProcess.class, args("crash", blob, 60))) {
       child.awaitLine("writing");
       FileBlobStore.builder(dir).staleStagingAfter(Duration.ZERO).build();
-      assertThat(stagingFiles()).hasSize(1);
+      assertThat(StagingFiles.in(dir)).hasSize(1);
     }
   }
 
   private String[] args(String mode, GeneratedBlob blob, long seed) {
     return new String[] {mode, dir.toString(), Long.toString(blob.size()), Long.toString(seed)};
-  }
-
-  private List<Path> stagingFiles() throws IOException {
-    Path ingest = dir.resolve("ingest");
-    if (!Files.exists(ingest)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(ingest)) {
-      return files.toList();
-    }
   }
 
   private static List<Digest> listed(FileBlobStore store) {

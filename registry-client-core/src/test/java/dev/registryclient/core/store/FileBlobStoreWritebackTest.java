@@ -9,11 +9,8 @@ import dev.registryclient.api.store.PositionalWrites;
 import dev.registryclient.core.store.internal.EarlyWriteback;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,24 +73,14 @@ class FileBlobStoreWritebackTest {
     }
 
     assertThat(store.exists(digest)).isFalse();
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   private void assertStored() throws IOException {
     try (InputStream in = store.open(digest)) {
       assertThat(in.readAllBytes()).isEqualTo(content);
     }
-    assertThat(stagingFiles()).isEmpty();
-  }
-
-  private List<Path> stagingFiles() throws IOException {
-    Path ingest = dir.resolve("ingest");
-    if (!Files.exists(ingest)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(ingest)) {
-      return files.toList();
-    }
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   private static byte[] randomBytes(int n) {

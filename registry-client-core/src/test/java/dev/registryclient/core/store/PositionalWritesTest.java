@@ -9,7 +9,6 @@ import dev.registryclient.api.store.PositionalBlobWriter;
 import dev.registryclient.api.store.PositionalWrites;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +17,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +51,7 @@ class PositionalWritesTest {
     try (InputStream in = store.open(digest)) {
       assertThat(in.readAllBytes()).isEqualTo(content);
     }
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   @Test
@@ -67,7 +65,7 @@ class PositionalWritesTest {
         .isInstanceOf(DigestMismatchException.class)
         .hasMessageContaining("1000 contiguous bytes");
     assertThat(store.exists(digest)).isFalse();
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   @Test
@@ -84,7 +82,7 @@ class PositionalWritesTest {
           .hasMessageContaining(digest.toString());
     }
     assertThat(store.exists(digest)).isFalse();
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   @Test
@@ -99,7 +97,7 @@ class PositionalWritesTest {
     assertThatThrownBy(() -> writer.write(0, content, 0, 100))
         .isInstanceOf(IllegalStateException.class)
         .hasCauseInstanceOf(IllegalArgumentException.class);
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   @Test
@@ -109,7 +107,7 @@ class PositionalWritesTest {
 
     assertThatThrownBy(() -> writer.write(content.length - 10, new byte[20], 0, 20))
         .isInstanceOf(DigestMismatchException.class);
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   @Test
@@ -117,10 +115,10 @@ class PositionalWritesTest {
     FileBlobStore store = FileBlobStore.builder(dir).fsync(false).build();
     try (PositionalBlobWriter writer = positional(store).writer(digest, content.length)) {
       writer.write(0, content, 0, content.length);
-      assertThat(stagingFiles()).hasSize(1);
+      assertThat(StagingFiles.in(dir)).hasSize(1);
     }
     assertThat(store.exists(digest)).isFalse();
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   @Test
@@ -139,7 +137,7 @@ class PositionalWritesTest {
     assertThatThrownBy(() -> writer.write(0, content, 0, 10))
         .hasMessageContaining("not a gzip stream");
     assertThatThrownBy(writer::commit).isInstanceOf(IllegalStateException.class);
-    assertThat(stagingFiles()).isEmpty();
+    assertThat(StagingFiles.in(dir)).isEmpty();
   }
 
   /** Writes {@code [from, to)} of the content front to back, each chunk from a fresh array. */
@@ -152,16 +150,6 @@ class PositionalWritesTest {
 
   private static PositionalWrites positional(FileBlobStore store) {
     return store.capability(PositionalWrites.class).orElseThrow();
-  }
-
-  private List<Path> stagingFiles() throws IOException {
-    Path ingest = dir.resolve("ingest");
-    if (!Files.exists(ingest)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(ingest)) {
-      return files.toList();
-    }
   }
 
   private static byte[] randomBytes(int n) {
