@@ -77,18 +77,7 @@ class UploadFaultsTest {
       String location = new UploadSteps(registry, "up/app").start();
       try (Socket socket = new Socket(registry.url().getHost(), registry.url().getPort())) {
         socket.setSoTimeout(10_000);
-        OutputStream out = socket.getOutputStream();
-        String head =
-            "PATCH "
-                + location
-                + " HTTP/1.1\r\nHost: "
-                + registry.hostAndPort()
-                + "\r\nContent-Length: "
-                + SIZE
-                + "\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.write(BLOB, 0, 2 * CUT); // more than the registry reads, less than announced
-        out.flush();
+        sendPartOfAPatch(socket, registry, location);
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         InputStream in = socket.getInputStream();
         assertThatThrownBy(() -> in.transferTo(answer))
@@ -108,18 +97,7 @@ class UploadFaultsTest {
     try (Socket socket = new Socket(registry.url().getHost(), registry.url().getPort())) {
       UploadSteps push = new UploadSteps(registry, "up/app");
       String location = push.start();
-      OutputStream out = socket.getOutputStream();
-      String head =
-          "PATCH "
-              + location
-              + " HTTP/1.1\r\nHost: "
-              + registry.hostAndPort()
-              + "\r\nContent-Length: "
-              + SIZE
-              + "\r\n\r\n";
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      out.write(BLOB, 0, 2 * CUT); // more than the registry reads, less than announced
-      out.flush();
+      sendPartOfAPatch(socket, registry, location);
       for (int i = 0; i < 200 && registry.uploads().get(0).steps().size() < 2; i++) {
         Thread.sleep(50);
       }
@@ -348,5 +326,25 @@ class UploadFaultsTest {
       assertThat(Http.get(registry.url() + "/v2/up/app/manifests/" + ref, "Accept", "*/*").body())
           .isEqualTo(image.manifest());
     }
+  }
+
+  /**
+   * Starts a PATCH of the whole blob on a raw socket and sends only its first {@code 2 * CUT}
+   * bytes: more than the fault lets the registry read, less than the head announces.
+   */
+  private static void sendPartOfAPatch(Socket socket, TestRegistry registry, String location)
+      throws IOException {
+    OutputStream out = socket.getOutputStream();
+    String head =
+        "PATCH "
+            + location
+            + " HTTP/1.1\r\nHost: "
+            + registry.hostAndPort()
+            + "\r\nContent-Length: "
+            + SIZE
+            + "\r\n\r\n";
+    out.write(head.getBytes(StandardCharsets.US_ASCII));
+    out.write(BLOB, 0, 2 * CUT);
+    out.flush();
   }
 }
