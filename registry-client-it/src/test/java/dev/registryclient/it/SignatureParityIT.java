@@ -11,6 +11,7 @@ import dev.registryclient.api.trust.TrustVerdict;
 import dev.registryclient.oci.layout.OciLayout;
 import dev.registryclient.testkit.distribution.DistributionRegistry;
 import dev.registryclient.testkit.distribution.ExternalTool;
+import dev.registryclient.testkit.distribution.SkopeoCopy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -216,23 +217,10 @@ class SignatureParityIT {
     }
   }
 
-  /**
-   * {@code skopeo copy} under {@code policy}: exit code 0 when skopeo accepts the image. A {@code
-   * dir:} target keeps the signatures, so nothing but the policy can fail the copy.
-   */
+  /** {@code skopeo copy} under {@code policy}: exit code 0 when skopeo accepts the image. */
   private static ExternalTool.Run skopeoCopy(ImageReference image, Path policy) throws IOException {
     Path target = Files.createTempDirectory(tmp, "skopeo-");
-    return ExternalTool.skopeo()
-        .run(
-            TIMEOUT,
-            "--policy",
-            policy.toString(),
-            "--registries.d",
-            registriesD.toString(),
-            "copy",
-            "--src-tls-verify=false",
-            "docker://" + image,
-            "dir:" + target);
+    return SkopeoCopy.underPolicy(TIMEOUT, policy, registriesD, image.toString(), target);
   }
 
   /**

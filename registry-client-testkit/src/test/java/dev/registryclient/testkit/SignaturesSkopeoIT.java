@@ -3,6 +3,7 @@ package dev.registryclient.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.registryclient.testkit.distribution.ExternalTool;
+import dev.registryclient.testkit.distribution.SkopeoCopy;
 import dev.registryclient.testkit.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -239,16 +240,7 @@ class SignaturesSkopeoIT {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    return ExternalTool.skopeo()
-        .run(
-            TIMEOUT,
-            "--policy",
-            policy.toString(),
-            "--registries.d",
-            tmp.resolve("registries.d").toString(),
-            "copy",
-            "--src-tls-verify=false",
-            "docker://" + frontReference(repositoryAndTag),
-            "dir:" + out);
+    return SkopeoCopy.underPolicy(
+        TIMEOUT, policy, tmp.resolve("registries.d"), frontReference(repositoryAndTag), out);
   }
 }
