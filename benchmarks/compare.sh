@@ -10,6 +10,9 @@
 #   CDN=1 benchmarks/compare.sh          # pull through the test kit's CdnFront: blob GETs answer
 #                                        # 302 to a signed URL on 127.0.0.2 (a Java process that
 #                                        # streams every blob, so it shares the 2 cores)
+#   TLS=1 benchmarks/compare.sh          # docker-registry over https (a throwaway CA, verified by
+#                                        # every contender), reached as $(hostname), which must
+#                                        # resolve to a loopback address (not with CDN=1)
 #
 # Needs: docker-registry (Debian package `docker-registry`), skopeo, curl, sha256sum, python3,
 # Java 17, openssl (optional, see HASHER below), and GNU time at /usr/bin/time for peak RSS
@@ -60,6 +63,25 @@ done
 [[ -x "$timer" ]] || { echo "compare.sh: $timer missing (apt-get install time)" >&2; exit 1; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/compare-XXXXXX")"
+
+# TLS=1: https with a CA of our own. The registry is reached by this machine's host name, since
+# the client speaks plain http to loopback addresses by default (as Docker does); the name must
+# resolve to 127.0.0.0/8 so that nothing leaves the machine.
+scheme=http
+registry_host=127.0.0.1
+curl_tls=()
+skopeo_src_tls=(--src-tls-verify=false)
+CLIENT_JAVA_OPTS=""
+if [[ "${TLS:-0}" == 1 ]]; then
+  [[ "${CDN:-0}" != 1 ]] || { echo "compare.sh: TLS=1 and CDN=1 cannot be combined" >&2; exit 1; }
+  command -v openssl >/dev/null || { echo "compare.sh: TLS=1 needs openssl" >&2; exit 1; }
+  registry_host="$(hostname)"
+  if ! getent hosts "$registry_host" | awk '{print $1}' | grep -q '^127\.'; then
+    echo "compare.sh: TLS=1 needs $registry_host to resolve to a loopback address" >&2
+    exit 1
+  fi
+  scheme=https
+fi
 registry_pid=""
 front_pid=""
 cleanup() {
@@ -83,9 +105,35 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# make_tls PORT: a CA and a certificate for $registry_host (and 127.0.0.1), the CA where
+# skopeo (--src-cert-dir) and the client (~/.config/containers/certs.d under its user.home) look
+make_tls() {
+  local port="$1" dir="$work/tls" certs
+  mkdir -p "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 \
+    -subj "/CN=compare.sh CA" -keyout "$dir/ca.key" -out "$dir/ca.crt" 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$registry_host" \
+    -keyout "$dir/server.key" -out "$dir/server.csr" 2>/dev/null
+  printf 'subjectAltName=DNS:%s,IP:127.0.0.1\n' "$registry_host" >"$dir/san.ext"
+  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" \
+    -CAcreateserial -days 1 -extfile "$dir/san.ext" -out "$dir/server.crt" 2>/dev/null
+  certs="$work/home/.config/containers/certs.d/$registry_host:$port"
+  mkdir -p "$certs"
+  cp "$dir/ca.crt" "$certs/ca.crt"
+  curl_tls=(--cacert "$dir/ca.crt")
+  skopeo_src_tls=(--src-cert-dir "$certs")
+  CLIENT_JAVA_OPTS="-Duser.home=$work/home"
+}
+
 start_registry() {
-  local port
+  local port tls_yaml=""
   port="$(free_port)"
+  if [[ "$scheme" == https ]]; then
+    make_tls "$port"
+    tls_yaml="  tls:
+    certificate: $work/tls/server.crt
+    key: $work/tls/server.key"
+  fi
   cat >"$work/registry.yml" <<YAML
 version: 0.1
 log:
@@ -97,12 +145,13 @@ storage:
     rootdirectory: "$work/registry"
 http:
   addr: 127.0.0.1:$port
+$tls_yaml
 YAML
   docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
   registry_pid=$!
   for _ in $(seq 100); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$port/v2/"; then
-      registry="127.0.0.1:$port"
+    if curl -sf ${curl_tls[@]+"${curl_tls[@]}"} -o /dev/null "$scheme://$registry_host:$port/v2/"; then
+      registry="$registry_host:$port"
       return
     fi
     kill -0 "$registry_pid" 2>/dev/null || break
@@ -149,26 +198,29 @@ push_image() {
 # blob digests (layers and config) of bench/NAME:v1, one hex per line
 blob_hexes() {
   curl -sf -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
-    "http://$registry/v2/bench/$1/manifests/v1" |
+    ${curl_tls[@]+"${curl_tls[@]}"} "$scheme://$registry/v2/bench/$1/manifests/v1" |
     python3 -c 'import json,sys; m=json.load(sys.stdin)
 for d in m["layers"] + [m["config"]]: print(d["digest"].split(":")[1])'
 }
 
 # the three contenders; each writes into the fresh directory $1
-run_skopeo() { skopeo copy -q --src-tls-verify=false "docker://$source/bench/$2:v1" "oci:$1:v1"; }
+# shellcheck disable=SC2086 # SKOPEO_SRC_TLS holds several words on purpose
+run_skopeo() { skopeo copy -q $SKOPEO_SRC_TLS "docker://$source/bench/$2:v1" "oci:$1:v1"; }
 # shellcheck disable=SC2086 # CLIENT_ARGS holds several words on purpose
 run_client() {
-  "$client" pull --quiet ${CLIENT_ARGS:-} "$source/bench/$2:v1" --layout "$1" >/dev/null
+  JAVA_OPTS="$CLIENT_JAVA_OPTS ${JAVA_OPTS:-}" "$client" pull --quiet ${CLIENT_ARGS:-} "$source/bench/$2:v1" --layout "$1" >/dev/null
 }
 # not a contender: the client's fixed cost (JVM start, class loading, picocli) without any pull
 # the start-up a pull pays: the JVM, the CLI and the pull command's options, with a pull's JIT
 # flags (the launcher runs plain --help and --version with C1 only)
-run_startup() { REGISTRY_CLIENT_ONE_SHOT_JIT=0 "$client" pull --help >/dev/null; }
+run_startup() {
+  JAVA_OPTS="$CLIENT_JAVA_OPTS" REGISTRY_CLIENT_ONE_SHOT_JIT=0 "$client" pull --help >/dev/null
+}
 run_curl() {
   local dest="$1" name="$2" hex
   mkdir -p "$dest"
   for hex in $(cat "$work/hexes-$name"); do
-    (curl -sfL "http://$source/v2/bench/$name/blobs/sha256:$hex" | tee "$dest/$hex" |
+    (curl -sfL $CURL_TLS "$scheme://$source/v2/bench/$name/blobs/sha256:$hex" | tee "$dest/$hex" |
       $hasher | grep -q "^$hex ") &
   done
   local failed=0
@@ -180,7 +232,7 @@ run_fetchhash() {
   local dest="$1" name="$2" hex
   mkdir -p "$dest"
   for hex in $(cat "$work/hexes-$name"); do
-    curl -sfL -o "$dest/$hex" "http://$source/v2/bench/$name/blobs/sha256:$hex" &
+    curl -sfL $CURL_TLS -o "$dest/$hex" "$scheme://$source/v2/bench/$name/blobs/sha256:$hex" &
   done
   local failed=0
   for job in $(jobs -p); do wait "$job" || failed=1; done
@@ -190,7 +242,7 @@ run_fetchhash() {
 }
 # shellcheck disable=SC2086
 run_client_noseg() {
-  "$client" pull --quiet --no-segments ${CLIENT_ARGS:-} "$source/bench/$2:v1" --layout "$1" \
+  JAVA_OPTS="$CLIENT_JAVA_OPTS ${JAVA_OPTS:-}" "$client" pull --quiet --no-segments ${CLIENT_ARGS:-} "$source/bench/$2:v1" --layout "$1" \
     >/dev/null
 }
 
@@ -232,7 +284,8 @@ source="$registry"
 if [[ "${CDN:-0}" == 1 ]]; then
   start_cdn_front
 fi
-export registry source client work hasher CLIENT_ARGS
+SKOPEO_SRC_TLS="${skopeo_src_tls[*]}" CURL_TLS="${curl_tls[*]}"
+export registry source client work hasher CLIENT_ARGS scheme CLIENT_JAVA_OPTS SKOPEO_SRC_TLS CURL_TLS
 export -f run_skopeo run_client run_curl run_startup run_fetchhash run_client_noseg
 say "docker-registry on $registry; building and pushing $layers x $layer_mib MiB..."
 bytes="$(push_image image "$layers" "$layer_mib")"
@@ -285,6 +338,10 @@ mkdir -p "$here/results"
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 export load_before
 section=compare via="from docker-registry directly"
+if [[ "$scheme" == https ]]; then
+  section=compare-tls
+  via="from docker-registry over https (its own CA, verified by every contender)"
+fi
 if [[ "${CDN:-0}" == 1 ]]; then
   section=compare-cdn
   via="through the test kit's CdnFront (blob GETs: 302 to a signed URL on another loopback address)"
