@@ -22,6 +22,8 @@ module dev.registryclient.core {
   requires org.bouncycastle.provider;
   // OpenPGP key rings and signed messages (simple signing): core.trust
   requires org.bouncycastle.pg;
+  // optional: TLS by Conscrypt (BoringSSL) when present and loadable, the JDK's otherwise
+  requires static org.conscrypt;
 
   // The API: what users configure and extend. Stable within a minor version.
   exports dev.registryclient.core; // TransportBuilder, the composition root

@@ -10,7 +10,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * Says why a TLS handshake failed in the words a user can act on: a certificate signed by a CA this
  * machine does not trust, one issued for another name, one expired or not yet valid, or a server
  * that answered in plain http. The JDK reports these as an {@code SSLException} whose type, cause
- * chain or message tells which.
+ * chain or message tells which; so does Conscrypt, whose certificate checks are the JDK's trust
+ * managers, but in its own words for a plain http answer.
  *
  * <pre>{@code
  * TlsFailure.Kind kind = TlsFailure.kind(e); // UNKNOWN_CA for "PKIX path building failed"
@@ -46,6 +47,9 @@ final class TlsFailure {
       String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
       if (m.contains("unrecognized ssl message") || m.contains("plaintext connection")) {
         return Kind.PLAIN_HTTP; // the JDK's words for an http answer to its ClientHello
+      }
+      if (m.contains("unable to parse tls packet header") || m.contains("wrong_version_number")) {
+        return Kind.PLAIN_HTTP; // Conscrypt's (engine socket, BoringSSL) for the same
       }
       if (c instanceof SSLPeerUnverifiedException) {
         byMessage = Kind.NAME_MISMATCH; // HttpClient's own host name check

@@ -32,6 +32,9 @@ class FailureTextTest {
     // the JDK's plain SSLException when an http server answers the ClientHello
     assertThat(FailureText.isTransient(new SSLException("Unsupported or unrecognized SSL message")))
         .isFalse();
+    // Conscrypt's words for the same
+    assertThat(FailureText.isTransient(new SSLException("Unable to parse TLS packet header")))
+        .isFalse();
   }
 
   @Test

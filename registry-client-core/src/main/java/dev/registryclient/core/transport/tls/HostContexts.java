@@ -3,6 +3,7 @@ package dev.registryclient.core.transport.tls;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -21,14 +22,28 @@ final class HostContexts {
 
   private HostContexts() {}
 
+  /**
+   * The context, from {@code provider} (Conscrypt) or the JDK's default when empty. Certificates
+   * are checked by the JDK's trust managers with either, so what is trusted and the words of a
+   * failure do not depend on the provider.
+   */
   static SSLContext build(
-      List<X509Certificate> extraCas, Optional<CertsDirectory.ClientKey> client, boolean insecure)
+      List<X509Certificate> extraCas,
+      Optional<CertsDirectory.ClientKey> client,
+      boolean insecure,
+      Optional<Provider> provider)
       throws GeneralSecurityException {
     TrustManager[] trust = null; // the JDK default
     if (insecure) {
       trust = new TrustManager[] {new TrustAll()};
     } else if (!extraCas.isEmpty()) {
-      trust = new TrustManager[] {new EitherTrust(jdkDefault(), trustingOnly(extraCas))};
+      trust =
+          new TrustManager[] {
+            tls13Capable(new EitherTrust(jdkDefault(), trustingOnly(extraCas)), provider)
+          };
+    } else if (provider.isPresent()) {
+      // a provider's own default would be its trust manager, not the JDK's store and checks
+      trust = new TrustManager[] {tls13Capable(jdkDefault(), provider)};
     }
     KeyManager[] keys = null;
     if (client.isPresent()) {
@@ -48,9 +63,17 @@ final class HostContexts {
       kmf.init(store, NO_PASSWORD);
       keys = kmf.getKeyManagers();
     }
-    SSLContext context = SSLContext.getInstance("TLS");
+    SSLContext context =
+        provider.isPresent()
+            ? SSLContext.getInstance("TLS", provider.get())
+            : SSLContext.getInstance("TLS");
     context.init(keys, trust, null);
     return context;
+  }
+
+  private static X509ExtendedTrustManager tls13Capable(
+      X509ExtendedTrustManager trust, Optional<Provider> provider) {
+    return provider.isPresent() ? new GenericAuthType(trust) : trust;
   }
 
   private static X509ExtendedTrustManager jdkDefault() throws GeneralSecurityException {
@@ -152,6 +175,63 @@ final class HostContexts {
       X509Certificate[] all = java.util.Arrays.copyOf(a, a.length + b.length);
       System.arraycopy(b, 0, all, a.length, b.length);
       return all;
+    }
+  }
+
+  /**
+   * Passes Conscrypt's TLS 1.3 key-exchange type {@code "GENERIC"} to a JDK trust manager as the
+   * JDK's own {@code "UNKNOWN"}: JDK trust managers reject "GENERIC" (google/conscrypt#1033).
+   */
+  private static final class GenericAuthType extends X509ExtendedTrustManager {
+    private final X509ExtendedTrustManager jdk;
+
+    GenericAuthType(X509ExtendedTrustManager jdk) {
+      this.jdk = jdk;
+    }
+
+    private static String jdkName(String authType) {
+      return "GENERIC".equals(authType) ? "UNKNOWN" : authType;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      jdk.checkServerTrusted(chain, jdkName(authType), socket);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      jdk.checkServerTrusted(chain, jdkName(authType), engine);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      jdk.checkServerTrusted(chain, jdkName(authType));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      jdk.checkClientTrusted(chain, jdkName(authType), socket);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      jdk.checkClientTrusted(chain, jdkName(authType), engine);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws CertificateException {
+      jdk.checkClientTrusted(chain, jdkName(authType));
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return jdk.getAcceptedIssuers();
     }
   }
 

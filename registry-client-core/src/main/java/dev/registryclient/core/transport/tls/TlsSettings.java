@@ -86,7 +86,8 @@ public final class TlsSettings {
    * @param host the host name
    * @param port the port
    * @return the TLS context: the JDK's trust plus the host's {@code certs.d} CAs and client key, or
-   *     trusting everything for an insecure host
+   *     trusting everything for an insecure host; from Conscrypt when it is available, unless the
+   *     system property {@code registry.client.tls.provider=jdk} asks for the JDK's TLS
    * @throws IOException if a {@code certs.d} file cannot be read or parsed (naming the file)
    */
   public SSLContext contextFor(String host, int port) throws IOException {
@@ -96,7 +97,8 @@ public final class TlsSettings {
       return HostContexts.build(
           dir.map(CertsDirectory::caCertificates).orElse(List.of()),
           dir.flatMap(CertsDirectory::clientKey),
-          insecure);
+          insecure,
+          TlsProviders.chosen());
     } catch (GeneralSecurityException e) {
       throw new IOException(
           "cannot set up TLS for " + host + ":" + port + ": " + e.getMessage(), e);
