@@ -4,6 +4,7 @@ import java.security.Provider;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,15 @@ final class TlsProviders {
 
   /** Conscrypt unless switched off or unavailable; empty for the JDK's own TLS. */
   static Optional<Provider> chosen() {
-    return choose(System.getProperty(PROPERTY), ConscryptHolder.PROVIDER);
+    return choose(System.getProperty(PROPERTY), () -> ConscryptHolder.PROVIDER);
   }
 
-  static Optional<Provider> choose(String setting, Optional<Provider> conscrypt) {
+  /** {@code conscrypt} is not asked when switched off: no Conscrypt class is loaded then. */
+  static Optional<Provider> choose(String setting, Supplier<Optional<Provider>> conscrypt) {
     if (setting != null && setting.trim().toLowerCase(Locale.ROOT).equals("jdk")) {
       return Optional.empty();
     }
-    return conscrypt;
+    return conscrypt.get();
   }
 
   /**

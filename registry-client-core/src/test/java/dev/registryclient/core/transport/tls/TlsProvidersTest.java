@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.Provider;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +22,20 @@ class TlsProvidersTest {
 
   @Test
   void conscryptIsChosenWhenItLoads() {
-    assertThat(TlsProviders.choose(null, Optional.of(CONSCRYPT_STAND_IN)))
+    assertThat(TlsProviders.choose(null, () -> Optional.of(CONSCRYPT_STAND_IN)))
         .contains(CONSCRYPT_STAND_IN);
-    assertThat(TlsProviders.choose("conscrypt", Optional.of(CONSCRYPT_STAND_IN)))
+    assertThat(TlsProviders.choose("conscrypt", () -> Optional.of(CONSCRYPT_STAND_IN)))
         .contains(CONSCRYPT_STAND_IN);
   }
 
   @Test
   void theSwitchKeepsTheJdksTls() {
-    assertThat(TlsProviders.choose("jdk", Optional.of(CONSCRYPT_STAND_IN))).isEmpty();
-    assertThat(TlsProviders.choose(" JDK ", Optional.of(CONSCRYPT_STAND_IN))).isEmpty();
+    Supplier<Optional<Provider>> neverAsked =
+        () -> {
+          throw new AssertionError("Conscrypt loaded although switched off");
+        };
+    assertThat(TlsProviders.choose("jdk", neverAsked)).isEmpty();
+    assertThat(TlsProviders.choose(" JDK ", neverAsked)).isEmpty();
   }
 
   @Test
@@ -47,7 +52,7 @@ class TlsProvidersTest {
                   throw new NoClassDefFoundError("org/conscrypt/Conscrypt");
                 }))
         .isEmpty();
-    assertThat(TlsProviders.choose(null, Optional.empty())).isEmpty();
+    assertThat(TlsProviders.choose(null, Optional::empty)).isEmpty();
     assertThat(TlsProviders.load(() -> CONSCRYPT_STAND_IN)).contains(CONSCRYPT_STAND_IN);
   }
 
