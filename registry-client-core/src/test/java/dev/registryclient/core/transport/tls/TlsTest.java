@@ -23,11 +23,15 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +59,10 @@ class TlsTest {
   }
 
   private URI start(boolean requireClientCertificate) throws Exception {
-    SSLContext context = certificates.serverContext();
+    return start(certificates.serverContext(), requireClientCertificate);
+  }
+
+  private URI start(SSLContext context, boolean requireClientCertificate) throws Exception {
     server = HttpsServer.create(new InetSocketAddress(TestCertificates.loopback(), 0), 0);
     server.setHttpsConfigurator(
         new HttpsConfigurator(context) {
@@ -118,6 +125,39 @@ class TlsTest {
     certificates.writeCa(hostDir(base));
     try (Transport transport = transport().build()) {
       assertThat(status(transport, base.resolve("/v2/"))).isEqualTo(200);
+    }
+  }
+
+  /** What the reachability check relies on: no HttpClient host name verifier there. */
+  @Test
+  void theContextChecksTheHostNameItselfWhenAsked() throws Exception {
+    Instant now = Instant.now();
+    URI base =
+        start(
+            certificates.serverContext(
+                "registry.invalid", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))),
+            false);
+    certificates.writeCa(hostDir(base));
+    SSLContext client =
+        TlsSettings.builder()
+            .certsDirectories(List.of(certsD))
+            .build()
+            .contextFor("127.0.0.1", base.getPort());
+
+    assertThatThrownBy(() -> handshake(client, base, true))
+        .isInstanceOf(SSLHandshakeException.class);
+    handshake(client, base, false); // the chain itself is trusted: only the name is wrong
+  }
+
+  private static void handshake(SSLContext context, URI base, boolean checkName)
+      throws IOException {
+    try (SSLSocket socket =
+        (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", base.getPort())) {
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm(checkName ? "HTTPS" : null);
+      socket.setSSLParameters(parameters);
+      socket.setSoTimeout(10_000);
+      socket.startHandshake();
     }
   }
 
