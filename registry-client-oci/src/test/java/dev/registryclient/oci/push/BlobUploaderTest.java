@@ -83,6 +83,18 @@ class BlobUploaderTest {
     return registry.journal().matching(method, "/blobs/uploads/");
   }
 
+  /**
+   * The upload requests once the registry has recorded one: it records an exchange the client cut
+   * when its handler gives up on the body, which can be just after the client saw its own failure.
+   */
+  private static List<RecordedRequest> recordedAtLeastOnce(TestRegistry registry, String method)
+      throws InterruptedException {
+    for (int i = 0; i < 200 && uploadRequests(registry, method).isEmpty(); i++) {
+      Thread.sleep(25);
+    }
+    return uploadRequests(registry, method);
+  }
+
   @Test
   void aSmallBlobIsSentInOnePutAfterThePost() throws Exception {
     byte[] content = random(1000, 1);
@@ -376,7 +388,8 @@ class BlobUploaderTest {
   }
 
   @Test
-  void aSourceThatFailsWhileAChunkStreamsIsTheSourcesErrorAndSpendsNoTargetRetries() {
+  void aSourceThatFailsWhileAChunkStreamsIsTheSourcesErrorAndSpendsNoTargetRetries()
+      throws InterruptedException {
     byte[] content = random(4 * CHUNK, 15);
     dev.registryclient.api.exception.TransportException sourceDown =
         new dev.registryclient.api.exception.TransportException(
@@ -412,7 +425,7 @@ class BlobUploaderTest {
 
       assertThatThrownBy(() -> upload(uploader(transport, registry), failing)).isSameAs(sourceDown);
       assertThat(events).as("no retry of the target for the source's failure").isEmpty();
-      assertThat(uploadRequests(registry, "PATCH")).hasSize(1);
+      assertThat(recordedAtLeastOnce(registry, "PATCH")).hasSize(1);
     }
   }
 
