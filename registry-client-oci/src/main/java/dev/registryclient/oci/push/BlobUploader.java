@@ -584,10 +584,10 @@ public final class BlobUploader {
     }
 
     private void failedWith(TransportException e, URI uri, RetryEvent.Kind kind) {
-      scope.check(); // the transfer ended and aborted the request: report why, not the abort
+      // the transfer ended (and aborted the request or closed the source): report why, not that
+      scope.check();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof SourceReadFailure source) {
-          scope.check(); // a cancellation closed the source
           if (source.getCause() instanceof RegistryException own) {
             throw own; // the source's own error names its host: a resume that gave up, a 404
           }
