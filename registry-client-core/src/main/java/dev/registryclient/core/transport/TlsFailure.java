@@ -45,11 +45,12 @@ final class TlsFailure {
         return Kind.NOT_YET_VALID;
       }
       String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
-      if (m.contains("unrecognized ssl message") || m.contains("plaintext connection")) {
-        return Kind.PLAIN_HTTP; // the JDK's words for an http answer to its ClientHello
-      }
-      if (m.contains("unable to parse tls packet header") || m.contains("wrong_version_number")) {
-        return Kind.PLAIN_HTTP; // Conscrypt's (engine socket, BoringSSL) for the same
+      // an http answer to the ClientHello, in the JDK's words, then Conscrypt's (BoringSSL's)
+      if (m.contains("unrecognized ssl message")
+          || m.contains("plaintext connection")
+          || m.contains("unable to parse tls packet header")
+          || m.contains("wrong_version_number")) {
+        return Kind.PLAIN_HTTP;
       }
       if (c instanceof SSLPeerUnverifiedException) {
         byMessage = Kind.NAME_MISMATCH; // HttpClient's own host name check
